@@ -1,0 +1,1 @@
+"""Privacy filters. They see a `RequestContext` and return decisions; none imports aiohttp."""

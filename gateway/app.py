@@ -1,0 +1,129 @@
+"""The application factory and its lifecycle."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from fnmatch import fnmatchcase
+
+import orjson
+from aiohttp import web
+
+from filters.registry import FilterResources
+from providers.registry import build_providers, with_builtin_routes
+from providers.router import ModelRouter
+
+from .auth import TenantDirectory
+from .chain import FilterChain
+from .config_loader import LoadedConfig, load_config
+from .endpoints import PROXIED
+from .errors import ModelNotFound
+from .middleware import gateway_middleware, on_response_prepare
+from .proxy import proxy_handler
+from .state import GATEWAY, Gateway
+
+log = logging.getLogger("privacy_gateway.app")
+
+CONFIG_ENV = "PRIVACY_GATEWAY_CONFIG"
+
+
+def _json(body: object, status: int = 200) -> web.Response:
+    return web.Response(body=orjson.dumps(body), status=status, content_type="application/json")
+
+
+def _visible_models(request: web.Request) -> list[dict]:
+    gateway = request.app[GATEWAY]
+    tenant = gateway.tenants.authenticate(request.headers.get("Authorization"), request.remote)
+    assert gateway.router is not None
+    return [
+        {"id": name, "object": "model", "created": 0, "owned_by": owner}
+        for name, owner in gateway.router.listed_models()
+        if any(fnmatchcase(name, pattern) for pattern in tenant.policy.models.allow)
+    ]
+
+
+async def list_models(request: web.Request) -> web.Response:
+    return _json({"object": "list", "data": _visible_models(request)})
+
+
+async def retrieve_model(request: web.Request) -> web.Response:
+    model = request.match_info["model"]
+    for entry in _visible_models(request):
+        if entry["id"] == model:
+            return _json(entry)
+    raise ModelNotFound()
+
+
+async def healthz(request: web.Request) -> web.Response:
+    return _json({"status": "ok"})
+
+
+async def readyz(request: web.Request) -> web.Response:
+    gateway = request.app[GATEWAY]
+    checks = {"config": "ok", "providers": "ok" if gateway.router is not None else "starting"}
+    ready = gateway.ready and all(v == "ok" for v in checks.values())
+    return _json({"status": "ready" if ready else "not_ready", "checks": checks}, 200 if ready else 503)
+
+
+async def _start(app: web.Application) -> None:
+    gateway = app[GATEWAY]
+    settings = gateway.config.settings
+    started = time.perf_counter()
+    gateway.providers = build_providers(settings.providers)
+    gateway.router = ModelRouter(with_builtin_routes(settings.models), gateway.providers)
+    resources = FilterResources()
+    gateway.chains = {
+        name: FilterChain.for_policy(gateway.config.policies[t.policy], resources)
+        for name, t in settings.tenants.items()
+    }
+    gateway.ready = True
+    log.info("gateway started", extra={"fields": {
+        "tenants": len(gateway.tenants.names()), "providers": len(gateway.providers),
+        "ms": round((time.perf_counter() - started) * 1000, 1), "pid": os.getpid()}})
+
+
+async def _stop(app: web.Application) -> None:
+    gateway = app[GATEWAY]
+    gateway.ready = False
+    for provider in gateway.providers.values():
+        await provider.close()
+
+
+def build_app(config: LoadedConfig) -> web.Application:
+    settings = config.settings
+    app = web.Application(middlewares=[gateway_middleware], client_max_size=settings.server.body_limit_bytes)
+    app[GATEWAY] = Gateway(
+        config=config,
+        tenants=TenantDirectory.from_settings(settings.tenants, config.policies),
+        max_in_flight=settings.server.max_in_flight,
+        body_limit=settings.server.body_limit_bytes,
+        access_log=settings.server.access_log,
+    )
+    for endpoint in PROXIED:
+        app.router.add_post("/v1" + endpoint.path, proxy_handler(endpoint), name=endpoint.name)
+    app.router.add_get("/v1/models", list_models, name="models")
+    app.router.add_get("/v1/models/{model}", retrieve_model, name="models.retrieve")
+    app.router.add_get("/healthz", healthz, name="healthz")
+    app.router.add_get("/readyz", readyz, name="readyz")
+    app.on_response_prepare.append(on_response_prepare)
+    app.on_startup.append(_start)
+    app.on_cleanup.append(_stop)
+    return app
+
+
+def make_runner(app: web.Application) -> web.AppRunner:
+    settings = app[GATEWAY].config.settings.server
+    # handler_cancellation: a client that disconnects cancels its handler, and with it the
+    # upstream call. shutdown_timeout: on SIGTERM, streams in flight get this long to finish.
+    return web.AppRunner(app, handler_cancellation=True, access_log=None,
+                         shutdown_timeout=settings.shutdown_timeout_s)
+
+
+async def gunicorn_factory() -> web.AppRunner:
+    """Entry point of each gunicorn worker (`--workers N`)."""
+    from . import logs
+
+    config = load_config(os.environ[CONFIG_ENV])
+    logs.configure(config.settings.server.log_level)
+    return make_runner(build_app(config))

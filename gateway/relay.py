@@ -1,0 +1,107 @@
+"""Writes an upstream answer (or a filter's own `Answer`) back to the client.
+
+Streams go out event by event as they arrive: nothing is buffered whole, nothing is
+compressed. A provider failure after the first byte ends the stream with an OpenAI-shaped
+error event; a client that goes away closes the upstream connection."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import orjson
+from aiohttp import web
+
+from filters.base import Answer
+from providers.base import ByteStream, EventStream, JSONBody, UpstreamResponse
+
+from .context import RequestContext
+from .errors import GatewayError, error_event
+from .sse import DONE_EVENT, encode
+
+log = logging.getLogger("privacy_gateway.relay")
+
+_STREAM_HEADERS = {
+    "Content-Type": "text/event-stream; charset=utf-8",
+    "Cache-Control": "no-cache",
+    "X-Accel-Buffering": "no",
+}
+
+
+async def relay(request: web.Request, ctx: RequestContext, upstream: UpstreamResponse) -> web.StreamResponse:
+    if isinstance(upstream, JSONBody):
+        return web.Response(body=upstream.raw, status=upstream.status, content_type="application/json",
+                            headers=upstream.headers)
+    if isinstance(upstream, EventStream):
+        response = web.StreamResponse(status=upstream.status, headers={**upstream.headers, **_STREAM_HEADERS})
+        chunks = (event.raw async for event in upstream.events)
+    else:
+        response = web.StreamResponse(status=upstream.status,
+                                      headers={**upstream.headers, "Content-Type": upstream.content_type})
+        chunks = upstream.chunks
+    return await _stream(request, ctx, response, chunks, upstream)
+
+
+async def _stream(request: web.Request, ctx: RequestContext, response: web.StreamResponse,
+                  chunks: AsyncIterator[bytes], upstream: EventStream | ByteStream) -> web.StreamResponse:
+    started = time.perf_counter()
+    try:
+        await response.prepare(request)
+        async for chunk in chunks:
+            await response.write(chunk)
+    except GatewayError as err:
+        # Headers are gone already: the error travels in the stream, as OpenAI's does.
+        log.warning("stream failed upstream", extra={"fields": {"request_id": ctx.request_id,
+                                                                "code": err.error_code}})
+        if isinstance(upstream, EventStream):
+            await response.write(error_event(err))
+    except ConnectionResetError:
+        log.info("client went away", extra={"fields": {"request_id": ctx.request_id}})
+        return response
+    finally:
+        ctx.upstream_seconds += time.perf_counter() - started
+        await _close(chunks)
+        await upstream.aclose()
+    await response.write_eof()
+    return response
+
+
+async def _close(iterator: AsyncIterator[bytes]) -> None:
+    aclose = getattr(iterator, "aclose", None)
+    if aclose is not None:
+        await aclose()
+
+
+def _chat_chunks(body: dict[str, Any]) -> list[bytes]:
+    """A chat.completion answered by the gateway, re-shaped as the chunk stream an SDK expects."""
+    base = {k: body.get(k) for k in ("id", "created", "model")} | {"object": "chat.completion.chunk"}
+    events = []
+    for choice in body.get("choices", []):
+        message = choice.get("message") or {}
+        delta = {"role": message.get("role", "assistant"), "content": message.get("content") or ""}
+        index = choice.get("index", 0)
+        events.append(encode({**base, "choices": [{"index": index, "delta": delta, "finish_reason": None}]}))
+        events.append(encode({**base, "choices": [{"index": index, "delta": {},
+                                                   "finish_reason": choice.get("finish_reason", "stop")}]}))
+    events.append(DONE_EVENT)
+    return events
+
+
+async def answer(request: web.Request, ctx: RequestContext, decision: Answer) -> web.StreamResponse:
+    """A filter's own answer (a self-harm reply, say), shaped like the provider's would be."""
+    if not ctx.stream:
+        return web.Response(body=orjson.dumps(decision.body), content_type="application/json")
+    if decision.body.get("object") == "chat.completion":
+        return await _answer_stream(request, _chat_chunks(decision.body))
+    return await _answer_stream(request, [encode(decision.body), DONE_EVENT])
+
+
+async def _answer_stream(request: web.Request, events: list[bytes]) -> web.StreamResponse:
+    response = web.StreamResponse(status=200, headers=_STREAM_HEADERS)
+    await response.prepare(request)
+    for event in events:
+        await response.write(event)
+    await response.write_eof()
+    return response

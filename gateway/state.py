@@ -1,0 +1,36 @@
+"""Process-wide state of a running gateway, and the typed keys it is stored under."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from aiohttp import web
+
+from providers.base import Provider
+from providers.router import ModelRouter
+
+from .auth import TenantDirectory
+from .chain import FilterChain
+from .config_loader import LoadedConfig
+from .context import RequestContext
+
+
+@dataclass(slots=True, eq=False)
+class Gateway:
+    config: LoadedConfig
+    tenants: TenantDirectory
+    max_in_flight: int
+    body_limit: int
+    access_log: bool
+    providers: dict[str, Provider] = field(default_factory=dict)
+    router: ModelRouter | None = None
+    chains: dict[str, FilterChain] = field(default_factory=dict)
+    in_flight: int = 0
+    ready: bool = False
+
+
+GATEWAY = web.AppKey("gateway", Gateway)
+REQUEST_ID = web.RequestKey("request_id", str)
+REQUEST_CONTEXT = web.RequestKey("ctx", RequestContext)
+
+__all__ = ["GATEWAY", "REQUEST_CONTEXT", "REQUEST_ID", "Gateway", "RequestContext"]

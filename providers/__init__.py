@@ -1,0 +1,1 @@
+"""Model providers behind one protocol. Upstream failures become gateway errors here, once."""
