@@ -85,7 +85,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 "workers": workers,
                 "worker_class": "aiohttp.GunicornWebWorker",
                 # gunicorn must wait longer than the runner drains streams, or it kills them.
-                "graceful_timeout": server.shutdown_timeout_s + 5,
+                "graceful_timeout": int(server.shutdown_timeout_s) + 5,
                 "accesslog": None,
                 "loglevel": server.log_level.lower(),
             }
