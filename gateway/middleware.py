@@ -15,11 +15,11 @@ from .errors import (
     GatewayError,
     InternalError,
     MethodNotAllowed,
+    Overloaded,
     RequestTooLarge,
     RouteNotFound,
     error_body,
 )
-from .errors import Overloaded
 from .state import GATEWAY, REQUEST_CONTEXT, REQUEST_ID
 
 log = logging.getLogger("privacy_gateway.access")
@@ -73,7 +73,7 @@ async def gateway_middleware(request: web.Request, handler: Handler) -> web.Stre
     finally:
         if bounded:
             gateway.in_flight -= 1
-        if gateway.access_log:
+        if gateway.access_log and log.isEnabledFor(logging.INFO):
             ctx = request.get(REQUEST_CONTEXT)
             log.info(
                 "request",

@@ -1,0 +1,166 @@
+"""Load benchmark: the gateway with every filter off against the bare aiohttp forwarder (the
+floor), both in front of the same fast upstream, driven side by side in one run.
+
+Measures requests/s at 32 concurrent, p50/p99 latency added over calling the upstream directly
+at 1 concurrent (both with wrk, a C load generator, so the client is not the bottleneck), and
+time to first token of a stream. Rounds alternate between the targets so that drift on the
+machine hits all of them alike.
+
+    .venv/bin/python bench/load.py [--duration 8] [--rounds 3] [--config bench/configs/passthrough.yaml]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import ExitStack
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KEY = "bench-key-0123456789"
+PROMPT = ("Please help me plan a three day study schedule for my biology exam. " * 15)[:1000]
+BODY = json.dumps({"model": "gpt-bench", "messages": [{"role": "user", "content": PROMPT}]})
+STREAM_BODY = json.dumps({"model": "gpt-bench", "stream": True, "messages": [{"role": "user", "content": PROMPT}]})
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_port(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"a benchmark process exited early: {process.args}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    sys.exit(f"port {port} never opened")
+
+
+def spawn(stack: ExitStack, args: list[str], port: int, env: dict[str, str] | None = None) -> None:
+    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stack.callback(lambda: (process.terminate(), process.wait(20)))
+    wait_port(port, process)
+
+
+def wrk_script(directory: Path, body: str, auth: bool) -> Path:
+    path = directory / f"post-{int(auth)}.lua"
+    headers = 'wrk.headers["Content-Type"] = "application/json"\n'
+    if auth:
+        headers += f'wrk.headers["Authorization"] = "Bearer {KEY}"\n'
+    path.write_text(f'wrk.method = "POST"\nwrk.body = {json.dumps(body)}\n{headers}')
+    return path
+
+
+_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
+
+
+def run_wrk(url: str, script: Path, connections: int, duration: int) -> dict[str, float]:
+    out = subprocess.run(
+        ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", "-s", str(script), url],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    if "Non-2xx" in out:
+        sys.exit(f"non-2xx answers from {url}:\n{out}")
+    result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))}
+    for pct in ("50", "99"):
+        value, unit = re.search(rf"\s{pct}%\s+([\d.]+)(us|ms|s)", out).groups()
+        result[f"p{pct}_ms"] = float(value) * _UNITS[unit]
+    return result
+
+
+def time_to_first_token(port: int, auth: bool, n: int) -> list[float]:
+    headers = {"Content-Type": "application/json"}
+    if auth:
+        headers["Authorization"] = f"Bearer {KEY}"
+    conn = http.client.HTTPConnection("127.0.0.1", port)
+    samples = []
+    for _ in range(n):
+        started = time.perf_counter()
+        conn.request("POST", "/v1/chat/completions", body=STREAM_BODY, headers=headers)
+        response = conn.getresponse()
+        first = response.read1(65536)
+        samples.append((time.perf_counter() - started) * 1000)
+        assert first.startswith(b"data:"), first[:80]
+        response.read()
+    conn.close()
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--duration", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--config", default=str(ROOT / "bench/configs/passthrough.yaml"))
+    parser.add_argument("--out", default=str(ROOT / "bench/results/load.json"))
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: apt-get install wrk")
+
+    ports = {"upstream": free_port(), "forwarder": free_port(), "gateway": free_port()}
+    upstream_url = f"http://127.0.0.1:{ports['upstream']}/v1"
+    gateway_bin = str(Path(sys.executable).parent / "privacy-gateway")
+    env = {**os.environ, "GATEWAY_KEY_BENCH": KEY, "OPENAI_BASE_URL": upstream_url, "OPENAI_API_KEY": "sk-bench",
+           "GATEWAY_LOG_LEVEL": "WARNING"}
+    with ExitStack() as stack, tempfile.TemporaryDirectory() as tmp:
+        spawn(stack, [sys.executable, str(ROOT / "bench/upstream.py"), str(ports["upstream"])], ports["upstream"])
+        spawn(stack, [sys.executable, str(ROOT / "bench/bare_forwarder.py"), str(ports["forwarder"]), upstream_url],
+              ports["forwarder"])
+        spawn(stack, [gateway_bin, "serve", "--config", args.config, "--port", str(ports["gateway"]), "--workers", "1"],
+              ports["gateway"], env)
+        scripts = {name: wrk_script(Path(tmp), BODY, auth=name == "gateway") for name in ports}
+        urls = {name: f"http://127.0.0.1:{port}/v1/chat/completions" for name, port in ports.items()}
+
+        for name in ports:  # warm-up: connection pools, caches, JIT-free but allocator-warm
+            run_wrk(urls[name], scripts[name], 32, 2)
+        results: dict[str, dict[str, list[float]]] = {n: {"rps": [], "p50_ms": [], "p99_ms": []} for n in ports}
+        for _ in range(args.rounds):
+            for name in ports:
+                results[name]["rps"].append(run_wrk(urls[name], scripts[name], 32, args.duration)["rps"])
+                single = run_wrk(urls[name], scripts[name], 1, args.duration)
+                results[name]["p50_ms"].append(single["p50_ms"])
+                results[name]["p99_ms"].append(single["p99_ms"])
+        ttft = {name: statistics.median(time_to_first_token(ports[name], name == "gateway", 400))
+                for name in ("forwarder", "gateway")}
+
+    summary = {name: {k: statistics.median(v) for k, v in r.items()} for name, r in results.items()}
+    direct = summary["upstream"]
+    report = {
+        "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
+        "raw": results,
+        "median": summary,
+        "added_p50_ms": {n: summary[n]["p50_ms"] - direct["p50_ms"] for n in ("forwarder", "gateway")},
+        "added_p99_ms": {n: summary[n]["p99_ms"] - direct["p99_ms"] for n in ("forwarder", "gateway")},
+        "ttft_p50_ms": ttft,
+        "throughput_ratio": summary["gateway"]["rps"] / summary["forwarder"]["rps"],
+    }
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(report, indent=2))
+
+    print("| target | req/s at 32 | p50 at 1 (ms) | p99 at 1 (ms) | added p50 (ms) | TTFT p50 (ms) |")
+    print("|---|---|---|---|---|---|")
+    for name in ports:
+        added = report["added_p50_ms"].get(name)
+        print(f"| {name} | {summary[name]['rps']:.0f} | {summary[name]['p50_ms']:.3f} | {summary[name]['p99_ms']:.3f} "
+              f"| {'' if added is None else f'{added:.3f}'} | {ttft.get(name, float('nan')):.3f} |")
+    print(f"\ngateway/forwarder throughput: {report['throughput_ratio']:.1%}; "
+          f"p50 gap gateway - forwarder: {report['added_p50_ms']['gateway'] - report['added_p50_ms']['forwarder']:.3f} ms")
+
+
+if __name__ == "__main__":
+    main()
