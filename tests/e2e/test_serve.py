@@ -9,9 +9,10 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
-import httpx
 import openai
 import pytest
 
@@ -31,9 +32,10 @@ def wait_ready(url: str, process: subprocess.Popen, timeout: float = 30) -> None
     while time.monotonic() < deadline:
         assert process.poll() is None, process.stderr.read().decode() if process.stderr else "exited"
         try:
-            if httpx.get(url + "/readyz", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
+            with urllib.request.urlopen(url + "/readyz", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
             pass
         time.sleep(0.1)  # polling a starting process, not waiting for a result
     raise AssertionError("the gateway did not become ready")

@@ -36,6 +36,10 @@ def base_config(provider_url: str) -> dict[str, Any]:
                       "api_version": "2024-10-21", "deployments": {"azure-gpt": "prod-gpt"}, "timeouts": fast},
             "down": {"type": "openai", "base_url": f"http://127.0.0.1:{closed_port()}/v1", "timeouts": fast},
             "nokey": {"type": "openai", "base_url": provider_url + "/v1", "api_key_env": "TEST_UNSET_KEY"},
+            "keyless": {"type": "openai", "base_url": provider_url + "/v1"},  # vLLM, Ollama
+            "impatient": {"type": "openai", "base_url": provider_url + "/v1", "api_key": UPSTREAM_KEY,
+                          "timeouts": {"connect": 2, "first_byte": 10, "total": 1}},
+            "backup": {"type": "echo"},
         },
         "models": {
             "aliases": {"smart": "fake-model"},
@@ -46,6 +50,10 @@ def base_config(provider_url: str) -> dict[str, Any]:
                 {"match": "down-with-fallback", "provider": "down", "fallback": "fake"},
                 {"match": "down-*", "provider": "down"},
                 {"match": "nokey-model", "provider": "nokey"},
+                {"match": "local-llm", "provider": "keyless", "upstream_model": "fake-local"},
+                {"match": "impatient-gated", "provider": "impatient", "upstream_model": "fake-gated"},
+                {"match": "flaky-5xx", "provider": "fake", "upstream_model": "fake-error-503", "fallback": "backup"},
+                {"match": "flaky-hang", "provider": "fake", "upstream_model": "fake-hang", "fallback": "backup"},
             ],
         },
         "tenants": {
