@@ -1,0 +1,152 @@
+"""The PII detection engine the gateway calls: Presidio's analyzer on one spaCy pass.
+
+Built once per process (`PIIEngine.build`), then shared: `analyze_batch` is synchronous and
+thread-safe, `analyze` runs it on the engine's own small thread pool with a deadline and
+turns every failure into `DetectionUnavailable`, so callers fail closed. Nothing here logs
+or raises text: only counts, types, timings.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections.abc import Collection, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache, partial
+
+from presidio_analyzer import AnalyzerEngine, PatternRecognizer
+
+from .context import FastLemmaContextAwareEnhancer
+from .offline import configure_tldextract
+from .pipeline import LoadedPipeline, load_pipeline
+from .recognizers import build_registry
+from .resolve import Detection, extend_addresses, passes, resolve_overlaps
+from .settings import EngineSettings
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Detection", "DetectionUnavailable", "EngineSettings", "PIIEngine"]
+
+
+class DetectionUnavailable(Exception):
+    """Detection could not complete; the message never contains analysed text."""
+
+
+@lru_cache(maxsize=512)
+def _deny_recognizer(entity: str, values: tuple[str, ...], language: str) -> PatternRecognizer:
+    return PatternRecognizer(
+        supported_entity=entity, deny_list=list(values), name=f"DenyList:{entity}", supported_language=language
+    )
+
+
+class PIIEngine:
+    """Built once per process (expensive); thread-safe for analyze_batch."""
+
+    def __init__(self, analyzer: AnalyzerEngine, pipeline: LoadedPipeline, settings: EngineSettings) -> None:
+        self._analyzer = analyzer
+        self._pipeline = pipeline
+        self._settings = settings
+        self._language = settings.language
+        self._supported = frozenset(analyzer.get_supported_entities(language=settings.language))
+        # spaCy does not promise thread safety for a shared Language; the NLP pass is
+        # serialised (the GIL would serialise most of it anyway), recognizers run in parallel.
+        self._nlp_lock = threading.Lock()
+        self._executor = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="pii")
+
+    @classmethod
+    def build(cls, settings: EngineSettings) -> "PIIEngine":
+        started = time.perf_counter()
+        configure_tldextract()
+        pipeline = load_pipeline(settings)
+        registry = build_registry(
+            settings.language, pipeline.ner_entities, settings.ner_score, settings.phone_regions,
+            lexicons=settings.use_lexicons and settings.language == "en",
+        )
+        for recognizer in registry.recognizers:
+            recognizer.load()
+            recognizer.is_loaded = True
+        analyzer = AnalyzerEngine(
+            registry=registry,
+            nlp_engine=pipeline.engine,
+            supported_languages=[settings.language],
+            context_aware_enhancer=FastLemmaContextAwareEnhancer(
+                context_similarity_factor=0.35, min_score_with_context_similarity=0.55,
+                context_prefix_count=5, context_suffix_count=2),
+        )
+        engine = cls(analyzer, pipeline, settings)
+        log.info("pii.engine_built", extra={
+            "pipeline": pipeline.description, "entities": sorted(engine._supported),
+            "ms": round((time.perf_counter() - started) * 1000),
+        })
+        return engine
+
+    def supported_entities(self) -> frozenset[str]:
+        return self._supported
+
+    def active_pipeline(self) -> str:
+        return self._pipeline.description
+
+    def supported_languages(self) -> frozenset[str]:
+        """Languages analyze_batch accepts; anything else raises (a 400 for the endpoint)."""
+        return frozenset({self._language})
+
+    def analyze_batch(
+        self,
+        texts: Sequence[str],
+        *,
+        entities: Collection[str],
+        thresholds: Mapping[str, float] | None = None,
+        default_threshold: float = 0.5,
+        allow_list: Collection[str] = (),
+        deny_list: Mapping[str, Collection[str]] | None = None,
+        language: str = "en",
+    ) -> list[list[Detection]]:
+        """One spaCy pass (nlp.pipe) for all texts; results in input order, overlaps resolved."""
+        if language != self._language:
+            raise ValueError(f"language {language!r} is not loaded")
+        ad_hoc = [
+            _deny_recognizer(entity, tuple(sorted({v for v in values if v})), language)
+            for entity, values in sorted((deny_list or {}).items()) if any(values)
+        ]
+        wanted = sorted((frozenset(entities) & self._supported) | {r.supported_entities[0] for r in ad_hoc})
+        if not texts or not wanted:
+            return [[] for _ in texts]
+        floor = min([default_threshold, *(thresholds or {}).values()])
+        # The NER runs only when the call asks for an entity type it produces.
+        nlp_engine = self._pipeline.engine if self._pipeline.ner_entities.intersection(wanted) \
+            else self._pipeline.tokens_engine
+        with self._nlp_lock:
+            artifacts = [a for _, a in nlp_engine.process_batch(
+                list(texts), language, batch_size=self._settings.batch_size)]
+        allowed = list(allow_list) or None
+        out: list[list[Detection]] = []
+        for text, nlp_artifacts in zip(texts, artifacts):
+            results = self._analyzer.analyze(
+                text=text, language=language, entities=wanted, nlp_artifacts=nlp_artifacts,
+                score_threshold=floor, ad_hoc_recognizers=ad_hoc or None, allow_list=allowed,
+            )
+            kept = [r for r in results if passes(r, thresholds, default_threshold)]
+            extend_addresses(text, kept)
+            out.append(resolve_overlaps(kept))
+        return out
+
+    async def analyze(self, texts: Sequence[str], *, timeout: float, **kwargs) -> list[list[Detection]]:
+        """Offloads analyze_batch to a worker thread; raises DetectionUnavailable on timeout or
+        any error (fail closed). A timed-out batch finishes in the background and is discarded."""
+        loop = asyncio.get_running_loop()
+        call = partial(self.analyze_batch, list(texts), **kwargs)
+        started = time.perf_counter()
+        try:
+            return await asyncio.wait_for(loop.run_in_executor(self._executor, call), timeout)
+        except asyncio.TimeoutError:
+            log.warning("pii.timeout", extra={"texts": len(texts), "timeout_s": timeout})
+            raise DetectionUnavailable("PII detection timed out") from None
+        except Exception as exc:  # noqa: BLE001 - any failure must fail closed
+            log.error("pii.failed", extra={"error": type(exc).__name__, "texts": len(texts),
+                                           "ms": round((time.perf_counter() - started) * 1000)})
+            raise DetectionUnavailable("PII detection failed") from None
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,67 @@
+"""The explicit registry of recognizers the engine may run.
+
+Presidio's own recognizers are used where they exist (cards, e-mail, IBAN, SSN, IP, URL,
+dates, crypto wallets); ours cover what it lacks. Each entry names the entity types it
+produces, so a tenant's entity set selects recognizers before any of them runs.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer, Pattern, RecognizerRegistry
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    CryptoRecognizer,
+    DateRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    MacAddressRecognizer,
+    UsSsnRecognizer,
+)
+
+from .accounts import UsernameRecognizer
+from .documents import IdNumberRecognizer, PassportRecognizer
+from .kazakhstan import KzBinRecognizer, KzIinRecognizer
+from .lexicon import NameLexiconRecognizer, nrp_recognizer, place_recognizer
+from .ner import NerRecognizer
+from .organizations import OrganizationRecognizer
+from .personal import AgeRecognizer, DateOfBirthRecognizer
+from .phones import GatewayPhoneRecognizer
+from .places import SchoolRecognizer, StreetAddressRecognizer
+from .urls import cheap_url_recognizer
+
+
+def card_recognizer() -> CreditCardRecognizer:
+    """Presidio's card patterns know the classic issuer prefixes; newer ranges (Mastercard
+    2-series, 19-digit Visa, 15-digit JCB, 12-digit Maestro) are added as one generic
+    12-19 digit pattern. Presidio's own Luhn validation decides either way."""
+    generic = Pattern("Card number (12-19 digits, Luhn)", r"(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d-])", 0.3)
+    return CreditCardRecognizer(patterns=[*CreditCardRecognizer.PATTERNS, generic])
+
+
+def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer]:
+    return [
+        card_recognizer(), EmailRecognizer(), IbanRecognizer(), IpRecognizer(),
+        UsSsnRecognizer(), cheap_url_recognizer(), DateRecognizer(), CryptoRecognizer(),
+        MacAddressRecognizer(), GatewayPhoneRecognizer(phone_regions),
+        KzIinRecognizer(), KzBinRecognizer(), AgeRecognizer(), DateOfBirthRecognizer(),
+        StreetAddressRecognizer(), SchoolRecognizer(), UsernameRecognizer(),
+        PassportRecognizer(), IdNumberRecognizer(), OrganizationRecognizer(),
+    ]
+
+
+def build_registry(
+    language: str, ner_entities: frozenset[str], ner_score: float,
+    phone_regions: tuple[str, ...], lexicons: bool,
+) -> RecognizerRegistry:
+    """Pattern recognizers are English-context; they also run for other languages because
+    numbers, e-mails and handles look the same everywhere. Lexicon recognizers are English
+    (Latin-script names and places) and go with the English NER."""
+    recognizers = pattern_recognizers(phone_regions)
+    for recognizer in recognizers:
+        recognizer.supported_language = language
+    if ner_entities:
+        recognizers.append(NerRecognizer(sorted(ner_entities), language, ner_score))
+    if lexicons:
+        recognizers += [NameLexiconRecognizer(language), place_recognizer(language), nrp_recognizer(language)]
+    return RecognizerRegistry(recognizers=recognizers, supported_languages=[language])

@@ -1,0 +1,44 @@
+"""Usernames and social handles.
+
+Two shapes: an @handle not preceded by a word character (so e-mail addresses are not
+split), and a value right after a naming word ("username: kid_gamer07", "my ig is ...").
+The second shape vetoes ordinary words ("my username is not working").
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from .common import common_words
+
+_PLATFORM = (
+    r"(?:user\s*name|username|user\s*id|login|handle|nickname|nick|gamertag|screen\s*name|ig|insta"
+    r"|instagram|twitter|tiktok|telegram|tg|discord|snapchat|snap|roblox|steam|minecraft|github"
+    r"|reddit|twitch|youtube|xbox|psn|fortnite)"
+)
+_HAS_PLATFORM = re.compile(rf"\b{_PLATFORM}\b", re.IGNORECASE)
+_VALUE = r"[A-Za-z0-9_][A-Za-z0-9_.\-]{2,31}(?:#\d{4})?"
+
+
+class UsernameRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern("@handle", r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?(?![\w@])", 0.7),
+        Pattern("naming word + value",
+                rf"(?<=[\s:=@\-])(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle))?\s*(?:is|:|=|-)?\s*(?:@)?)(?<![\w.]){_VALUE}(?![\w@])",
+                0.6),
+    ]
+    CONTEXT = ["username", "user", "handle", "account", "login", "profile", "follow"]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="USERNAME", name="UsernameRecognizer", patterns=self.PATTERNS, context=self.CONTEXT)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102
+        # The naming-word pattern has a long look-behind; skip it when no naming word occurs.
+        if _HAS_PLATFORM.search(text) or "@" in text:
+            return super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return []
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        value = pattern_text.lstrip("@").lower()
+        return value in common_words() or value.isdigit() and len(value) < 3

@@ -1,0 +1,58 @@
+"""Passport and identity-card numbers.
+
+Document numbers have no checksum we can rely on across countries and look like many other
+codes, so the patterns score below the default threshold and only a context word nearby
+("passport", "ID card", "удостоверение") lifts them over it. The exception is a shape that
+is itself distinctive, such as Kazakhstan's passport "N" + 8 digits.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+
+_GENERIC = r"(?<![\w-])(?=[A-Z0-9]*\d)[A-Z0-9]{1,3}[\s-]?\d{5,9}(?![\w-])"
+
+
+class PassportRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern("KZ passport", r"(?<![\w])N\d{8}(?![\w])", 0.6),
+        Pattern("RU internal passport", r"(?<![\w-])\d{2}\s?\d{2}\s\d{6}(?![\w-])", 0.3),
+        Pattern("letters + digits", _GENERIC, 0.2),
+        Pattern("9 digits", r"(?<![\w-])\d{9}(?![\w-])", 0.1),
+    ]
+    CONTEXT = ["passport", "паспорт", "travel"]
+    _KEYWORDS = re.compile(r"passport|паспорт|travel", re.IGNORECASE)
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="PASSPORT", name="PassportRecognizer", patterns=self.PATTERNS, context=self.CONTEXT)
+        self._distinctive = PatternRecognizer(supported_entity="PASSPORT", name="PassportRecognizer",
+                                              patterns=self.PATTERNS[:1])
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102
+        # Without a context word only the distinctive shape can reach the threshold.
+        if self._KEYWORDS.search(text):
+            return super().analyze(text, entities, nlp_artifacts, regex_flags)
+        results = self._distinctive.analyze(text, entities, nlp_artifacts, regex_flags)
+        for r in results:  # Presidio groups results by recognizer id: claim them
+            r.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY] = self.id
+        return results
+
+
+class IdNumberRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern("ID card number", _GENERIC, 0.2),
+        Pattern("KZ ID card (9 digits)", r"(?<![\w-])0\d{8}(?![\w-])", 0.25),
+    ]
+    CONTEXT = ["id", "identity", "identification", "national", "card", "document", "удостоверение",
+               "license", "licence", "permit"]
+
+    _KEYWORDS = re.compile(r"\bid\b|identi|national|card|document|удостоверение|licen[cs]e|permit", re.IGNORECASE)
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="ID_NUMBER", name="IdNumberRecognizer", patterns=self.PATTERNS, context=self.CONTEXT)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102
+        if not self._KEYWORDS.search(text):  # below threshold without a context word anyway
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)

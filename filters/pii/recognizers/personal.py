@@ -1,0 +1,67 @@
+"""Ages and dates of birth: the identifiers that matter most for minors' safety.
+
+Spans cover only the value ("12" in "I'm 12"), so redaction keeps the sentence readable.
+The lookaheads refuse numbers followed by a unit ("I'm 12 minutes late", "5 feet").
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer
+
+_UNITS = (
+    r"(?!\s*(?:%|\$|€|£|[.,:/]\d|percent|minutes?|mins?|hours?|hrs?|h\b|seconds?|secs?|days?"
+    r"|weeks?|months?|km|kms|miles?|mi\b|kg|kgs|lbs?|pounds?|dollars?|euros?|bucks|points?|pts"
+    r"|cm|mm|m\b|ft|feet|foot|inch|inches|in\b|times?|th\b|st\b|nd\b|rd\b|am\b|pm\b|o'?clock"
+    r"|people|items?|pages?|euro|usd|kzt|tenge|rubles?|years? (?:ago|late|behind)|%))"
+)
+_SUBJECT = (r"(?:i'?m|i\s+am|im|he'?s|she'?s|he\s+is|she\s+is|they'?re|you'?re|turning|turned|turns|aged|age"
+            r"|age\s+of|age\s*:|is\s+now|am\s+now|i\s+was|he\s+was|she\s+was|just\s+turned)")
+
+
+class AgeRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern("N years old", r"(?<!\d)\d{1,3}(?=[\s-]*(?:years?|yrs?|y/o)[\s-]*(?:old|of\s+age)\b)", 0.85),
+        Pattern("N yo", r"(?<!\d)\d{1,2}(?=\s*(?:y\.o\.?|yo|y/o)(?!\w))", 0.75),
+        Pattern("I'm N", rf"(?=\d)(?<!\d)(?<=\b{_SUBJECT}\s*)\d{{1,3}}\b{_UNITS}(?![\w-])", 0.6),
+        Pattern("N-year-old", r"(?<!\d)\d{1,3}(?=-year-old)", 0.85),
+    ]
+    CONTEXT = ["age", "old", "years", "birthday", "turning", "grade"]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="AGE", name="AgeRecognizer", patterns=self.PATTERNS, context=self.CONTEXT)
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return None if 1 <= int(pattern_text) <= 120 else False
+
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATE = (
+    r"(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}"
+    r"|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?:19|20)\d{{2}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+    r"|(?:19|20)\d{2})"
+)
+_BIRTH = r"(?:born(?:\s+on|\s+in)?|date\s+of\s+birth|birth\s*date|birthdate|d\.?o\.?b\.?|birthday(?:\s+is)?|bday|b-day)"
+
+
+_HAS_BIRTH = re.compile(rf"\b{_BIRTH}", re.IGNORECASE)
+
+
+class DateOfBirthRecognizer(PatternRecognizer):
+    PATTERNS = [Pattern("birth word + date", rf"(?=[\dJFMASONDjfmasond])(?<![\w])(?<=\b{_BIRTH}\s*(?:is\s+|was\s+|[:\-=]\s*)?){_DATE}(?![\w])", 0.85)]
+    CONTEXT = ["born", "birth", "dob", "birthday"]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="DATE_OF_BIRTH", name="DateOfBirthRecognizer",
+            patterns=self.PATTERNS, context=self.CONTEXT,
+        )
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102
+        if not _HAS_BIRTH.search(text):  # the pattern's look-behind is costly; rarely needed
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)

@@ -1,0 +1,52 @@
+"""Phone numbers via Presidio's libphonenumber recognizer, with the region list cut down.
+
+Presidio runs one full `PhoneNumberMatcher` scan per region, which makes its default eight
+regions a known hot spot. Numbers written in international form (+49..., +7...) are found
+by any region's scan, so the list only needs the regions whose *national* formats users
+type: the US, Kazakhstan (which also parses Russia's +7/8 numbers) and a few EU countries.
+The base score is raised so that a well-formed number counts without a context word, and
+the leniency is libphonenumber's POSSIBLE (length and shape), not VALID: number ranges
+change faster than the library, and users type numbers from ranges it does not know.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+# Shapes that libphonenumber's lenient matcher accepts but that are other identifiers:
+# US SSNs (3-2-4), bare runs of 12+ digits (IINs, card fragments), dates.
+_CANDIDATE = re.compile(r"[+(]?\d(?:[\d \t().\-/]*\d){6,}(?:\s*(?:x|ext\.?)\s*\d{1,5})?")
+_NOT_A_PHONE = re.compile(
+    r"\d{3}-\d{2}-\d{4}|\d{12,}"  # SSN shape, long digit runs
+    r"|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"  # dates, timestamps
+)
+
+
+class GatewayPhoneRecognizer(PhoneRecognizer):
+    SCORE = 0.7
+    CONTEXT = PhoneRecognizer.CONTEXT + ["tel", "whatsapp", "telegram", "sms", "text", "reach", "contact"]
+
+    def __init__(self, regions: tuple[str, ...]) -> None:
+        super().__init__(context=self.CONTEXT, supported_regions=regions, leniency=0, name="PhoneRecognizer")
+
+    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102 - Presidio's signature
+        # libphonenumber's matcher walks the whole text once per region; hand it only the
+        # digit-rich windows that could hold a number (7+ digits), offsets shifted back.
+        results = []
+        for m in _CANDIDATE.finditer(text):
+            lo, hi = max(0, m.start() - 20), min(len(text), m.end() + 20)  # matcher checks context
+            for r in super().analyze(text[lo:hi], entities, None):
+                r.start, r.end = r.start + lo, r.end + lo
+                if plausible_phone(text[r.start:r.end]):
+                    results.append(r)
+        return results
+
+
+def plausible_phone(candidate: str) -> bool:
+    """POSSIBLE leniency accepts any digit run of a possible length (order numbers, years):
+    keep 7+ digits, and a bare run of digits only from 9 digits up."""
+    digits = sum(c.isdigit() for c in candidate)
+    if digits < 7 or _NOT_A_PHONE.fullmatch(candidate):
+        return False
+    return digits >= 9 or not candidate.isdigit()

@@ -1,0 +1,79 @@
+"""Street addresses and school names by shape, to back up the NER where it is unsure.
+
+Street patterns know the common street-type words of English, German, French, Spanish and
+post-Soviet addresses ("ul.", "pr.", "mkr."); school patterns need capitalised words before
+an institution word, so "high school" in a sentence is not a school name.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer
+
+_WORD = r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|[a-z]{1,3}(?=\s+[A-Z]))"
+_STREET_TYPE = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
+    r"|Terrace|Square|Sq|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Crescent|Close|Row|Trail|Alley"
+    r"|Prospekt|Avenida|Calle|Rue|Via|Strasse|Straße|Gasse|Weg|Platz)\.?"
+)
+_UNIT = r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|kv|#)\.?\s*\w{1,5})?"
+_DIRECTION = r"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)(?!\w))?"
+_NUMBER = r"\d{1,6}[A-Za-z]?(?:[/-]\d{1,4})?"
+
+STREET_PATTERNS = [
+    Pattern("number + name + street type",
+            rf"(?<![\w-]){_NUMBER}\s+(?:{_WORD}\s+){{1,3}}{_STREET_TYPE}(?!\w){_DIRECTION}{_UNIT}", 0.7),
+    Pattern("name + street type + number",
+            rf"(?<![\w]){_WORD}(?:\s+{_WORD}){{0,2}}\s+{_STREET_TYPE}\s+{_NUMBER}(?!\w){_UNIT}", 0.65),
+    Pattern("compound street word + number",
+            r"(?<![\w])[A-Z][\w-]*(?:straße|strasse|gasse|weg|platz|laan|straat|gatan|vej|katu|utca|ulica)\s+\d{1,5}[a-z]?(?!\w)",
+            0.7),
+    Pattern("post-Soviet street",
+            rf"(?<![\w])(?:ul|pr|mkr|prosp|ulitsa|pl)\.?\s+{_WORD}(?:\s+{_WORD}){{0,2}},?\s+(?:d\.?\s*)?{_NUMBER}{_UNIT}",
+            0.65),
+    Pattern("PO box", r"(?<![\w])P\.?\s?O\.?\s+Box\s+\d{1,6}(?!\w)", 0.7),
+]
+
+
+_HAS_STREET_WORD = re.compile(
+    rf"{_STREET_TYPE}(?!\w)|(?:straße|strasse|gasse|weg|platz|laan|straat|gatan|vej|katu|utca|ulica)\s+\d"
+    r"|\b(?:ul|pr|mkr|prosp|ulitsa|pl)\.?\s|P\.?\s?O\.?\s+Box"
+)
+
+
+class StreetAddressRecognizer(PatternRecognizer):
+    CONTEXT = ["address", "live", "lives", "street", "ship", "deliver", "delivery", "moved", "located"]
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102
+        if not _HAS_STREET_WORD.search(text):  # every pattern needs one of these words
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="STREET_ADDRESS", name="StreetAddressRecognizer",
+            patterns=STREET_PATTERNS, context=self.CONTEXT, global_regex_flags=re.MULTILINE,
+        )
+
+
+_LEAD = r"(?!(?:The|A|An|My|Our|Your|His|Her|Their|At|In|To|From|And|Of|For|Go|Goes|Attend|Attends|This|That|I)\b)"
+_NAME_WORDS = rf"(?:{_LEAD}[A-Z][\w'’.-]+\s+){{1,4}}"
+SCHOOL_PATTERNS = [
+    Pattern("name + school kind",
+            rf"(?<![\w]){_NAME_WORDS}(?:(?:Elementary|Middle|High|Primary|Secondary|Grammar|Junior\s+High"
+            r"|Senior\s+High|Preparatory|Prep|Montessori|Charter|International|Public|Catholic|Boarding"
+            r"|Technical|Vocational|Comprehensive|Nursery|Sunday)\s+School|Elementary|Academy|Lyceum"
+            r"|Gymnasium|College|University|Institute|Kindergarten|Schule|Gimnazium|School)(?!\w)", 0.7),
+    Pattern("university of X", rf"(?<![\w])University\s+of\s+(?:{_LEAD}[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){{0,2}}", 0.7),
+    Pattern("school number", r"(?<![\w])(?:[Ss]chool|[Gg]ymnasium|[Ll]yceum)\s+(?:No\.?|#|№|number)\s*\d{1,4}(?!\w)", 0.7),
+]
+
+
+class SchoolRecognizer(PatternRecognizer):
+    CONTEXT = ["school", "student", "study", "studies", "attend", "attends", "grade", "class", "teacher"]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="SCHOOL", name="SchoolRecognizer",
+            patterns=SCHOOL_PATTERNS, context=self.CONTEXT, global_regex_flags=re.MULTILINE,
+        )

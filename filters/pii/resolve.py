@@ -1,0 +1,75 @@
+"""From Presidio's results to the gateway's detections: thresholds, then overlaps.
+
+Overlaps across types are resolved greedily: confirmed results first (a card number that
+passed Luhn beats a tagger's "address" around it), then the longest span (redaction should
+cover the most), then the highest score, then a type priority that prefers validated, specific types over
+generic ones when two recognizers claim exactly the same characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import regex as re
+from presidio_analyzer import RecognizerResult
+
+from .recognizers.common import common_words
+
+# A checksum- or deny-list-confirmed result (Presidio sets 1.0) beats any overlapping guess.
+VALIDATED = 0.99
+
+# Lower wins ties of equal span and score. Types not listed come after these.
+TYPE_PRIORITY: dict[str, int] = {
+    "CREDIT_CARD": 0, "IBAN_CODE": 1, "EMAIL_ADDRESS": 2, "US_SSN": 3, "KZ_IIN": 4, "KZ_BIN": 5,
+    "DATE_OF_BIRTH": 6, "PASSPORT": 7, "ID_NUMBER": 8, "PHONE_NUMBER": 9, "STREET_ADDRESS": 10,
+    "SCHOOL": 11, "USERNAME": 12, "AGE": 13, "PERSON": 14, "ORGANIZATION": 15, "LOCATION": 16,
+    "NRP": 17, "URL": 18, "DATE_TIME": 19,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """One detected entity: type, character offsets into the analysed text, and score."""
+
+    type: str
+    start: int
+    end: int
+    score: float
+
+
+# After an address: a comma or line break, then a few capitalised words or numbers (city,
+# region, postcode, country). Pasted addresses span lines; detectors often stop at the first.
+_ADDRESS_TAIL = re.compile(r"[ \t]*(?:,[ \t]*\n?|\n)[ \t,]*((?:[A-Z0-9][\w.'#/-]*)(?:[ \t]+[A-Z0-9][\w.'#/-]*){0,4})")
+
+
+def extend_addresses(text: str, results: list[RecognizerResult]) -> None:
+    """Grow STREET_ADDRESS results over up to four continuation lines or comma parts."""
+    for r in results:
+        if r.entity_type != "STREET_ADDRESS":
+            continue
+        for _ in range(4):
+            m = _ADDRESS_TAIL.match(text, r.end)
+            if not m or (text[r.end - 1] == "." and "\n" in m.group(0)):
+                break  # no continuation, or a sentence ended at the line break
+            if " " not in m.group(1) and m.group(1).lower().strip(".") in common_words():
+                break  # "Thanks", "Regards": the message goes on, not the address
+            r.end = m.end()
+
+
+def passes(result: RecognizerResult, thresholds: Mapping[str, float] | None, default: float) -> bool:
+    limit = thresholds.get(result.entity_type, default) if thresholds else default
+    return result.score >= limit
+
+
+def resolve_overlaps(results: Iterable[RecognizerResult]) -> list[Detection]:
+    ranked = sorted(
+        results,
+        key=lambda r: (r.score < VALIDATED, -(r.end - r.start), -r.score, TYPE_PRIORITY.get(r.entity_type, 99), r.start),
+    )
+    kept: list[Detection] = []
+    for r in ranked:
+        if all(r.end <= k.start or k.end <= r.start for k in kept):
+            kept.append(Detection(r.entity_type, r.start, r.end, round(float(r.score), 4)))
+    kept.sort(key=lambda d: (d.start, d.end))
+    return kept

@@ -1,0 +1,173 @@
+"""Behaviour of PIIEngine as the gateway uses it: batching, entity selection, thresholds,
+allow/deny lists, overlap resolution, the built-in NER, and failing closed."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import pytest
+
+from filters.pii import Detection, DetectionUnavailable, EngineSettings, PIIEngine
+
+SECRET = "Zyxwvut Qponmlk"  # a value that must never appear in errors
+
+
+@pytest.fixture(scope="module")
+def engine() -> PIIEngine:
+    return PIIEngine.build(EngineSettings())
+
+
+def spans(text: str, detections: list[Detection]) -> set[tuple[str, str]]:
+    return {(d.type, text[d.start:d.end]) for d in detections}
+
+
+def test_builtin_pipeline_is_active_by_default(engine: PIIEngine) -> None:
+    assert engine.active_pipeline() == "builtin:en_pii_ner"
+    assert {"PERSON", "LOCATION", "STREET_ADDRESS", "ORGANIZATION", "NRP"} <= engine.supported_entities()
+
+
+def test_only_the_configured_language_is_accepted(engine: PIIEngine) -> None:
+    assert engine.supported_languages() == frozenset({"en"})
+    with pytest.raises(ValueError):
+        engine.analyze_batch(["hallo"], entities=engine.supported_entities(), language="de")
+
+
+def test_batch_results_follow_input_order(engine: PIIEngine) -> None:
+    texts = ["mail me: a.b@superrito.com", "nothing personal here", "card 4111 1111 1111 1111"]
+    out = engine.analyze_batch(texts, entities=engine.supported_entities())
+    assert [[d.type for d in ds] for ds in out] == [["EMAIL_ADDRESS"], [], ["CREDIT_CARD"]]
+
+
+def test_empty_batch_and_empty_entity_set(engine: PIIEngine) -> None:
+    assert engine.analyze_batch([], entities=engine.supported_entities()) == []
+    assert engine.analyze_batch(["a.b@superrito.com"], entities=frozenset()) == [[]]
+
+
+def test_only_requested_entities_are_reported(engine: PIIEngine) -> None:
+    text = "My name is Anna Kowalski, email anna@superrito.com"
+    [ds] = engine.analyze_batch([text], entities=frozenset({"EMAIL_ADDRESS"}))
+    assert {d.type for d in ds} == {"EMAIL_ADDRESS"}
+
+
+def test_ner_pipeline_does_not_run_when_no_ner_entity_is_requested(engine: PIIEngine) -> None:
+    full = engine._pipeline.engine  # noqa: SLF001 - spying on the pass that must not happen
+    calls: list[int] = []
+    original = full.process_batch
+    full.process_batch = lambda *a, **k: calls.append(1) or original(*a, **k)  # type: ignore[method-assign]
+    try:
+        [emails] = engine.analyze_batch(["anna@superrito.com"], entities=frozenset({"EMAIL_ADDRESS"}))
+        assert calls == [] and [d.type for d in emails] == ["EMAIL_ADDRESS"]
+        engine.analyze_batch(["Anna Kowalski"], entities=frozenset({"PERSON"}))
+        assert calls == [1]
+    finally:
+        del full.process_batch
+
+
+def test_unknown_entity_names_are_ignored(engine: PIIEngine) -> None:
+    [ds] = engine.analyze_batch(["anna@superrito.com"], entities=frozenset({"EMAIL_ADDRESS", "NO_SUCH_TYPE"}))
+    assert [d.type for d in ds] == ["EMAIL_ADDRESS"]
+
+
+def test_per_type_threshold_drops_weaker_results(engine: PIIEngine) -> None:
+    text = "call me at (212) 555-0187"
+    kept = engine.analyze_batch([text], entities=frozenset({"PHONE_NUMBER"}))[0]
+    dropped = engine.analyze_batch([text], entities=frozenset({"PHONE_NUMBER"}), thresholds={"PHONE_NUMBER": 1.01})[0]
+    assert kept and dropped == []
+
+
+def test_allow_list_value_is_never_reported(engine: PIIEngine) -> None:
+    text = "contact support@superrito.com or anna@superrito.com"
+    [ds] = engine.analyze_batch([text], entities=frozenset({"EMAIL_ADDRESS"}), allow_list=["support@superrito.com"])
+    assert spans(text, ds) == {("EMAIL_ADDRESS", "anna@superrito.com")}
+
+
+def test_deny_list_value_is_always_reported(engine: PIIEngine) -> None:
+    text = "Project Bluebird ships with codename Bluebird"
+    [ds] = engine.analyze_batch([text], entities=frozenset(), deny_list={"CODENAME": ["Bluebird"]})
+    assert [(d.type, text[d.start:d.end], d.score) for d in ds] == [("CODENAME", "Bluebird", 1.0)] * 2
+
+
+def test_overlapping_detections_are_resolved_to_one(engine: PIIEngine) -> None:
+    text = "write to anna.kowalski@superrito.com"
+    [ds] = engine.analyze_batch([text], entities=engine.supported_entities())
+    assert spans(text, ds) == {("EMAIL_ADDRESS", "anna.kowalski@superrito.com")}
+    assert all(a.end <= b.start for a, b in zip(ds, ds[1:]))
+
+
+NER_CASES = [
+    ("PERSON", "My name is Anna Kowalski and I need help.", "Anna Kowalski"),
+    ("PERSON", "can you write an email to john peterson about the invoice", "john peterson"),
+    ("LOCATION", "I'm flying to Almaty next week.", "Almaty"),
+    ("STREET_ADDRESS", "Please ship it to 221 Elm Street\nSpringfield, IL 62704.", "221 Elm Street\nSpringfield, IL 62704"),
+    ("NRP", "As a Kazakh student I often get asked about this.", "Kazakh"),
+]
+
+
+@pytest.mark.parametrize(("entity", "text", "value"), NER_CASES, ids=[c[0] for c in NER_CASES])
+def test_builtin_ner_finds_entity(engine: PIIEngine, entity: str, text: str, value: str) -> None:
+    [ds] = engine.analyze_batch([text], entities=engine.supported_entities())
+    covered = sum(min(d.end, text.index(value) + len(value)) - max(d.start, text.index(value))
+                  for d in ds if d.type == entity and d.end > text.index(value) and d.start < text.index(value) + len(value))
+    assert covered >= len(value) / 2
+
+
+@pytest.mark.parametrize("text", [
+    "I think the simple words work best here.",
+    "The evening was lovely, thank you for organising it.",
+    "WHY IS THIS NOT WORKING??? HELP!!",
+    "How do I reset my password on Monday?",
+])
+def test_plain_chat_text_has_no_detections(engine: PIIEngine, text: str) -> None:
+    assert engine.analyze_batch([text], entities=engine.supported_entities()) == [[]]
+
+
+async def test_analyze_offloads_and_returns_detections(engine: PIIEngine) -> None:
+    loop_thread = threading.get_ident()
+    seen: list[int] = []
+    original = engine.analyze_batch
+
+    def spy(*args, **kwargs):
+        seen.append(threading.get_ident())
+        return original(*args, **kwargs)
+
+    engine.analyze_batch = spy  # type: ignore[method-assign]
+    try:
+        out = await engine.analyze(["anna@superrito.com"], timeout=10, entities=frozenset({"EMAIL_ADDRESS"}))
+    finally:
+        del engine.analyze_batch
+    assert [d.type for d in out[0]] == ["EMAIL_ADDRESS"] and seen and seen[0] != loop_thread
+
+
+async def test_timeout_fails_closed_without_echoing_text(engine: PIIEngine) -> None:
+    release = threading.Event()
+    engine.analyze_batch = lambda *a, **k: release.wait(5)  # type: ignore[method-assign]
+    try:
+        with pytest.raises(DetectionUnavailable) as caught:
+            await engine.analyze([SECRET], timeout=0.05, entities=frozenset({"PERSON"}))
+    finally:
+        release.set()
+        del engine.analyze_batch
+    assert SECRET not in str(caught.value) and caught.value.__cause__ is None
+
+
+async def test_error_fails_closed_without_echoing_text(engine: PIIEngine) -> None:
+    with pytest.raises(DetectionUnavailable) as caught:
+        await engine.analyze([SECRET], timeout=5, entities=frozenset({"PERSON"}), language=f"xx-{SECRET}")
+    assert SECRET not in str(caught.value) and caught.value.__cause__ is None
+
+
+async def test_concurrent_calls_share_one_engine(engine: PIIEngine) -> None:
+    texts = [f"mail user{i}@superrito.com" for i in range(8)]
+    outs = await asyncio.gather(*(engine.analyze([t], timeout=10, entities=frozenset({"EMAIL_ADDRESS"})) for t in texts))
+    assert [t[o[0][0].start:o[0][0].end] for t, o in zip(texts, outs)] == [t.split()[1] for t in texts]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Ship to 221 Elm Street\nSpringfield, IL 62704\nThanks!", "221 Elm Street\nSpringfield, IL 62704"),
+    ("I live at 42 Baker Street, London NW1 6XE and I love it", "42 Baker Street, London NW1 6XE"),
+    ("Meet at 5 Oak Road, then we go", "5 Oak Road"),
+])
+def test_address_extends_over_city_and_postcode_lines_only(engine: PIIEngine, text: str, address: str) -> None:
+    [ds] = engine.analyze_batch([text], entities=frozenset({"STREET_ADDRESS"}))
+    assert [text[d.start:d.end] for d in ds] == [address]

@@ -1,0 +1,68 @@
+"""Build the name and place lexicons the gazetteer recognizers ship with (deterministic).
+
+    .venv/bin/python -m tools.ner.lexicons
+
+Sources: Faker's person and address providers in every locale (Latin-script values only) and
+the hand-written lists in gazetteers.py. Output: filters/pii/models/lexicons/*.txt, one value
+per line, sorted, so diffs stay readable.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import sys
+from pathlib import Path
+
+import faker.providers.address as address_providers
+import faker.providers.person as person_providers
+
+from . import gazetteers as gz
+from . import prose
+from .templates_clean import CHAT_LINES
+
+OUT = Path(__file__).resolve().parents[2] / "filters" / "pii" / "models" / "lexicons"
+_LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.-]+(?: [A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.-]+){0,3}$")
+
+
+def _values(provider: type, attr: str) -> list[str]:
+    value = getattr(provider, attr, None)
+    if isinstance(value, dict):
+        return [v if isinstance(v, str) else v[-1] for v in value]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [v if isinstance(v, str) else v[-1] for v in value]
+    return []
+
+
+def _collect(package, attrs: tuple[str, ...]) -> set[str]:
+    out: set[str] = set()
+    for module in pkgutil.iter_modules(package.__path__):
+        provider = importlib.import_module(f"{package.__name__}.{module.name}").Provider
+        for attr in attrs:
+            out.update(v.strip() for v in _values(provider, attr) if isinstance(v, str))
+    return {v for v in out if _LATIN_NAME.match(v) and len(v) > 1}
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    first = _collect(person_providers, ("first_names", "first_names_male", "first_names_female"))
+    last = _collect(person_providers, ("last_names",))
+    places = _collect(address_providers, ("cities", "countries", "states", "provinces", "regions"))
+    english_countries = set(_values(importlib.import_module("faker.providers.address.en_US").Provider, "countries"))
+    places |= english_countries | set(gz.CITIES_EXTRA) | set(gz.COUNTRIES_EXTRA) | set(gz.REGIONS)
+    places = {p for p in places if not p.startswith("the ") and len(p) > 2 and not p.isupper()}
+    ambiguous = {"Green", "Liberal", "Conservative", "Progressive", "Orthodox", "Evangelical", "Labour"}
+    nrp = (set(gz.NATIONALITIES) | set(gz.MULTIWORD_NRP) | set(gz.RELIGIONS) | set(gz.POLITICAL)) - ambiguous
+    for name, values in (("first_names", first), ("last_names", last), ("places", places), ("nrp", nrp)):
+        (OUT / f"{name}.txt").write_text("\n".join(sorted(values)) + "\n", encoding="utf-8")
+        print(f"{name}: {len(values)}")
+    if "--skip-common-words" in sys.argv:
+        return
+    words = set(prose.common_words(prose.harvest() + CHAT_LINES)) | set(gz.EVERYDAY_WORDS)
+    (OUT.parent / "common_words.txt").write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
+    print(f"common words: {len(words)}")
+
+
+if __name__ == "__main__":
+    main()
