@@ -1,0 +1,1 @@
+from tests.gateway.privacy.conftest import store_url  # noqa: F401 - shared fixture
