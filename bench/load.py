@@ -28,7 +28,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = "bench-key-0123456789"
-PROMPT = ("Please help me plan a three day study schedule for my biology exam. " * 15)[:1000]
+# A 1 KB chat prompt with the personal data a real one carries: names, an email, a phone, a city.
+PROMPT = (
+    "Hi! I'm Maria Gonzalez and I teach biology at Lincoln High School in Austin. My student "
+    "Daniel Kim (daniel.kim@example.com, +1 512 555 0142) asked me to help him plan a three day "
+    "study schedule for his exam next Friday. He struggles with cell respiration and genetics, "
+    "and he works evenings at his uncle's restaurant, so he only has mornings and weekends. "
+    "Could you suggest a plan with short daily goals, a few practice questions for each topic, "
+    "and tips for staying focused? Please keep the tone encouraging, since he has been feeling "
+    "anxious about his grades lately. Also, his sister Emma will study with him on Saturday, so "
+    "include one activity they could do together, like quizzing each other with flashcards. "
+    "Thanks so much, this really helps both of us. Best wishes from Texas, and have a nice day! "
+    "P.S. If it is easier, you can reach me at maria.gonzalez@lincoln-hs.example.org or on my "
+    "school phone. We meet in room 214 after the morning bell, if you need to send any materials over to us today."
+)[:1000]
+assert len(PROMPT) == 1000, len(PROMPT)
 BODY = json.dumps({"model": "gpt-bench", "messages": [{"role": "user", "content": PROMPT}]})
 STREAM_BODY = json.dumps({"model": "gpt-bench", "stream": True, "messages": [{"role": "user", "content": PROMPT}]})
 
@@ -63,6 +77,7 @@ def wrk_script(directory: Path, body: str, auth: bool) -> Path:
     headers = 'wrk.headers["Content-Type"] = "application/json"\n'
     if auth:
         headers += f'wrk.headers["Authorization"] = "Bearer {KEY}"\n'
+        headers += 'wrk.headers["X-Gateway-Session"] = "bench-session"\n'
     path.write_text(f'wrk.method = "POST"\nwrk.body = {json.dumps(body)}\n{headers}')
     return path
 
@@ -88,6 +103,7 @@ def time_to_first_token(port: int, auth: bool, n: int) -> list[float]:
     headers = {"Content-Type": "application/json"}
     if auth:
         headers["Authorization"] = f"Bearer {KEY}"
+        headers["X-Gateway-Session"] = "bench-session"
     conn = http.client.HTTPConnection("127.0.0.1", port)
     samples = []
     for _ in range(n):
@@ -107,12 +123,16 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=8)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--config", default=str(ROOT / "bench/configs/passthrough.yaml"))
+    parser.add_argument("--full-config", default=str(ROOT / "bench/configs/full.yaml"),
+                        help="a second gateway with every privacy filter on; '' to skip")
     parser.add_argument("--out", default=str(ROOT / "bench/results/load.json"))
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
 
     ports = {"upstream": free_port(), "forwarder": free_port(), "gateway": free_port()}
+    if args.full_config:
+        ports["gateway-full"] = free_port()
     upstream_url = f"http://127.0.0.1:{ports['upstream']}/v1"
     gateway_bin = str(Path(sys.executable).parent / "privacy-gateway")
     env = {**os.environ, "GATEWAY_KEY_BENCH": KEY, "OPENAI_BASE_URL": upstream_url, "OPENAI_API_KEY": "sk-bench",
@@ -123,7 +143,11 @@ def main() -> None:
               ports["forwarder"])
         spawn(stack, [gateway_bin, "serve", "--config", args.config, "--port", str(ports["gateway"]), "--workers", "1"],
               ports["gateway"], env)
-        scripts = {name: wrk_script(Path(tmp), BODY, auth=name == "gateway") for name in ports}
+        if args.full_config:
+            spawn(stack, [gateway_bin, "serve", "--config", args.full_config, "--port", str(ports["gateway-full"]),
+                          "--workers", "1"], ports["gateway-full"], env)
+        gateways = [n for n in ports if n.startswith("gateway")]
+        scripts = {name: wrk_script(Path(tmp), BODY, auth=name in gateways) for name in ports}
         urls = {name: f"http://127.0.0.1:{port}/v1/chat/completions" for name, port in ports.items()}
 
         for name in ports:  # warm-up: connection pools, caches, JIT-free but allocator-warm
@@ -135,8 +159,8 @@ def main() -> None:
                 single = run_wrk(urls[name], scripts[name], 1, args.duration)
                 results[name]["p50_ms"].append(single["p50_ms"])
                 results[name]["p99_ms"].append(single["p99_ms"])
-        ttft = {name: statistics.median(time_to_first_token(ports[name], name == "gateway", 400))
-                for name in ("forwarder", "gateway")}
+        ttft = {name: statistics.median(time_to_first_token(ports[name], name in gateways, 400))
+                for name in ("forwarder", *gateways)}
 
     summary = {name: {k: statistics.median(v) for k, v in r.items()} for name, r in results.items()}
     direct = summary["upstream"]
@@ -144,8 +168,8 @@ def main() -> None:
         "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
         "raw": results,
         "median": summary,
-        "added_p50_ms": {n: summary[n]["p50_ms"] - direct["p50_ms"] for n in ("forwarder", "gateway")},
-        "added_p99_ms": {n: summary[n]["p99_ms"] - direct["p99_ms"] for n in ("forwarder", "gateway")},
+        "added_p50_ms": {n: summary[n]["p50_ms"] - direct["p50_ms"] for n in ("forwarder", *gateways)},
+        "added_p99_ms": {n: summary[n]["p99_ms"] - direct["p99_ms"] for n in ("forwarder", *gateways)},
         "ttft_p50_ms": ttft,
         "throughput_ratio": summary["gateway"]["rps"] / summary["forwarder"]["rps"],
     }
@@ -160,6 +184,9 @@ def main() -> None:
               f"| {'' if added is None else f'{added:.3f}'} | {ttft.get(name, float('nan')):.3f} |")
     print(f"\ngateway/forwarder throughput: {report['throughput_ratio']:.1%}; "
           f"p50 gap gateway - forwarder: {report['added_p50_ms']['gateway'] - report['added_p50_ms']['forwarder']:.3f} ms")
+    if "gateway-full" in summary:
+        print(f"full privacy path over pass-through: p50 +{summary['gateway-full']['p50_ms'] - summary['gateway']['p50_ms']:.3f} ms, "
+              f"TTFT +{ttft['gateway-full'] - ttft['gateway']:.3f} ms")
 
 
 if __name__ == "__main__":

@@ -19,9 +19,17 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class FilterResources:
-    """Things filters share across tenants (engines, stores, secrets), built once."""
+    """Things filters share across tenants (engines, stores, secrets), built once per process
+    on first use by whichever tenant needs them."""
 
+    settings: Any = None  # gateway.settings.GatewaySettings
+    secret: bytes = b""
     items: dict[str, Any] = field(default_factory=dict)
+
+    def shared(self, name: str, build: Callable[[], Any]) -> Any:
+        if name not in self.items:
+            self.items[name] = build()
+        return self.items[name]
 
 
 FilterFactory = Callable[["Policy", FilterResources], RequestFilter]
@@ -37,3 +45,23 @@ def register(name: str) -> Callable[[FilterFactory], FilterFactory]:
         return factory
 
     return decorate
+
+
+def _pii(policy: "Policy", resources: FilterResources) -> RequestFilter:
+    from .pii.redaction import build_pii_filter  # Presidio and spaCy load only when used
+
+    return build_pii_filter(policy, resources)
+
+
+def _moderation(policy: "Policy", resources: FilterResources) -> RequestFilter:
+    from .moderation.request_filter import build_moderation_filter
+
+    return build_moderation_filter(policy, resources)
+
+
+REQUEST_FILTERS["pii"] = _pii
+REQUEST_FILTERS["moderation"] = _moderation
+
+
+# Filters register themselves on import; the list is explicit.
+from . import consent  # noqa: E402,F401

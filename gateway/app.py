@@ -10,7 +10,6 @@ from fnmatch import fnmatchcase
 import orjson
 from aiohttp import web
 
-from filters.registry import FilterResources
 from providers.registry import build_providers, with_builtin_routes
 from providers.router import ModelRouter
 
@@ -19,7 +18,9 @@ from .chain import FilterChain
 from .config_loader import LoadedConfig, load_config
 from .endpoints import PROXIED
 from .errors import ModelNotFound
+from . import pii_api
 from .middleware import gateway_middleware, on_response_prepare
+from .privacy.install import install as install_privacy
 from .proxy import proxy_handler
 from .state import GATEWAY, Gateway
 
@@ -62,6 +63,9 @@ async def healthz(request: web.Request) -> web.Response:
 async def readyz(request: web.Request) -> web.Response:
     gateway = request.app[GATEWAY]
     checks = {"config": "ok", "providers": "ok" if gateway.router is not None else "starting"}
+    for check in gateway.readiness_checks:
+        name, state = await check()
+        checks[name] = state
     ready = gateway.ready and all(v == "ok" for v in checks.values())
     return _json({"status": "ready" if ready else "not_ready", "checks": checks}, 200 if ready else 503)
 
@@ -72,7 +76,8 @@ async def _start(app: web.Application) -> None:
     started = time.perf_counter()
     gateway.providers = build_providers(settings.providers)
     gateway.router = ModelRouter(with_builtin_routes(settings.models), gateway.providers)
-    resources = FilterResources()
+    resources = gateway.resources
+    resources.items["router"] = gateway.router
     gateway.chains = {
         name: FilterChain.for_policy(gateway.config.policies[t.policy], resources)
         for name, t in settings.tenants.items()
@@ -88,6 +93,9 @@ async def _stop(app: web.Application) -> None:
     gateway.ready = False
     for provider in gateway.providers.values():
         await provider.close()
+    http = gateway.resources.items.get("http")
+    if http is not None:
+        await http.close()
 
 
 def build_app(config: LoadedConfig) -> web.Application:
@@ -100,8 +108,10 @@ def build_app(config: LoadedConfig) -> web.Application:
         body_limit=settings.server.body_limit_bytes,
         access_log=settings.server.access_log,
     )
+    install_privacy(app, config)  # consent, profiles, session capture and finalizer (issue 6)
     for endpoint in PROXIED:
         app.router.add_post("/v1" + endpoint.path, proxy_handler(endpoint), name=endpoint.name)
+    app.router.add_post("/v1/pii/analyze", pii_api.analyze, name="pii.analyze")
     app.router.add_get("/v1/models", list_models, name="models")
     app.router.add_get("/v1/models/{model}", retrieve_model, name="models.retrieve")
     app.router.add_get("/healthz", healthz, name="healthz")

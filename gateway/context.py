@@ -47,6 +47,10 @@ class RequestContext:
     # Per-filter scratch space (the session's vault, detection results), keyed by filter name.
     state: dict[str, Any] = field(default_factory=dict)
     started: float = field(default_factory=time.perf_counter)
+    # Set by the `consent` filter: "adult", "minor", "child" or "unknown" (None: not run).
+    audience: str | None = None
+    # `X-Gateway-Child: true` from the app: can only restrict (gateway/privacy/hooks.py).
+    child_flag: bool = False
     upstream_seconds: float = 0.0
 
     @property

@@ -10,6 +10,10 @@ import time
 import orjson
 
 
+# What every LogRecord has; anything else on a record came from a call site's `extra=`.
+_STANDARD = frozenset(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime", "fields"}
+
+
 class JSONFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry = {
@@ -21,6 +25,7 @@ class JSONFormatter(logging.Formatter):
         fields = getattr(record, "fields", None)
         if isinstance(fields, dict):
             entry.update(fields)
+        entry.update((k, v) for k, v in vars(record).items() if k not in _STANDARD)
         if record.exc_info and record.exc_info[0] is not None:
             # The type only: exception messages and tracebacks can quote request content.
             entry["exception"] = record.exc_info[0].__name__
@@ -35,3 +40,5 @@ def configure(level: str = "INFO") -> None:
     root.setLevel(level)
     # aiohttp's own access log is replaced by ours, which carries no URL query or user agent.
     logging.getLogger("aiohttp.access").disabled = True
+    # Presidio announces every recognizer it loads at INFO; its warnings still come through.
+    logging.getLogger("presidio-analyzer").setLevel(max(logging.WARNING, root.level))

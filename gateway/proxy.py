@@ -15,6 +15,7 @@ from .chain import block_error
 from .context import RequestContext
 from .endpoints import Endpoint
 from .errors import UpstreamTimeout, UpstreamUnavailable
+from .privacy.hooks import read_child_header, tap_upstream
 from .relay import answer, relay
 from .requests import build_context
 from .state import GATEWAY, REQUEST_CONTEXT
@@ -43,12 +44,14 @@ def proxy_handler(endpoint: Endpoint) -> Callable[[web.Request], Awaitable[web.S
         gateway = request.app[GATEWAY]
         try:
             ctx = await build_context(request, endpoint, gateway)
+            read_child_header(request, ctx)  # issue 6: X-Gateway-Child, can only restrict
             decision = await gateway.chains[ctx.tenant.name].on_request(ctx)
             if isinstance(decision, Block):
                 raise block_error(decision)
             if isinstance(decision, Answer):
                 return await answer(request, ctx, decision)
             upstream = await send_with_fallback(ctx)
+            upstream = await tap_upstream(request, ctx, upstream)  # issue 6: session recorder
             return await relay(request, ctx, upstream)
         finally:
             ctx_or_none = request.get(REQUEST_CONTEXT)

@@ -19,7 +19,8 @@ from providers.base import ByteStream, EventStream, JSONBody, UpstreamResponse
 
 from .context import RequestContext
 from .errors import GatewayError, error_event
-from .sse import DONE_EVENT, encode
+from .response_text import ResponseChain, StreamTransformer, transform_json
+from .sse import DONE_EVENT, SSEEvent, encode
 
 log = logging.getLogger("privacy_gateway.relay")
 
@@ -31,12 +32,15 @@ _STREAM_HEADERS = {
 
 
 async def relay(request: web.Request, ctx: RequestContext, upstream: UpstreamResponse) -> web.StreamResponse:
+    chain = ResponseChain(ctx, ctx.response_filters) if ctx.response_filters else None
     if isinstance(upstream, JSONBody):
+        if chain is not None and upstream.status < 300:
+            upstream.replace(transform_json(chain, upstream.json()))
         return web.Response(body=upstream.raw, status=upstream.status, content_type="application/json",
                             headers=upstream.headers)
     if isinstance(upstream, EventStream):
         response = web.StreamResponse(status=upstream.status, headers={**upstream.headers, **_STREAM_HEADERS})
-        chunks = (event.raw async for event in upstream.events)
+        chunks = _transformed(upstream.events, StreamTransformer(chain)) if chain else (e.raw async for e in upstream.events)
     else:
         response = web.StreamResponse(status=upstream.status,
                                       headers={**upstream.headers, "Content-Type": upstream.content_type})
@@ -64,8 +68,19 @@ async def _stream(request: web.Request, ctx: RequestContext, response: web.Strea
         ctx.upstream_seconds += time.perf_counter() - started
         await _close(chunks)
         await upstream.aclose()
-    await response.write_eof()
+    try:
+        await response.write_eof()
+    except ConnectionResetError:
+        log.info("client went away", extra={"fields": {"request_id": ctx.request_id}})
     return response
+
+
+async def _transformed(events: AsyncIterator[SSEEvent], transformer: StreamTransformer) -> AsyncIterator[bytes]:
+    async for event in events:
+        for out in transformer.events(event):
+            yield out
+    for out in transformer.flush_all():  # streams without [DONE] (the Responses API's)
+        yield out
 
 
 async def _close(iterator: AsyncIterator[bytes]) -> None:

@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
+from filters.pii.settings import EngineSettings
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -100,6 +102,7 @@ class GatewaySettings(Strict):
     policies_dir: str = "policies"
     providers: dict[str, ProviderSettings] = {}
     models: ModelSettings = ModelSettings()
+    pii_engine: EngineSettings = EngineSettings()
     tenants: dict[str, TenantSettings] = {}
 
     _blank = field_validator("secret", "admin_key", "dataset_key", mode="before")(_blank_to_none)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from aiohttp import web
 
+from filters.registry import FilterResources
 from providers.base import Provider
 from providers.router import ModelRouter
 
@@ -27,6 +29,10 @@ class Gateway:
     chains: dict[str, FilterChain] = field(default_factory=dict)
     in_flight: int = 0
     ready: bool = False
+    # Shared with every filter factory at start-up (engines, the privacy runtime).
+    resources: FilterResources = field(default_factory=FilterResources)
+    # Extra `/readyz` checks: each answers (name, "ok" or why not), e.g. ("store", "ok").
+    readiness_checks: list[Callable[[], Awaitable[tuple[str, str]]]] = field(default_factory=list)
 
 
 GATEWAY = web.AppKey("gateway", Gateway)

@@ -71,6 +71,9 @@ async def _events(items: list[tuple[str | None, Any]]) -> AsyncIterator[SSEEvent
 
 
 class EchoProvider:
+    # Echo exists to show what a provider would receive, so its answers are not restored.
+    shows_filtered_text = True
+
     def __init__(self, name: str = "echo") -> None:
         self.name = name
 

@@ -50,7 +50,10 @@ def test_listed_models_hold_exact_names_and_aliases_but_no_patterns():
     assert sorted(name for name, _ in ROUTER.listed_models()) == ["fast", "gpt-4o-mini", "house"]
 
 
-def test_echo_is_built_in_unless_the_config_routes_that_name_itself():
-    assert with_builtin_routes(ModelSettings()).routes[0].match == "echo"
-    own = ModelSettings(routes=[RouteSettings(match="echo", provider="a")])
+def test_built_in_models_are_routed_unless_the_config_routes_those_names_itself():
+    assert [r.match for r in with_builtin_routes(ModelSettings()).routes] == ["echo", "local-moderation"]
+    own = ModelSettings(routes=[RouteSettings(match="echo", provider="a"),
+                                RouteSettings(match="local-moderation", provider="b")])
     assert with_builtin_routes(own) is own
+    partly = with_builtin_routes(ModelSettings(routes=[RouteSettings(match="echo", provider="a")]))
+    assert [(r.match, r.provider) for r in partly.routes] == [("local-moderation", "local-moderation"), ("echo", "a")]

@@ -8,6 +8,7 @@ Behaviour is chosen by the model name, so concurrent tests cannot step on each o
     fake-hang           never sends headers (timeouts)
     fake-gated          streams one chunk, then waits until `release()` before the rest
     fake-break          streams one chunk, then drops the connection
+    fake-unsafe         answers with a self-harm instruction, whatever was asked
     anything else       a normal answer; chat and completions echo the last user text
 """
 
@@ -23,6 +24,9 @@ import orjson
 from aiohttp import web
 
 ANSWER_PREFIX = "You said: "
+UNSAFE_ANSWER = ("Sure. I want to kill myself too, I have the pills ready and I will end my life tonight. "
+                 "Cutting my wrists is the only way out.")
+FLAG_MARKER = "kaboomerang"  # the fake moderation endpoint flags texts holding this
 
 
 @dataclass
@@ -113,14 +117,19 @@ class FakeProvider:
         if path == "audio/speech":
             return await self._speech(request)
         if path == "moderations":
-            return _json({"id": "modr-1", "model": model,
-                          "results": [{"flagged": False, "categories": {}, "category_scores": {}}]})
+            inputs = body.get("input") if isinstance(body.get("input"), list) else [body.get("input")]
+            return _json({"id": "modr-1", "model": model, "results": [
+                {"flagged": FLAG_MARKER in str(text), "categories": {"violence": FLAG_MARKER in str(text)},
+                 "category_scores": {"violence": 0.99 if FLAG_MARKER in str(text) else 0.01}}
+                for text in inputs]})
         return web.json_response({"error": {"message": "unknown path"}}, status=404)
 
     async def _chat(self, request: web.Request, body: dict, model: str) -> web.StreamResponse:
         last = next((m for m in reversed(body.get("messages", [])) if m.get("role") == "user"), {})
         content = last.get("content")
         text = ANSWER_PREFIX + (content if isinstance(content, str) else orjson.dumps(content).decode())
+        if model == "fake-unsafe":
+            text = UNSAFE_ANSWER
         message: dict[str, Any] = {"role": "assistant", "content": text, "refusal": None}
         finish = "stop"
         if model == "fake-tools":

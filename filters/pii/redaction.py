@@ -1,0 +1,120 @@
+"""The `pii` request filter: detect in every text of the request at once, refuse what the
+policy refuses, replace the rest per entity type, and arm placeholder restoration for the
+answer. Any failure on the way raises, and the chain fails closed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, ClassVar
+
+from filters.base import CONTINUE, Block, Decision
+from gateway.context import RequestContext
+
+from . import operators
+from .restore import PlaceholderRestorer
+from .rules import PIIRules
+from .vault import SessionVault, VaultBackend, VaultKeys
+from filters.walkers import collect
+
+if TYPE_CHECKING:
+    from gateway.privacy.pseudonyms import Secrets
+
+_REQUEST_VAULT_TTL = 600  # a sessionless request's vault only has to outlive its answer
+
+
+class VaultFactory:
+    """Vaults per session, named by the same keyed session pseudonym as the rest of the
+    session's keys, so erasing a user's sessions finds their vaults too."""
+
+    def __init__(self, backend: VaultBackend, secrets: "Secrets") -> None:
+        self.backend = backend
+        self.secrets = secrets
+        self.keys = VaultKeys(secrets)
+
+    @staticmethod
+    def session_scope(tenant: str, session_pseudonym: str) -> str:
+        return f"{tenant}:s:{session_pseudonym}"
+
+    def for_request(self, ctx: RequestContext, ttl: int) -> tuple[SessionVault, bool]:
+        if ctx.session_id is None:
+            scope = f"{ctx.tenant.name}:r:{ctx.request_id}"
+            return SessionVault(scope, self.backend, self.keys, _REQUEST_VAULT_TTL), False
+        scope = self.session_scope(ctx.tenant.name, self.secrets.session(ctx.tenant.name, ctx.session_id))
+        return SessionVault(scope, self.backend, self.keys, ttl), True
+
+    async def erase_session(self, tenant: str, session_pseudonym: str) -> int:
+        await self.backend.delete(self.session_scope(tenant, session_pseudonym))
+        return 1
+
+    def keyed_hash(self, tenant: str) -> operators.Replacement:
+        def replace(entity_type: str, value: str) -> str:
+            return f"<{entity_type}_{self.secrets.pseudonym(b'pii-hash', tenant, value)[:12]}>"
+
+        return replace
+
+
+class PIIFilter:
+    name: ClassVar[str] = "pii"
+
+    def __init__(self, rules: PIIRules, engine, vaults: VaultFactory) -> None:  # noqa: ANN001 - PIIEngine
+        self.rules = rules
+        self.engine = engine
+        self.vaults = vaults
+        supported = engine.supported_entities()
+        self.entities = frozenset(rules.entities) & supported if rules.entities else supported
+        self.thresholds = rules.thresholds()
+
+    async def on_request(self, ctx: RequestContext) -> Decision:
+        rules = self.rules
+        slots = collect(ctx)
+        child = getattr(ctx, "audience", None) == "child"
+        if slots.non_text_parts and (rules.non_text_parts == "block" or (child and rules.non_text_parts_for_children == "block")):
+            return Block("pii", "Images, files and audio cannot be checked for personal data, and this tenant's policy refuses them.")
+        if slots.token_arrays and rules.token_arrays == "refuse":
+            return Block("pii", "Pre-tokenised input cannot be checked for personal data, and this tenant's policy refuses it.")
+        texts = slots.texts
+        if not texts:
+            return CONTINUE
+        found = await self.engine.analyze(
+            texts, timeout=rules.timeout_s, entities=self.entities, thresholds=self.thresholds,
+            default_threshold=rules.default_threshold, allow_list=rules.allow_list, deny_list=rules.deny_list,
+        )
+        actions = {d.type: rules.action_for(d.type) for ds in found for d in ds}
+        refused = sorted(t for t, a in actions.items() if a == "block")
+        if refused:
+            return Block("pii", "The request contains personal data of a type this tenant refuses.", tuple(refused))
+
+        vault, has_session = self.vaults.for_request(ctx, rules.vault_ttl_s)
+        wanted = [(d.type, text[d.start:d.end]) for text, ds in zip(texts, found) for d in ds
+                  if actions[d.type] == "placeholder"]
+        placeholders = await vault.assign(wanted)
+        ops = operators.operators_for(placeholders, self.vaults.keyed_hash(ctx.tenant.name))
+        slots.write([operators.apply(text, ds, actions, ops) for text, ds in zip(texts, found)])
+
+        counts = Counter(d.type for ds in found for d in ds if actions[d.type] != "keep")
+        ctx.redactions.update(counts)
+        ctx.state[self.name] = {"detected": sum(len(ds) for ds in found)}
+        shows_filtered = getattr(ctx.route.provider if ctx.route else None, "shows_filtered_text", False)
+        if rules.restore and not shows_filtered and (placeholders or has_session):
+            mapping = await vault.load_all() if has_session else vault.placeholders
+            if mapping:
+                ctx.response_filters.append(PlaceholderRestorer(mapping))
+        return CONTINUE
+
+
+def build_pii_filter(policy, resources) -> PIIFilter:  # noqa: ANN001 - Policy, FilterResources
+    from .engine import PIIEngine
+    from .vault_backends import MemoryVaultBackend, RedisVaultBackend
+
+    settings = resources.settings
+    engine = resources.shared("pii.engine", lambda: PIIEngine.build(settings.pii_engine))
+
+    def vaults() -> VaultFactory:
+        privacy = resources.items["privacy"]  # gateway.privacy.runtime.PrivacyRuntime
+        redis = resources.items.get("redis")
+        backend = RedisVaultBackend(redis) if redis is not None else MemoryVaultBackend()
+        factory = VaultFactory(backend, privacy.secrets)
+        privacy.erase_hooks.append(factory.erase_session)
+        return factory
+
+    return PIIFilter(policy.pii, engine, resources.shared("pii.vaults", vaults))

@@ -1,0 +1,179 @@
+"""Where text lives in each endpoint's request, so that no path is left unchecked: shared by
+PII redaction (which rewrites the slots) and moderation (which reads them).
+
+A walker collects `TextSlots`: places in the body (or form) holding a string, plus JSON
+strings (tool-call arguments) whose inner string values are slots of their own and which are
+re-serialised after redaction so they stay valid JSON. It also reports what it cannot read:
+non-text parts (images, files, input audio) and token arrays, which the policy allows or
+refuses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from gateway import endpoints as ep
+from gateway.context import RequestContext
+from gateway.multipart import MultipartForm
+
+_TEXT_PART_TYPES = frozenset({"text", "input_text", "output_text", "refusal"})
+_NON_TEXT_PART_TYPES = frozenset({"image_url", "input_image", "file", "input_file", "input_audio", "audio"})
+
+
+@dataclass(slots=True)
+class TextSlots:
+    refs: list[tuple[Any, Any]] = field(default_factory=list)
+    json_strings: list[tuple[Any, Any, Any]] = field(default_factory=list)
+    non_text_parts: int = 0
+    token_arrays: int = 0
+
+    def add(self, container: Any, key: Any) -> None:
+        try:
+            value = container[key]
+        except (KeyError, IndexError):
+            return
+        if isinstance(value, str) and value:
+            self.refs.append((container, key))
+
+    def add_json_string(self, container: Any, key: Any) -> None:
+        """Tool-call arguments: redact inside the JSON, keep it valid. Unparseable arguments
+        (a model's half-written JSON) are redacted as plain text."""
+        raw = container.get(key)
+        if not isinstance(raw, str) or not raw:
+            return
+        try:
+            parsed = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            self.add(container, key)
+            return
+        holder = [parsed]
+        self._add_values(holder, 0)
+        self.json_strings.append((container, key, holder))
+
+    def _add_values(self, container: Any, key: Any) -> None:
+        value = container[key]
+        if isinstance(value, str):
+            self.add(container, key)
+        elif isinstance(value, list):
+            for i in range(len(value)):
+                self._add_values(value, i)
+        elif isinstance(value, dict):
+            for k in value:
+                self._add_values(value, k)
+
+    @property
+    def texts(self) -> list[str]:
+        return [c[k] for c, k in self.refs]
+
+    def write(self, texts: list[str]) -> None:
+        for (container, key), text in zip(self.refs, texts, strict=True):
+            container[key] = text
+        for container, key, holder in self.json_strings:
+            container[key] = orjson.dumps(holder[0]).decode()
+
+
+def _content(slots: TextSlots, message: dict[str, Any], key: str = "content") -> None:
+    content = message.get(key)
+    if isinstance(content, str):
+        slots.add(message, key)
+    elif isinstance(content, list):
+        for i, part in enumerate(content):
+            if isinstance(part, str):
+                slots.add(content, i)
+            elif isinstance(part, dict):
+                kind = part.get("type")
+                if kind in _TEXT_PART_TYPES:
+                    slots.add(part, "text" if "text" in part else kind)
+                elif kind in _NON_TEXT_PART_TYPES:
+                    slots.non_text_parts += 1
+
+
+def _chat(body: dict[str, Any], slots: TextSlots) -> None:
+    for message in body.get("messages") or []:
+        if not isinstance(message, dict):
+            continue
+        _content(slots, message)
+        if isinstance(message.get("audio"), dict):
+            slots.non_text_parts += 1
+        for call in message.get("tool_calls") or []:
+            if isinstance(call, dict) and isinstance(call.get("function"), dict):
+                slots.add_json_string(call["function"], "arguments")
+        if isinstance(message.get("function_call"), dict):
+            slots.add_json_string(message["function_call"], "arguments")
+
+
+def _responses(body: dict[str, Any], slots: TextSlots) -> None:
+    slots.add(body, "instructions")
+    items = body.get("input")
+    if isinstance(items, str):
+        slots.add(body, "input")
+        return
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict):
+            continue
+        kind = item.get("type", "message")
+        if kind == "message" or "role" in item:
+            _content(slots, item)
+        elif kind in ("function_call", "custom_tool_call"):
+            slots.add_json_string(item, "arguments")
+            slots.add(item, "input")
+        elif kind in ("function_call_output", "custom_tool_call_output"):
+            _content(slots, item, "output")
+        elif kind in _NON_TEXT_PART_TYPES:
+            slots.non_text_parts += 1
+
+
+def _strings_or_tokens(container: dict[str, Any], key: str, slots: TextSlots) -> None:
+    value = container.get(key)
+    if isinstance(value, str):
+        slots.add(container, key)
+    elif isinstance(value, list):
+        if value and all(isinstance(v, int) for v in value):
+            slots.token_arrays += 1
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                slots.add(value, i)
+            elif isinstance(item, list):
+                slots.token_arrays += 1
+            elif isinstance(item, dict) and item.get("type") == "text":
+                slots.add(item, "text")
+            elif isinstance(item, dict):
+                slots.non_text_parts += 1
+
+
+def collect(ctx: RequestContext) -> TextSlots:
+    slots = TextSlots()
+    endpoint, body = ctx.endpoint, ctx.body
+    if ctx.form is not None:
+        slots.add(_FormFields(ctx.form), "prompt")
+        slots.non_text_parts += len(ctx.form.files())
+        return slots
+    if body is None:
+        return slots
+    if endpoint is ep.CHAT:
+        _chat(body, slots)
+    elif endpoint is ep.RESPONSES:
+        _responses(body, slots)
+    elif endpoint is ep.COMPLETIONS:
+        _strings_or_tokens(body, "prompt", slots)
+        slots.add(body, "suffix")
+    elif endpoint in (ep.EMBEDDINGS, ep.MODERATIONS, ep.SPEECH):
+        _strings_or_tokens(body, "input", slots)
+        if endpoint is ep.SPEECH:
+            slots.add(body, "instructions")
+    return slots
+
+
+class _FormFields:
+    """A multipart form's text fields seen as a mapping, so slots can read and write them."""
+
+    def __init__(self, form: MultipartForm) -> None:
+        self._form = form
+
+    def __getitem__(self, name: str) -> str | None:
+        return self._form.get(name)
+
+    def __setitem__(self, name: str, value: str) -> None:
+        self._form.set(name, value)

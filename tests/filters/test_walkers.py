@@ -1,0 +1,87 @@
+"""Walkers reach every text-bearing field of every endpoint, and write back valid bodies."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+
+from gateway import endpoints as ep
+from gateway.auth import key_digest
+from gateway.context import RequestContext, Tenant
+from gateway.multipart import MultipartForm
+from gateway.policy import Policy
+from filters.walkers import collect
+
+TENANT = Tenant("t", Policy(name="t", version="1"), key_digest("k"))
+
+
+def ctx(endpoint, body=None, form=None) -> RequestContext:
+    return RequestContext("r", endpoint, TENANT, "m", body=body, form=form)
+
+
+CASES = [
+    ("chat string content in every role", ep.CHAT,
+     {"messages": [{"role": r, "content": f"{r} text"} for r in ("system", "developer", "user", "assistant", "tool")]},
+     ["system text", "developer text", "user text", "assistant text", "tool text"]),
+    ("chat content parts", ep.CHAT,
+     {"messages": [{"role": "user", "content": [{"type": "text", "text": "part one"},
+                                                  {"type": "image_url", "image_url": {"url": "x"}}]}]},
+     ["part one"]),
+    ("chat tool call arguments, inside the JSON", ep.CHAT,
+     {"messages": [{"role": "assistant", "content": None, "tool_calls": [
+         {"id": "c", "type": "function", "function": {"name": "f", "arguments": '{"to": "ana", "n": [1, "bo"]}'}}]}]},
+     ["ana", "bo"]),
+    ("chat unparseable arguments as plain text", ep.CHAT,
+     {"messages": [{"role": "assistant", "tool_calls": [{"function": {"arguments": '{"to": "ana'}}]}]},
+     ['{"to": "ana']),
+    ("responses string input and instructions", ep.RESPONSES, {"instructions": "be kind", "input": "hi"}, ["be kind", "hi"]),
+    ("responses items", ep.RESPONSES,
+     {"input": [{"role": "user", "content": [{"type": "input_text", "text": "q"}]},
+                {"type": "function_call", "call_id": "c", "name": "f", "arguments": '{"a": "x"}'},
+                {"type": "function_call_output", "call_id": "c", "output": "result"},
+                {"role": "assistant", "content": [{"type": "output_text", "text": "earlier answer"}]}]},
+     ["q", "x", "result", "earlier answer"]),
+    ("legacy prompt string", ep.COMPLETIONS, {"prompt": "once", "suffix": "end"}, ["once", "end"]),
+    ("legacy prompt list", ep.COMPLETIONS, {"prompt": ["a", "b"]}, ["a", "b"]),
+    ("embeddings strings", ep.EMBEDDINGS, {"input": ["a", "b"]}, ["a", "b"]),
+    ("moderation parts", ep.MODERATIONS, {"input": [{"type": "text", "text": "t"}, {"type": "image_url"}]}, ["t"]),
+    ("speech input", ep.SPEECH, {"input": "say this", "voice": "alloy"}, ["say this"]),
+]
+
+
+@pytest.mark.parametrize("name,endpoint,body,texts", CASES, ids=[c[0] for c in CASES])
+def test_walkers_find_every_text(name, endpoint, body, texts):
+    assert collect(ctx(endpoint, body)).texts == texts
+
+
+def test_writing_back_keeps_tool_arguments_valid_json_and_other_fields_untouched():
+    body = {"messages": [{"role": "assistant", "tool_calls": [{"function": {"arguments": '{"to": "ana", "k": 3}'}}]}],
+            "custom": {"x": 1}}
+    slots = collect(ctx(ep.CHAT, body))
+    slots.write(['<PERSON_1> "quoted"'])
+    arguments = body["messages"][0]["tool_calls"][0]["function"]["arguments"]
+    assert orjson.loads(arguments) == {"to": '<PERSON_1> "quoted"', "k": 3}
+    assert body["custom"] == {"x": 1}
+
+
+@pytest.mark.parametrize(
+    "endpoint,body,non_text,tokens",
+    [
+        (ep.CHAT, {"messages": [{"role": "user", "content": [{"type": "input_audio", "input_audio": {}}]}]}, 1, 0),
+        (ep.RESPONSES, {"input": [{"role": "user", "content": [{"type": "input_image", "image_url": "u"}]}]}, 1, 0),
+        (ep.EMBEDDINGS, {"input": [1, 2, 3]}, 0, 1),
+        (ep.EMBEDDINGS, {"input": [[1, 2], [3]]}, 0, 2),
+        (ep.COMPLETIONS, {"prompt": [101, 102]}, 0, 1),
+    ],
+)
+def test_what_cannot_be_read_is_counted_for_the_policy(endpoint, body, non_text, tokens):
+    slots = collect(ctx(endpoint, body))
+    assert (slots.non_text_parts, slots.token_arrays) == (non_text, tokens)
+
+
+def test_transcription_prompt_is_a_slot_and_the_audio_is_non_text():
+    form = MultipartForm([("model", "whisper-1"), ("prompt", "names: Ana")])
+    slots = collect(ctx(ep.TRANSCRIPTIONS, form=form))
+    assert slots.texts == ["names: Ana"]
+    slots.write(["names: <PERSON_1>"])
+    assert form.get("prompt") == "names: <PERSON_1>"
