@@ -3,12 +3,13 @@ provider, and the client gets the originals back wherever the model echoed a pla
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import openai
 import pytest
 
-from tests.support.gateway import TENANT_KEY
+from tests.support.gateway import NARROW_KEY, TENANT_KEY
 
 NAME = "Zebulon Quartermaine"
 EMAIL = "zq.canary@example.org"
@@ -19,8 +20,12 @@ VALUES = [NAME, "Zebulon", "Quartermaine", EMAIL, CARD, CARD.replace(" ", ""), I
 
 POLICIES = {
     "open": {"name": "open", "version": "1", "filters": ["pii"]},
-    "narrow": {"name": "narrow", "version": "1", "filters": []},
+    "narrow": {"name": "narrow", "version": "1", "filters": ["pii"], "pii": {"restore": False}},
 }
+NAMES = ["Zebulon Quartermaine", "Ophelia Vandergrift", "Thaddeus Whitlock", "Marisol Echeverria",
+         "Bartholomew Finch", "Ingrid Solberg", "Cornelius Abernathy", "Priyanka Raghunathan",
+         "Desmond Okafor", "Lucinda Hargreave", "Evander Castellano", "Wilhelmina Dunmore",
+         "Rasmus Lindqvist", "Genevieve Thibodeaux", "Ignatius Pemberton", "Soledad Montenegro"]
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +126,32 @@ def test_echo_shows_the_redacted_text_and_the_redaction_header(redacting_gateway
     content = raw.parse().choices[0].message.content
     assert NAME not in content and EMAIL not in content and "<PERSON_1>" in content
     assert "EMAIL_ADDRESS=1" in raw.headers["x-gateway-redactions"]
+
+
+async def test_mappings_never_cross_sessions_or_tenants_under_concurrency(redacting_gateway, fake):
+    """16 sessions named alike in two tenants, two concurrent requests each: every answer gets
+    back its own name only, and the provider sees none."""
+
+    async def talk(key: str, session: str, name: str) -> str:
+        client = openai.AsyncOpenAI(base_url=redacting_gateway.url + "/v1", api_key=key, max_retries=0,
+                                    timeout=60, default_headers={"X-Gateway-Session": session})
+        reply = await client.chat.completions.create(
+            model="fake-model", messages=[{"role": "user", "content": f"Hello, my name is {name} and I need help."}])
+        await client.close()
+        return reply.choices[0].message.content
+
+    calls = []
+    for i, name in enumerate(NAMES):
+        key = TENANT_KEY if i % 2 == 0 else NARROW_KEY
+        calls += [(key, f"s-{i // 2}", name)] * 2  # s-0 exists in both tenants, with other names
+    answers = await asyncio.gather(*(talk(*call) for call in calls))
+    for (key, _, name), answer in zip(calls, answers):
+        others = [n for n in NAMES if n != name]
+        if key == TENANT_KEY:
+            assert name in answer and not any(n in answer for n in others)
+        else:  # restoration off for this tenant: the answer keeps its placeholder
+            assert "<PERSON_" in answer and not any(n in answer for n in NAMES)
+    for first, second in zip(answers[::2], answers[1::2]):
+        assert first == second  # both requests of a session agreed on the placeholder
+    sent = json.dumps([r.body for r in fake.received])
+    assert not any(n in sent for n in NAMES)
