@@ -19,13 +19,14 @@ from functools import lru_cache, partial
 from presidio_analyzer import AnalyzerEngine, PatternRecognizer
 
 from .context import FastLemmaContextAwareEnhancer
-from .offline import configure_tldextract
+from .offline import configure_tldextract, quiet_content_loggers
 from .pipeline import LoadedPipeline, load_pipeline
 from .recognizers import build_registry
 from .resolve import Detection, extend_addresses, passes, resolve_overlaps
 from .settings import EngineSettings
 
 log = logging.getLogger(__name__)
+quiet_content_loggers()
 
 __all__ = ["Detection", "DetectionUnavailable", "EngineSettings", "PIIEngine"]
 

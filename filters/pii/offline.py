@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,3 +58,15 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
     def _download_spacy_model_if_needed(model_name: str) -> None:
         if not model_available(model_name):
             raise ModelNotInstalled("configured spaCy pipeline is not installed")
+
+
+# Presidio logs analysed text at DEBUG (the context words around each match, recognizer by
+# recognizer). Whatever the operator's log level, those loggers never go below INFO.
+CONTENT_LOGGERS = ("presidio-analyzer", "presidio-anonymizer", "decision_process")
+
+
+def quiet_content_loggers() -> None:
+    for name in CONTENT_LOGGERS:
+        logger = logging.getLogger(name)
+        if logger.level < logging.INFO:  # NOTSET would inherit a DEBUG root
+            logger.setLevel(logging.INFO)

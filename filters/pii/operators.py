@@ -11,10 +11,12 @@ from collections.abc import Callable, Mapping, Sequence
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
+from .offline import quiet_content_loggers
 from .resolve import Detection
 from .rules import Action
 
 _ANONYMIZER = AnonymizerEngine()
+quiet_content_loggers()
 
 Replacement = Callable[[str, str], str]  # (entity type, value) -> replacement text
 

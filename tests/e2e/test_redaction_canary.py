@@ -155,3 +155,25 @@ async def test_mappings_never_cross_sessions_or_tenants_under_concurrency(redact
         assert first == second  # both requests of a session agreed on the placeholder
     sent = json.dumps([r.body for r in fake.received])
     assert not any(n in sent for n in NAMES)
+
+
+def test_no_canary_in_any_gateway_log_line_at_debug(client, fake, caplog):
+    import logging
+
+    from gateway.logs import JSONFormatter
+
+    caplog.set_level(logging.DEBUG)
+    client.chat.completions.create(model="fake-model", messages=[{"role": "user", "content": CANARY}])
+    list(client.chat.completions.create(model="fake-model", messages=[{"role": "user", "content": CANARY}],
+                                        stream=True))
+    with pytest.raises(openai.APIStatusError):
+        client.chat.completions.create(model="fake-error-400", messages=[{"role": "user", "content": CANARY}])
+    formatter = JSONFormatter()
+    # The openai client and the fake provider in this test process log bodies at DEBUG; the
+    # gateway's own loggers, Presidio's and aiohttp's server side must not.
+    ours = [r for r in caplog.records if r.name.split(".")[0] in ("privacy_gateway", "filters", "gateway",
+                                                                   "presidio-analyzer", "aiohttp")]
+    assert ours, "no gateway log records were captured"
+    lines = "\n".join(formatter.format(r) for r in ours)
+    for value in VALUES:
+        assert value not in lines
