@@ -162,9 +162,13 @@ class StreamTransformer:
         if not self.chain.open:
             return []
         if self.chain.ctx.endpoint is ep.RESPONSES:
-            return [encode({"type": "response.output_text.delta", "item_id": k[1], "output_index": 0,
-                            "content_index": k[2], "delta": t}, "response.output_text.delta")
-                    for k, t in self.chain.end_matching(("o",)).items() if t]
+            texts = [encode({"type": "response.output_text.delta", "item_id": k[1], "output_index": 0,
+                             "content_index": k[2], "delta": t}, "response.output_text.delta")
+                     for k, t in self.chain.end_matching(("o",)).items() if t]
+            calls = [encode({"type": "response.function_call_arguments.delta", "item_id": k[1], "output_index": 0,
+                             "delta": t}, "response.function_call_arguments.delta")
+                     for k, t in self.chain.end_matching(("f",)).items() if t]
+            return texts + calls
         chat = self.chain.ctx.endpoint is ep.CHAT
         choices = []
         for index in sorted({k[1] for k in self.chain.open if isinstance(k, tuple)}):

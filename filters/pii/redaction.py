@@ -8,13 +8,13 @@ from collections import Counter
 from typing import TYPE_CHECKING, ClassVar
 
 from filters.base import CONTINUE, Block, Decision
+from filters.walkers import collect
 from gateway.context import RequestContext
 
 from . import operators
 from .restore import PlaceholderRestorer
 from .rules import PIIRules
 from .vault import SessionVault, VaultBackend, VaultKeys
-from filters.walkers import collect
 
 if TYPE_CHECKING:
     from gateway.privacy.pseudonyms import Secrets

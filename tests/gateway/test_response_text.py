@@ -124,3 +124,16 @@ def test_whole_answers_of_every_shape():
     transform_json(chain(ep.RESPONSES), response)
     assert response["output"][0]["content"][0]["text"] == RESTORED
     assert orjson.loads(response["output"][1]["arguments"]) == {"who": "Ana"}
+
+
+def test_a_responses_stream_cut_before_its_done_events_still_delivers_held_text():
+    events = [
+        encode({"type": "response.output_text.delta", "item_id": "m", "output_index": 0, "content_index": 0,
+                "delta": "Bye <PERSON_1"}, "response.output_text.delta"),
+        encode({"type": "response.function_call_arguments.delta", "item_id": "f", "output_index": 1,
+                "delta": '{"to": "<EMAIL_ADDRESS_1'}, "response.function_call_arguments.delta"),
+    ]
+    out = run(ep.RESPONSES, events)
+    assert "".join(e["delta"] for e in out if e["type"] == "response.output_text.delta") == "Bye <PERSON_1"
+    assert "".join(e["delta"] for e in out if e["type"] == "response.function_call_arguments.delta") == \
+        '{"to": "<EMAIL_ADDRESS_1'
