@@ -36,6 +36,10 @@ async def analyze(request: web.Request) -> web.Response:
     language = body.get("language", "en") if isinstance(body, dict) else "en"
     if not isinstance(text, str) or len(text) > _MAX_TEXT:
         raise InvalidRequest(f"'text' must be a string of at most {_MAX_TEXT} characters.", param="text")
+    # Optional: also places inside street addresses (they overlap the address; off by default).
+    nested = body.get("nested", False) if isinstance(body, dict) else False
+    if not isinstance(nested, bool):
+        raise InvalidRequest("'nested' must be true or false.", param="nested")
     if language != gateway.config.settings.pii_engine.language:
         raise InvalidRequest("That language is not loaded by this gateway.", code="unsupported_language",
                              param="language")
@@ -50,6 +54,7 @@ async def analyze(request: web.Request) -> web.Response:
         [found] = await engine.analyze(
             [text], timeout=rules.timeout_s, entities=entities, thresholds=rules.thresholds(),
             default_threshold=rules.default_threshold, allow_list=rules.allow_list, deny_list=rules.deny_list,
+            nested=nested,
         )
     except Exception:  # noqa: BLE001 - DetectionUnavailable and anything else: fail closed
         raise PrivacyFilterUnavailable() from None

@@ -23,6 +23,7 @@ from .offline import configure_tldextract, quiet_content_loggers
 from .pipeline import LoadedPipeline, load_pipeline
 from .recognizers import build_registry
 from .resolve import Detection, extend_addresses, passes, resolve_overlaps
+from .retype import Retyper
 from .settings import EngineSettings
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ class PIIEngine:
         # spaCy does not promise thread safety for a shared Language; the NLP pass is
         # serialised (the GIL would serialise most of it anyway), recognizers run in parallel.
         self._nlp_lock = threading.Lock()
+        self._retype = Retyper() if settings.language == "en" and settings.use_lexicons else None
         self._executor = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="pii")
 
     @classmethod
@@ -103,8 +105,10 @@ class PIIEngine:
         allow_list: Collection[str] = (),
         deny_list: Mapping[str, Collection[str]] | None = None,
         language: str = "en",
+        nested: bool = False,
     ) -> list[list[Detection]]:
-        """One spaCy pass (nlp.pipe) for all texts; results in input order, overlaps resolved."""
+        """One spaCy pass (nlp.pipe) for all texts; results in input order, overlaps resolved
+        (`nested`: also places inside street addresses, see `resolve_overlaps`)."""
         if language != self._language:
             raise ValueError(f"language {language!r} is not loaded")
         ad_hoc = [
@@ -130,7 +134,9 @@ class PIIEngine:
             )
             kept = [r for r in results if passes(r, thresholds, default_threshold)]
             extend_addresses(text, kept)
-            out.append(resolve_overlaps(kept))
+            if self._retype is not None:
+                kept = self._retype(text, kept)
+            out.append(resolve_overlaps(kept, nested=nested))
         return out
 
     async def analyze(self, texts: Sequence[str], *, timeout: float, **kwargs) -> list[list[Detection]]:

@@ -62,7 +62,11 @@ def passes(result: RecognizerResult, thresholds: Mapping[str, float] | None, def
     return result.score >= limit
 
 
-def resolve_overlaps(results: Iterable[RecognizerResult]) -> list[Detection]:
+def resolve_overlaps(results: Iterable[RecognizerResult], *, nested: bool = False) -> list[Detection]:
+    """Non-overlapping detections (what redaction replaces). With `nested`, places found inside
+    a kept street address are reported too ("Wrocław" in "ul. Słowicza 10, Wrocław"): callers
+    that describe text (the analyze endpoint) want both; redaction never asks for them."""
+    results = list(results)
     ranked = sorted(
         results,
         key=lambda r: (r.score < VALIDATED, -(r.end - r.start), -r.score, TYPE_PRIORITY.get(r.entity_type, 99), r.start),
@@ -71,5 +75,10 @@ def resolve_overlaps(results: Iterable[RecognizerResult]) -> list[Detection]:
     for r in ranked:
         if all(r.end <= k.start or k.end <= r.start for k in kept):
             kept.append(Detection(r.entity_type, r.start, r.end, round(float(r.score), 4)))
+    if nested:
+        addresses = [k for k in kept if k.type == "STREET_ADDRESS"]
+        inner = {(r.start, r.end): r for r in results if r.entity_type == "LOCATION"
+                 and any(a.start <= r.start and r.end <= a.end for a in addresses)}
+        kept.extend(Detection("LOCATION", s, e, round(float(r.score), 4)) for (s, e), r in sorted(inner.items()))
     kept.sort(key=lambda d: (d.start, d.end))
     return kept

@@ -41,6 +41,18 @@ async def test_entities_with_offsets_that_point_at_the_values(server):
     assert b"Zebulon" not in raw and b"canary" not in raw
 
 
+async def test_nested_places_inside_an_address_only_when_asked(server):
+    text = "Ship it to 1987 74 Diakou Street, Suite 680, Limassol, Cyprus 36903 please."
+    flat, nested = [orjson.loads((await analyze(server, {"text": text, **extra}))[1])["entities"]
+                    for extra in ({}, {"nested": True})]
+    address = [e for e in flat if e["type"] == "STREET_ADDRESS"]
+    assert address and not any(e["type"] == "LOCATION" for e in flat)
+    inner = {text[e["start"]:e["end"]] for e in nested if e["type"] == "LOCATION"}
+    assert "Cyprus" in inner
+    assert all(address[0]["start"] <= e["start"] and e["end"] <= address[0]["end"]
+               for e in nested if e["type"] == "LOCATION")
+
+
 async def test_a_tenant_sees_only_its_own_entity_set(server):
     status, raw = await analyze(server, {"text": TEXT}, key=NARROW_KEY)
     assert status == 200
@@ -55,6 +67,7 @@ async def test_a_tenant_sees_only_its_own_entity_set(server):
         (b"Zebulon is not json", "application/json", 400, "invalid_json"),
         ({"text": TEXT}, "text/plain", 415, "unsupported_media_type"),
         ({"text": TEXT, "language": "xx"}, "application/json", 400, "unsupported_language"),
+        ({"text": TEXT, "nested": "yes"}, "application/json", 400, "invalid_request"),
     ],
 )
 async def test_bad_input_is_refused_without_echo(server, body, content_type, status, code):

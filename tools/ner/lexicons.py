@@ -62,6 +62,14 @@ def main() -> None:
     words = set(prose.common_words(prose.harvest() + CHAT_LINES)) | set(gz.EVERYDAY_WORDS)
     (OUT.parent / "common_words.txt").write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
     print(f"common words: {len(words)}")
+    # Rare English words too, for vetoing tagger guesses (recognizers/common.py english_words):
+    # the lowercase entries of Debian's wamerican word list (`apt-get install wamerican`).
+    dictionary = Path("/usr/share/dict/words")
+    if dictionary.is_file():
+        english = {w.strip() for w in dictionary.read_text(encoding="utf-8").splitlines()
+                   if w[:1].islower() and "'" not in w and len(w.strip()) > 1} - words
+        (OUT.parent / "english_words.txt").write_text("\n".join(sorted(english)) + "\n", encoding="utf-8")
+        print(f"english words beyond the common ones: {len(english)}")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,25 @@ def common_words() -> frozenset[str]:
     return frozenset(words) | STOPWORDS
 
 
+ENGLISH_WORDS_FILE = COMMON_WORDS_FILE.with_name("english_words.txt")
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Every lowercase word of an English dictionary (Debian's wamerican, read by tools/ner),
+    rare ones included. Too broad to decide that a capitalised word is no surname ("Berg",
+    "Reed" are words too); right for vetoing a tagger's guess that no name lexicon backs
+    ("lunacy", "founders")."""
+    extra = ENGLISH_WORDS_FILE.read_text(encoding="utf-8").split() if ENGLISH_WORDS_FILE.is_file() else ()
+    return common_words() | frozenset(extra)
+
+
+def all_english(text: str) -> bool:
+    words = [w.strip(".,;:!?'\"()") for w in text.split()]
+    vocabulary = english_words()
+    return bool(words) and all(w in vocabulary for w in words if w)
+
+
 def all_common(text: str) -> bool:
     """True when every word of a lowercase text is an ordinary English word."""
     words = [w.strip(".,;:!?'\"()") for w in text.split()]

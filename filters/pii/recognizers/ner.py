@@ -17,7 +17,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.tokens import Doc
 
-from .common import all_common, common_words
+from .common import all_english, common_words, english_words
 from .lexicon import lexicon, person_words
 
 _NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
@@ -32,12 +32,12 @@ def vetoed(entity_type: str, text: str) -> bool:
         return False
     if entity_type != "ORGANIZATION" and any(c.isdigit() for c in stripped):
         return True  # names, places and nationalities have no digits
-    if stripped.islower() and all_common(stripped):
+    if stripped.islower() and all_english(stripped):
         return True
     if stripped.islower() and " " not in stripped and entity_type != "PERSON":
         return stripped.title() not in lexicon("places")  # "bots" is no place; "almaty" is
     words = stripped.removesuffix("'s").removesuffix("’s").split()
-    common = common_words()
+    common = english_words()
     if not all(w.lower().strip(".,!?") in common for w in words):
         return False
     known = person_words() if entity_type == "PERSON" else lexicon("places")

@@ -1,0 +1,171 @@
+"""Second opinion on the types of name-like results, from what the lexicons know.
+
+The compact tagger finds most names, places and organisations but often gives an unfamiliar
+one the wrong type ("France was fun" -> PERSON, "Hannah" in a list -> LOCATION) or reads a
+list of people as one company ("Derek, Anna and Andrew"). A typed policy (keep places, mask
+people) needs the type right, so after Presidio ran, each name-like result is looked at once:
+
+* a list "A, B and C" of single words is split into people, unless it reads like a firm:
+  preceded by a workplace preposition ("at Jones, Mitchell and Williams") or followed by a
+  legal form or a possessive;
+* a span the place lexicon knows entirely, and whose first word is no known first name,
+  becomes LOCATION; a span starting with a known first name that no place lexicon knows
+  becomes PERSON. Words both lexicons know ("Florence") keep the tagger's type: its context
+  is the better evidence there;
+* a lone capitalised everyday word ("Sunday", "Desk") that no lexicon knows is dropped;
+* an address block that starts with a line holding no digit and a known first name
+  ("Sara Schwarz\\n28245 Puruntie 82") gives that line to PERSON.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import RecognizerResult
+
+from .recognizers.common import common_words, english_words
+from .recognizers.lexicon import lexicon
+
+NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+# Words a tagger takes for names in title case that the common-word list may not hold.
+CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december today tomorrow yesterday".split())
+# A word that makes a span an organisation whatever names it holds ("Hugo Salazar Vergara EIRL").
+ORG_WORDS = frozenset(
+    "inc inc. llc ltd ltd. llp plc gmbh ag sa s.a. sas srl eirl bv nv oy ab as co co. corp corp. corporation "
+    "incorporated group partners company holdings bank university college school academy lyceum institute "
+    "foundation association agency studio labs solutions services".split())
+_WORKPLACE = re.compile(r"(?i)\b(?:at|for|from|joined|with|of|by|to|into|left|founded|became)\s*$")
+_FIRM_AFTER = re.compile(r"^(?:'s|’s|\s*(?:,\s*)?(?:Inc|LLC|Ltd|LLP|PLC|GmbH|Group|Partners|& Co|Co)\b)")
+_LIST = re.compile(r"\p{Lu}[\p{L}'’-]+(?:\s*,\s*\p{Lu}[\p{L}'’-]+)+,?\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+")
+_ITEM = re.compile(r"\p{Lu}[\p{L}'’-]+")
+_WORD = re.compile(r"[\p{L}'’.-]+")
+_CAPITALISED = re.compile(r"(?<![\p{L}\d@#_./-])\p{Lu}\p{Ll}+(?:-\p{Ll}+)?(?![\p{L}\d@_])")
+_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(>]\s*|\n\s*[-*>]?\s*)$")
+
+
+def _result(like: RecognizerResult, entity: str, start: int, end: int, score: float) -> RecognizerResult:
+    return RecognizerResult(entity, start, end, score, recognition_metadata=dict(like.recognition_metadata or {}))
+
+
+def _cased(word: str) -> str:
+    return word.title() if word.isupper() and len(word) > 1 else word
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+class Retyper:
+    def __init__(self) -> None:
+        self.first, self.last = lexicon("first_names"), lexicon("last_names")
+        self.places, self.common, self.english = lexicon("places"), common_words(), english_words()
+
+    def _is_place(self, text: str) -> bool:
+        return _cased(text) in self.places or text.title() in self.places
+
+    def _split_list(self, text: str, r: RecognizerResult) -> list[RecognizerResult] | None:
+        span = text[r.start:r.end]
+        m = _LIST.fullmatch(span)
+        if not m:
+            return None
+        items = [(r.start + i.start(), r.start + i.end()) for i in _ITEM.finditer(span)]
+        words = [text[a:b] for a, b in items]
+        firm = _WORKPLACE.search(text[max(0, r.start - 24):r.start]) or _FIRM_AFTER.match(text[r.end:r.end + 10])
+        if firm:
+            return [_result(r, "ORGANIZATION", r.start, r.end, max(r.score, 0.6))]
+        if not all(w in self.first or w in self.last or w.lower() not in self.common for w in words):
+            return None
+        return [_result(r, "PERSON", a, b, max(r.score, 0.8)) for a, b in items]
+
+    def _retyped(self, text: str, r: RecognizerResult) -> list[RecognizerResult]:
+        if r.entity_type in NAME_TYPES:
+            while r.end > r.start and (text[r.end - 1] in ",;:" or (
+                    text[r.end - 1] == "." and r.entity_type != "ORGANIZATION" and r.end - r.start > 3 and text[r.end - 3:r.end - 1].isalpha())):
+                r.end -= 1  # "Donna," or "Anna." from a lexicon match that took the punctuation
+        span = _strip_possessive(text[r.start:r.end].strip())
+        words = _WORD.findall(span)
+        if not words:
+            return [r]
+        if r.entity_type == "STREET_ADDRESS":
+            return self._address_head(text, r)
+        if r.entity_type not in NAME_TYPES:
+            return [r]
+        if len(words) >= 3 and ("," in span) and (split := self._split_list(text, r)) is not None:
+            return split
+        first = _cased(words[0])
+        if len(words) == 1 and words[0].lower() in CALENDAR:
+            return []
+        if len(words) == 1 and words[0].lower() in self.english and first not in self.first \
+                and first not in self.last and not self._is_place(words[0]):
+            return []  # "Desk", "Bot": a capitalised everyday word no lexicon knows
+        is_place = self._is_place(span) or all(self._is_place(w) for w in words)
+        starts_first = first in self.first
+        if r.entity_type != "LOCATION" and is_place and not starts_first:
+            return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]
+        if r.entity_type == "ORGANIZATION" and any(w.lower() in ORG_WORDS for w in words[1:]):
+            return [r]
+        if r.entity_type != "PERSON" and starts_first and not is_place and not self._is_place(words[0]) \
+                and all(_cased(w) in self.first or _cased(w) in self.last or w.lower() not in self.common
+                        for w in words):
+            return [_result(r, "PERSON", r.start, r.start + len(span), r.score)]
+        return [r]
+
+    def _address_head(self, text: str, r: RecognizerResult) -> list[RecognizerResult]:
+        block = text[r.start:r.end]
+        cut = block.find("\n")
+        head = block[:cut].strip() if cut > 0 else ""
+        words = head.split()
+        if not head or any(c.isdigit() for c in head) or not 1 < len(words) <= 4 \
+                or _cased(words[0]) not in self.first:
+            return [r]
+        rest = r.start + cut + 1
+        while rest < r.end and text[rest] in " \t>":
+            rest += 1
+        start = r.start + block.find(head)
+        return [_result(r, "PERSON", start, start + len(head), max(r.score, 0.8)),
+                _result(r, "STREET_ADDRESS", rest, r.end, r.score)]
+
+    def _people_context(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
+        """Names next to names: a first name listed beside a person is a person ("Hannah" in
+        "Gaetane, Hannah, Anthony"); a word that repeats part of a detected full name is that
+        person again ("directed by Maciej Borkowski and starring Borkowski")."""
+        people = sorted((r for r in out if r.entity_type == "PERSON"), key=lambda r: r.start)
+        ends = {r.end for r in people}
+        starts = {r.start for r in people}
+        extra: list[RecognizerResult] = []
+        added: set[int] = set()
+        for _ in range(2):  # a chain of unknown words next to people: both directions
+            for r in out:
+                word = text[r.start:r.end]
+                if r.entity_type != "LOCATION" or " " in word or r.start in added \
+                        or (_cased(word) not in self.first and self._is_place(word)):
+                    continue
+                before = _JOIN.search(text, max(0, r.start - 6), r.start)
+                after = _JOIN.match(text, r.end)
+                if (before and before.end() == r.start and before.start() in ends) or (after and after.end() in starts):
+                    extra.append(_result(r, "PERSON", r.start, r.end, max(r.score, 0.86)))
+                    starts.add(r.start)
+                    ends.add(r.end)
+                    added.add(r.start)
+        surnames = {w for r in people for w in text[r.start:r.end].split()[1:] if w[:1].isupper() and len(w) > 2}
+        taken = [(r.start, r.end) for r in out]
+        for m in _CAPITALISED.finditer(text):
+            word = m.group(0)
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            known_surname = word in self.last and word not in self.first and word.lower() not in self.common \
+                and not self._is_place(word) and not _SENTENCE_START.search(text, max(0, m.start() - 4), m.start())
+            if word in surnames or known_surname:
+                extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8 if word in surnames else 0.6))
+        return out + extra
+
+    def __call__(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        out: list[RecognizerResult] = []
+        for r in results:
+            out.extend(self._retyped(text, r))
+        return self._people_context(text, out)

@@ -1,0 +1,63 @@
+"""Types of name-like detections after the lexicon's second opinion (filters/pii/retype.py):
+lists of people, places the tagger called people, everyday words, names heading an address."""
+
+from __future__ import annotations
+
+import pytest
+
+from filters.pii import EngineSettings, PIIEngine
+
+
+@pytest.fixture(scope="module")
+def engine() -> PIIEngine:
+    return PIIEngine.build(EngineSettings())
+
+
+def typed(engine: PIIEngine, text: str) -> set[tuple[str, str]]:
+    [detections] = engine.analyze_batch([text], entities=engine.supported_entities())
+    return {(d.type, text[d.start:d.end]) for d in detections}
+
+
+PRESENT = [
+    ("a list of first names is people", "They had 3 kids: Gaetane, Hannah, Derek and Anna.",
+     [("PERSON", "Hannah"), ("PERSON", "Derek"), ("PERSON", "Anna")]),
+    ("a list of surnames after founders is people", "It is the brainchild of our founders: Eklund, Becker and Vasquez.",
+     [("PERSON", "Eklund"), ("PERSON", "Becker"), ("PERSON", "Vasquez")]),
+    ("a list of surnames after 'at' is a firm", "She spent a year at Jones, Mitchell and Williams as an assistant.",
+     [("ORGANIZATION", "Jones, Mitchell and Williams")]),
+    ("a country the tagger calls a person is a place", "Estonia was super fun to visit!",
+     [("LOCATION", "Estonia")]),
+    ("a legal form keeps an organisation", "I work for Hugo Salazar Vergara EIRL now.",
+     [("ORGANIZATION", "Hugo Salazar Vergara EIRL")]),
+    ("a surname repeating a full name is that person", "A film directed by Maciej Borkowski and starring Borkowski.",
+     [("PERSON", "Maciej Borkowski"), ("PERSON", "Borkowski")]),
+    ("a name heading an address block is a person", "Billing address: Sara Schwarz\n    28245 Puruntie 82 Apt. 595\n",
+     [("PERSON", "Sara Schwarz")]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), PRESENT, ids=[c for c, _, _ in PRESENT])
+def test_detections_carry_the_right_type(engine: PIIEngine, case: str, text: str, expected) -> None:
+    found = typed(engine, text)
+    for item in expected:
+        assert item in found, (case, found)
+
+
+ABSENT = [
+    ("a weekday is no person", "On the last Sunday before Labor Day we flew home.", "Sunday"),
+    ("a label before a colon is no person", "Desk: +41 (0)96 471 07 95", "Desk"),
+    ("a chat role is no person", "Bot: where would you like this to be sent to?", "Bot"),
+    ("an everyday lowercase word is no person", "the founders said that lunacy finds you", "lunacy"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "word"), ABSENT, ids=[c for c, _, _ in ABSENT])
+def test_everyday_words_are_not_names(engine: PIIEngine, case: str, text: str, word: str) -> None:
+    assert not any(word in value for _, value in typed(engine, text))
+
+
+def test_an_address_no_longer_swallows_the_name_above_it(engine: PIIEngine) -> None:
+    text = "Billing address: Sophie Lang\n    3482 Via Franscini 71 Suite 838\n   Tujetsch"
+    found = typed(engine, text)
+    assert ("PERSON", "Sophie Lang") in found
+    assert all("Sophie" not in value for kind, value in found if kind == "STREET_ADDRESS")
