@@ -18,6 +18,7 @@ from functools import lru_cache, partial
 
 from presidio_analyzer import AnalyzerEngine, PatternRecognizer
 
+from .analyzer import LeanAnalyzerEngine
 from .context import FastLemmaContextAwareEnhancer
 from .offline import configure_tldextract, quiet_content_loggers
 from .pipeline import LoadedPipeline, load_pipeline
@@ -70,7 +71,7 @@ class PIIEngine:
         for recognizer in registry.recognizers:
             recognizer.load()
             recognizer.is_loaded = True
-        analyzer = AnalyzerEngine(
+        analyzer = LeanAnalyzerEngine(
             registry=registry,
             nlp_engine=pipeline.engine,
             supported_languages=[settings.language],

@@ -156,7 +156,8 @@ class Retyper:
         taken = [(r.start, r.end) for r in out]
         for m in _CAPITALISED.finditer(text):
             word = m.group(0)
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if (word not in surnames and word not in self.last) or any(
+                    a < m.end() and m.start() < b for a, b in taken):
                 continue
             known_surname = word in self.last and word not in self.first and word.lower() not in self.common \
                 and not self._is_place(word) and not _SENTENCE_START.search(text, max(0, m.start() - 4), m.start())

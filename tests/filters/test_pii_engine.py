@@ -171,3 +171,32 @@ async def test_concurrent_calls_share_one_engine(engine: PIIEngine) -> None:
 def test_address_extends_over_city_and_postcode_lines_only(engine: PIIEngine, text: str, address: str) -> None:
     [ds] = engine.analyze_batch([text], entities=frozenset({"STREET_ADDRESS"}))
     assert [text[d.start:d.end] for d in ds] == [address]
+
+
+SAME_AS_PRESIDIO = [
+    "Call me on +44 20 7946 0958 or mail anna.kowalski@example.com, my SSN is 078-05-1120.",
+    "My card 4111 1111 1111 1111 and IBAN GB82 WEST 1234 5698 7654 32, passport N12345678.",
+    "Dr. Ibragimova lives at 12 Abay Avenue, Almaty; she is 12 years old, born 2013-04-01.",
+    "Nothing personal in this sentence at all, just a plain question about the weather.",
+]
+
+
+@pytest.mark.parametrize("text", SAME_AS_PRESIDIO)
+def test_lean_analyzer_scores_exactly_like_presidio(engine: PIIEngine, text: str) -> None:
+    """LeanAnalyzerEngine trims bookkeeping only: Presidio's own analyze gives the same results."""
+    from presidio_analyzer import AnalyzerEngine
+
+    lean = engine._analyzer
+    stock = AnalyzerEngine(registry=lean.registry, nlp_engine=lean.nlp_engine, supported_languages=["en"],
+                           context_aware_enhancer=lean.context_aware_enhancer)
+    entities = sorted(engine.supported_entities())
+    [(_, artifacts)] = list(engine._pipeline.engine.process_batch([text], "en"))
+
+    def run(analyzer: AnalyzerEngine) -> list[tuple[str, int, int, float]]:
+        found = analyzer.analyze(text=text, language="en", entities=entities, nlp_artifacts=artifacts,
+                                 score_threshold=0.0)
+        return sorted((r.entity_type, r.start, r.end, round(r.score, 6)) for r in found)
+
+    assert type(stock) is not type(lean)
+    assert run(lean) == run(stock)
+    assert run(lean) or text.startswith("Nothing")

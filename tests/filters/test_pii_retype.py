@@ -31,6 +31,8 @@ PRESENT = [
      [("ORGANIZATION", "Hugo Salazar Vergara EIRL")]),
     ("a surname repeating a full name is that person", "A film directed by Maciej Borkowski and starring Borkowski.",
      [("PERSON", "Maciej Borkowski"), ("PERSON", "Borkowski")]),
+    ("a phone with an extension is no street", "Mobile: 0341 8387176\nFax: 463-612-6138x036",
+     [("PHONE_NUMBER", "463-612-6138x036")]),
     ("a name heading an address block is a person", "Billing address: Sara Schwarz\n    28245 Puruntie 82 Apt. 595\n",
      [("PERSON", "Sara Schwarz")]),
 ]

@@ -7,7 +7,8 @@ produces, so a tenant's entity set selects recognizers before any of them runs.
 
 from __future__ import annotations
 
-from presidio_analyzer import EntityRecognizer, Pattern, RecognizerRegistry
+import regex as re
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerRegistry
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     CryptoRecognizer,
@@ -39,11 +40,35 @@ def card_recognizer() -> CreditCardRecognizer:
     return CreditCardRecognizer(patterns=[*CreditCardRecognizer.PATTERNS, generic])
 
 
+# Presidio's patterns run case-insensitively over the whole text, one regex at a time. Each
+# of these shapes needs a character sequence that a plain search finds far faster; without it
+# the recognizer cannot match and is skipped.
+_GATES: dict[type[PatternRecognizer], re.Pattern[str]] = {
+    EmailRecognizer: re.compile(r"@"),
+    IpRecognizer: re.compile(r"\d\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:|::"),
+    MacAddressRecognizer: re.compile(r"[0-9A-Fa-f]{2}[:.-][0-9A-Fa-f]{2}[:.-]|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\."),
+    UsSsnRecognizer: re.compile(r"\d{3}"),
+    CryptoRecognizer: re.compile(r"(?i)(?:bc1|[13])[a-z0-9]{25}"),
+}
+
+
+def gated(cls: type[PatternRecognizer]) -> type[PatternRecognizer]:
+    """`cls` with its analyze skipped when the gate for its shape finds nothing."""
+    gate = _GATES[cls]
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: ANN001
+        if not gate.search(text):
+            return []
+        return cls.analyze(self, text, entities, nlp_artifacts, regex_flags)
+
+    return type(cls.__name__, (cls,), {"analyze": analyze, "__doc__": cls.__doc__})
+
+
 def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer]:
     return [
-        card_recognizer(), EmailRecognizer(), IbanRecognizer(), IpRecognizer(),
-        UsSsnRecognizer(), cheap_url_recognizer(), DateRecognizer(), CryptoRecognizer(),
-        MacAddressRecognizer(), GatewayPhoneRecognizer(phone_regions),
+        card_recognizer(), gated(EmailRecognizer)(), IbanRecognizer(), gated(IpRecognizer)(),
+        gated(UsSsnRecognizer)(), cheap_url_recognizer(), DateRecognizer(), gated(CryptoRecognizer)(),
+        gated(MacAddressRecognizer)(), GatewayPhoneRecognizer(phone_regions),
         KzIinRecognizer(), KzBinRecognizer(), AgeRecognizer(), DateOfBirthRecognizer(),
         StreetAddressRecognizer(), SchoolRecognizer(), UsernameRecognizer(),
         PassportRecognizer(), IdNumberRecognizer(), OrganizationRecognizer(),

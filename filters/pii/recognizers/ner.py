@@ -7,12 +7,14 @@
   knows it: a tagger guess on one lowercase word is mostly noise.
 * A person's span ends before trailing everyday words, "'s" or markup ("Anna's maid of
   honour" -> "Anna").
-* A "street address" without a single digit is a place name ("Tbilisi, Georgia"): real
+* A "street address" whose first line has no word is a phone number ("345-899-3560x4587");
+  one without a single digit is a place name ("Tbilisi, Georgia"): real
   street addresses carry a house or postal number.
 """
 
 from __future__ import annotations
 
+import regex as re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.tokens import Doc
@@ -22,6 +24,7 @@ from .lexicon import lexicon, person_words
 
 _NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
 _NAME_PUNCT = frozenset(".-'’")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 def vetoed(entity_type: str, text: str) -> bool:
@@ -76,6 +79,8 @@ class NerRecognizer(SpacyRecognizer):
                 r.start += 1
             while r.end > r.start and not (text[r.end - 1].isalnum() or text[r.end - 1] in ".)"):
                 r.end -= 1
+            if r.entity_type == "STREET_ADDRESS" and not _LETTERS.search(text[r.start:r.end].split("\n", 1)[0]):
+                continue  # "345-899-3560x4587": digits and an extension are a phone, not a street
             if r.entity_type == "STREET_ADDRESS" and not any(c.isdigit() for c in text[r.start:r.end]):
                 if "LOCATION" not in entities:
                     continue

@@ -35,6 +35,8 @@ class GatewayPhoneRecognizer(PhoneRecognizer):
         # digit-rich windows that could hold a number (7+ digits), offsets shifted back.
         results = []
         for m in _CANDIDATE.finditer(text):
+            if _NOT_A_PHONE.fullmatch(m.group(0)):
+                continue  # a date, an SSN or a long digit run: no phone inside
             lo, hi = max(0, m.start() - 20), min(len(text), m.end() + 20)  # matcher checks context
             for r in super().analyze(text[lo:hi], entities, None):
                 r.start, r.end = r.start + lo, r.end + lo
