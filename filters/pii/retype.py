@@ -41,6 +41,12 @@ _LIST = re.compile(r"\p{Lu}[\p{L}'’-]+(?:\s*,\s*\p{Lu}[\p{L}'’-]+)+,?\s+(?:a
 _ITEM = re.compile(r"\p{Lu}[\p{L}'’-]+")
 _WORD = re.compile(r"[\p{L}'’.-]+")
 _CAPITALISED = re.compile(r"(?<![\p{L}\d@#_./-])\p{Lu}\p{Ll}+(?:-\p{Ll}+)?(?![\p{L}\d@_])")
+# Words that, right before or after an unknown capitalised word, make it someone's name
+# ("says Hartvigsson", "starring Key", "Ogasahara said").
+_PERSON_BEFORE = re.compile(
+    r"(?i)(?:\b(?:says|said|asked|told|tells|wrote|writes|by|starring|featuring|dear|thanks|hi|hello|hey|"
+    r"ex-\w+|met|named|called)\s+)$")
+_PERSON_AFTER = re.compile(r"(?i)^(?:'s|’s|\s+(?:says|said|asked|told|wrote|replied|thinks|thought)\b)")
 _JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(>]\s*|\n\s*[-*>]?\s*)$")
 
@@ -156,8 +162,14 @@ class Retyper:
         taken = [(r.start, r.end) for r in out]
         for m in _CAPITALISED.finditer(text):
             word = m.group(0)
-            if (word not in surnames and word not in self.last) or any(
-                    a < m.end() and m.start() < b for a, b in taken):
+            if word not in surnames and word not in self.last:
+                if len(word) > 2 and word.lower() not in self.english and not self._is_place(word) and (
+                        _PERSON_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                        or _PERSON_AFTER.match(text[m.end():m.end() + 12])) \
+                        and not any(a < m.end() and m.start() < b for a, b in taken):
+                    extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.6))
+                continue
+            if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             known_surname = word in self.last and word not in self.first and word.lower() not in self.common \
                 and not self._is_place(word) and not _SENTENCE_START.search(text, max(0, m.start() - 4), m.start())

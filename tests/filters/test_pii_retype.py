@@ -31,6 +31,8 @@ PRESENT = [
      [("ORGANIZATION", "Hugo Salazar Vergara EIRL")]),
     ("a surname repeating a full name is that person", "A film directed by Maciej Borkowski and starring Borkowski.",
      [("PERSON", "Maciej Borkowski"), ("PERSON", "Borkowski")]),
+    ("an unknown name after 'says' is a person", '"I am glad to hear it," says Hartvigsson.',
+     [("PERSON", "Hartvigsson")]),
     ("a phone with an extension is no street", "Mobile: 0341 8387176\nFax: 463-612-6138x036",
      [("PHONE_NUMBER", "463-612-6138x036")]),
     ("a name heading an address block is a person", "Billing address: Sara Schwarz\n    28245 Puruntie 82 Apt. 595\n",
@@ -49,6 +51,7 @@ ABSENT = [
     ("a weekday is no person", "On the last Sunday before Labor Day we flew home.", "Sunday"),
     ("a label before a colon is no person", "Desk: +41 (0)96 471 07 95", "Desk"),
     ("a chat role is no person", "Bot: where would you like this to be sent to?", "Bot"),
+    ("a product after 'with' is no person when it is a word", "I paired it with Bluetooth and Spotify.", "Bluetooth"),
     ("an everyday lowercase word is no person", "the founders said that lunacy finds you", "lunacy"),
 ]
 
