@@ -11,16 +11,18 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from spacy.tokens import Doc
+
+from .artifacts import token_table
 
 
 class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
     @staticmethod
     def _find_index_of_match_token(word, start, tokens, tokens_indices):  # noqa: D102
-        ends = tokens.user_data.get("pii_token_ends") if hasattr(tokens, "user_data") else None
-        if ends is None:
+        if isinstance(tokens, Doc):
+            ends = token_table(tokens).ends
+        else:
             ends = [i + len(t) for i, t in zip(tokens_indices, tokens)]
-            if hasattr(tokens, "user_data"):
-                tokens.user_data["pii_token_ends"] = ends
         i = bisect_right(ends, start)  # first token ending after `start`
         if i >= len(ends):
             raise ValueError("match start is beyond the last token")

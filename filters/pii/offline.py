@@ -20,6 +20,8 @@ import tldextract
 import tldextract.tldextract as _tld_module
 from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
+from .artifacts import LeanNlpArtifacts, token_table
+
 
 class ModelNotInstalled(RuntimeError):
     """The configured spaCy pipeline is neither an installed package nor a directory."""
@@ -53,6 +55,15 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
 
     def is_punct(self, word: str, language: str) -> bool:
         return self._is_punct(word, language)
+
+    def _doc_to_nlp_artifact(self, doc, language):  # noqa: ANN001, ANN202 - Presidio's signature
+        """Presidio's artifacts from one read of the token arrays, `doc.ents` read once."""
+        table = token_table(doc)
+        entities = list(doc.ents)
+        scores = [self.ner_model_configuration.default_score] * len(entities)
+        entities, scores = self._get_updated_entities(entities, scores)
+        return LeanNlpArtifacts(entities=entities, tokens=doc, tokens_indices=table.starts, lemmas=table.lemmas,
+                                nlp_engine=self, language=language, scores=scores)
 
     @staticmethod
     def _download_spacy_model_if_needed(model_name: str) -> None:

@@ -10,6 +10,7 @@ token, and entities already set by an earlier component are never overridden.
 
 from __future__ import annotations
 
+from spacy.attrs import TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -43,7 +44,8 @@ def spans_from_tags(doc: Doc, tags: list[str]) -> list[Span]:
 
 @Language.component(CONVERTER_NAME)
 def tags_to_ents(doc: Doc) -> Doc:
-    new = spans_from_tags(doc, [t.tag_ or "O" for t in doc])
+    strings = doc.vocab.strings
+    new = spans_from_tags(doc, [strings[h] if h else "O" for h in doc.to_array(TAG).tolist()])
     if new:
         existing = list(doc.ents)
         taken = {i for span in existing for i in range(span.start, span.end)}

@@ -200,3 +200,17 @@ def test_lean_analyzer_scores_exactly_like_presidio(engine: PIIEngine, text: str
     assert type(stock) is not type(lean)
     assert run(lean) == run(stock)
     assert run(lean) or text.startswith("Nothing")
+
+
+@pytest.mark.parametrize("text", SAME_AS_PRESIDIO)
+def test_lean_artifacts_hold_what_presidio_would_build(engine: PIIEngine, text: str) -> None:
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+    nlp_engine = engine._pipeline.engine
+    doc = nlp_engine.nlp["en"](text)
+    ours = nlp_engine._doc_to_nlp_artifact(doc, "en")
+    theirs = SpacyNlpEngine._doc_to_nlp_artifact(nlp_engine, doc, "en")
+    assert ours.lemmas == theirs.lemmas and ours.tokens_indices == theirs.tokens_indices
+    assert [(e.start_char, e.end_char, e.label_) for e in ours.entities] == \
+        [(e.start_char, e.end_char, e.label_) for e in theirs.entities]
+    assert ours.scores == theirs.scores and ours.keywords == theirs.keywords

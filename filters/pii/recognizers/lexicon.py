@@ -16,6 +16,7 @@ from pathlib import Path
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from ..artifacts import token_table
 from .common import common_words
 
 LEXICONS = Path(__file__).resolve().parents[1] / "models" / "lexicons"
@@ -43,12 +44,9 @@ def _squash(text: str) -> str:
 
 
 def token_texts(doc) -> tuple[list[str], list[str]]:
-    """Token texts and lowercase forms, computed once per Doc for all lexicon recognizers."""
-    cached = doc.user_data.get("pii_token_texts")
-    if cached is None:
-        texts = [t.text for t in doc]
-        cached = doc.user_data["pii_token_texts"] = (texts, [t.lower() for t in texts])
-    return cached
+    """Token texts and lowercase forms, read once per Doc for all lexicon recognizers."""
+    table = token_table(doc)
+    return table.texts, table.lowers
 
 
 def _result(recognizer: LocalRecognizer, entity: str, start: int, end: int, score: float) -> RecognizerResult:

@@ -1,0 +1,64 @@
+"""Per-document token data, read once from spaCy's arrays, shared by every consumer.
+
+Iterating a `Doc` builds a Python `Token` object per token; Presidio's artifacts, its context
+enhancer, our lexicon recognizers and the tag converter each did so, about six passes over
+a 1 KB prompt. `token_table` reads texts, offsets and lemmas from `Doc.to_array` once and
+caches them on the Doc. `LeanNlpArtifacts` is Presidio's `NlpArtifacts` built from that
+table, with `keywords` (only the context enhancer reads them) computed on first use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, ORTH
+from spacy.tokens import Doc
+
+_KEY = "pii_token_table"
+
+
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    texts: list[str]
+    lowers: list[str]
+    starts: list[int]
+    ends: list[int]
+    lemmas: list[str]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    table = doc.user_data.get(_KEY)
+    if table is None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, LOWER, IDX, LENGTH, LEMMA]).tolist()
+        table = TokenTable(
+            texts=[strings[r[0]] for r in rows], lowers=[strings[r[1]] for r in rows],
+            starts=[r[2] for r in rows], ends=[r[2] + r[3] for r in rows],
+            lemmas=[strings[r[4]] if r[4] else "" for r in rows])
+        doc.user_data[_KEY] = table
+    return table
+
+
+class LeanNlpArtifacts(NlpArtifacts):
+    """Same fields as Presidio's; `keywords` is lazy (Presidio computes it for every text)."""
+
+    def __init__(self, entities, tokens, tokens_indices, lemmas, nlp_engine, language, scores=None):  # noqa: ANN001
+        self.entities = entities
+        self.tokens = tokens
+        self.lemmas = lemmas
+        self.tokens_indices = tokens_indices
+        self.nlp_engine = nlp_engine
+        self.language = language
+        self.scores = scores if scores else [0.85] * len(entities)
+        self._keywords: list[str] | None = None
+
+    @property
+    def keywords(self) -> list[str]:
+        if self._keywords is None:
+            self._keywords = self.set_keywords(self.nlp_engine, self.lemmas, self.language)
+        return self._keywords
+
+    @keywords.setter
+    def keywords(self, value: list[str]) -> None:
+        self._keywords = value
