@@ -47,6 +47,12 @@ _PERSON_BEFORE = re.compile(
     r"(?i)(?:\b(?:says|said|asked|told|tells|wrote|writes|by|starring|featuring|dear|thanks|hi|hello|hey|"
     r"ex-\w+|met|named|called)\s+)$")
 _PERSON_AFTER = re.compile(r"(?i)^(?:'s|’s|\s+(?:says|said|asked|told|wrote|replied|thinks|thought)\b)")
+# "flew to STAXROITH", "my friend lives in harburg", "I am in Sutri": a word no dictionary
+# knows after a verb of going or living and a preposition is a place.
+_PLACE_CONTEXT = re.compile(
+    r"\b(?i:fl[ye]w?|flying|travel+(?:ed|ing)?|mov(?:e|ed|ing)|return(?:ed|ing)?|go(?:ing)?|went|"
+    r"li(?:ve|ves|ved|ving)|born|stay(?:ed|ing|s)?|visit(?:ed|ing|s)?|am|is|are|was|were|based|located)"
+    r"\s+(?i:in|to|from|at|near)\s+((?:\p{Lu}[\p{L}'’-]+|\p{Ll}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+)?)")
 _JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(>]\s*|\n\s*[-*>]?\s*)$")
 
@@ -175,7 +181,18 @@ class Retyper:
                 and not self._is_place(word) and not _SENTENCE_START.search(text, max(0, m.start() - 4), m.start())
             if word in surnames or known_surname:
                 extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8 if word in surnames else 0.6))
-        return out + extra
+        return out + extra + self._places_by_context(text, out + extra)
+
+    def _places_by_context(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        extra: list[RecognizerResult] = []
+        for m in _PLACE_CONTEXT.finditer(text):
+            start, end = m.span(1)
+            words = m.group(1).split()
+            if any(w.lower() in self.english or _cased(w) in self.first for w in words) \
+                    or any(r.start < end and start < r.end for r in found):
+                continue
+            extra.append(RecognizerResult("LOCATION", start, end, 0.6))
+        return extra
 
     def __call__(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []

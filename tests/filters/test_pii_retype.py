@@ -33,6 +33,9 @@ PRESENT = [
      [("PERSON", "Maciej Borkowski"), ("PERSON", "Borkowski")]),
     ("an unknown name after 'says' is a person", '"I am glad to hear it," says Hartvigsson.',
      [("PERSON", "Hartvigsson")]),
+    ("an unknown word after 'flew to' is a place", "Mr. Pavlovic flew to STAXROITH on Monday morning.",
+     [("LOCATION", "STAXROITH")]),
+    ("an unknown lowercase word after 'lives in' is a place", "my friend lives in harburg", [("LOCATION", "harburg")]),
     ("a phone with an extension is no street", "Mobile: 0341 8387176\nFax: 463-612-6138x036",
      [("PHONE_NUMBER", "463-612-6138x036")]),
     ("a name heading an address block is a person", "Billing address: Sara Schwarz\n    28245 Puruntie 82 Apt. 595\n",
@@ -51,6 +54,7 @@ ABSENT = [
     ("a weekday is no person", "On the last Sunday before Labor Day we flew home.", "Sunday"),
     ("a label before a colon is no person", "Desk: +41 (0)96 471 07 95", "Desk"),
     ("a chat role is no person", "Bot: where would you like this to be sent to?", "Bot"),
+    ("a dictionary word after 'live in' is no place", "honestly I live in fear of exams", "fear"),
     ("a product after 'with' is no person when it is a word", "I paired it with Bluetooth and Spotify.", "Bluetooth"),
     ("an everyday lowercase word is no person", "the founders said that lunacy finds you", "lunacy"),
 ]
