@@ -24,6 +24,7 @@ from presidio_analyzer import RecognizerResult
 
 from .recognizers.common import common_words, english_words
 from .recognizers.lexicon import lexicon
+from .recognizers.places import STREET_TYPE
 
 NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
 # Words a tagger takes for names in title case that the common-word list may not hold.
@@ -55,6 +56,11 @@ _PLACE_CONTEXT = re.compile(
     r"\s+(?i:in|to|from|at|near)\s+((?:\p{Lu}[\p{L}'’-]+|\p{Ll}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+)?)")
 _JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(>]\s*|\n\s*[-*>]?\s*)$")
+
+
+_STREET_END = re.compile(rf"(?:^|\s){STREET_TYPE}$")
+_STREET_NEXT = re.compile(rf"\s+{STREET_TYPE}(?!\w)")
+_NUMBER_BEFORE = re.compile(r"(?<![\w-])\d{1,6}[A-Za-z]?[ \t]+$")
 
 
 def _result(like: RecognizerResult, entity: str, start: int, end: int, score: float) -> RecognizerResult:
@@ -107,6 +113,10 @@ class Retyper:
             return self._address_head(text, r)
         if r.entity_type not in NAME_TYPES:
             return [r]
+        street = _STREET_NEXT.match(text, r.end)
+        if _STREET_END.search(span) or street:
+            # "Marina Fort Street", "Tarsicio Isle" + " Street": a name before a street type
+            return [_result(r, "STREET_ADDRESS", r.start, street.end() if street else r.end, r.score)]
         if len(words) >= 3 and ("," in span) and (split := self._split_list(text, r)) is not None:
             return split
         first = _cased(words[0])
@@ -128,6 +138,9 @@ class Retyper:
         return [r]
 
     def _address_head(self, text: str, r: RecognizerResult) -> list[RecognizerResult]:
+        number = _NUMBER_BEFORE.search(text, max(0, r.start - 12), r.start)
+        if number:  # "03262 2437 Main St": the first number is the address's too
+            r.start = number.start()
         block = text[r.start:r.end]
         cut = block.find("\n")
         head = block[:cut].strip() if cut > 0 else ""

@@ -11,7 +11,7 @@ import regex as re
 from presidio_analyzer import Pattern, PatternRecognizer
 
 _WORD = r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|[a-z]{1,3}(?=\s+[A-Z]))"
-_STREET_TYPE = (
+STREET_TYPE = _STREET_TYPE = (
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
     r"|Terrace|Square|Sq|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Crescent|Close|Row|Trail|Alley"
     r"|Prospekt|Avenida|Calle|Rue|Via|Strasse|Straße|Gasse|Weg|Platz)\.?"
