@@ -40,6 +40,8 @@ _WORKPLACE = re.compile(r"(?i)\b(?:at|for|from|joined|with|of|by|to|into|left|fo
 _FIRM_AFTER = re.compile(r"^(?:'s|’s|\s*(?:,\s*)?(?:Inc|LLC|Ltd|LLP|PLC|GmbH|Group|Partners|& Co|Co)\b)")
 _LIST = re.compile(r"\p{Lu}[\p{L}'’-]+(?:\s*,\s*\p{Lu}[\p{L}'’-]+)+,?\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+")
 _ITEM = re.compile(r"\p{Lu}[\p{L}'’-]+")
+_LOWER_LIST = re.compile(r"\p{Ll}[\p{Ll}'’-]+(?:\s*,\s*\p{Ll}[\p{Ll}'’-]+)+,?\s+(?:and|&)\s+\p{Ll}[\p{Ll}'’-]+")
+_LOWER_ITEM = re.compile(r"(?<!\p{L})(?!and\b)\p{Ll}[\p{Ll}'’-]+")
 _WORD = re.compile(r"[\p{L}'’.-]+")
 _CAPITALISED = re.compile(r"(?<![\p{L}\d@#_./-])\p{Lu}\p{Ll}+(?:-\p{Ll}+)?(?![\p{L}\d@_])")
 # Words that, right before or after an unknown capitalised word, make it someone's name
@@ -58,6 +60,7 @@ _JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(>]\s*|\n\s*[-*>]?\s*)$")
 
 
+_LEADING_WORD = re.compile(r"(\p{Ll}+)\s+")
 _STREET_END = re.compile(rf"(?:^|\s){STREET_TYPE}$")
 _STREET_NEXT = re.compile(rf"\s+{STREET_TYPE}(?!\w)")
 _NUMBER_BEFORE = re.compile(r"(?<![\w-])\d{1,6}[A-Za-z]?[ \t]+$")
@@ -88,6 +91,11 @@ class Retyper:
 
     def _split_list(self, text: str, r: RecognizerResult) -> list[RecognizerResult] | None:
         span = text[r.start:r.end]
+        if _LOWER_LIST.fullmatch(span):  # "kristina, chad and caleb": people only if all are first names
+            items = [(r.start + i.start(), r.start + i.end()) for i in _LOWER_ITEM.finditer(span)]
+            if all(text[a:b].title() in self.first for a, b in items):
+                return [_result(r, "PERSON", a, b, max(r.score, 0.8)) for a, b in items]
+            return None
         m = _LIST.fullmatch(span)
         if not m:
             return None
@@ -105,6 +113,9 @@ class Retyper:
             while r.end > r.start and (text[r.end - 1] in ",;:" or (
                     text[r.end - 1] == "." and r.entity_type != "ORGANIZATION" and r.end - r.start > 3 and text[r.end - 3:r.end - 1].isalpha())):
                 r.end -= 1  # "Donna," or "Anna." from a lexicon match that took the punctuation
+            lead = _LEADING_WORD.match(text, r.start, r.end)
+            if lead and lead.group(1) in self.english and text[lead.end():r.end].strip()[:1].isupper():
+                r.start = lead.end()  # "though Meza": a tagger span that took a word before the name
         span = _strip_possessive(text[r.start:r.end].strip())
         words = _WORD.findall(span)
         if not words:
@@ -131,6 +142,9 @@ class Retyper:
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]
         if r.entity_type == "ORGANIZATION" and any(w.lower() in ORG_WORDS for w in words[1:]):
             return [r]
+        if r.entity_type != "PERSON" and len(words) == 1 and first in self.last and not is_place \
+                and words[0].lower() not in self.english:
+            return [_result(r, "PERSON", r.start, r.start + len(span), r.score)]  # "Meza", "Mccullough"
         if r.entity_type != "PERSON" and starts_first and not is_place and not self._is_place(words[0]) \
                 and all(_cased(w) in self.first or _cased(w) in self.last or w.lower() not in self.common
                         for w in words):
@@ -177,6 +191,12 @@ class Retyper:
                     starts.add(r.start)
                     ends.add(r.end)
                     added.add(r.start)
+        for r in out:  # "says Navrátilová": a word the tagger called a place, where only people speak
+            word = text[r.start:r.end]
+            if r.entity_type == "LOCATION" and " " not in word and not self._is_place(word) and (
+                    _PERSON_BEFORE.search(text, max(0, r.start - 16), r.start)
+                    or _PERSON_AFTER.match(text[r.end:r.end + 12])):
+                extra.append(_result(r, "PERSON", r.start, r.end, max(r.score, 0.86)))
         surnames = {w for r in people for w in text[r.start:r.end].split()[1:] if w[:1].isupper() and len(w) > 2}
         taken = [(r.start, r.end) for r in out]
         for m in _CAPITALISED.finditer(text):
