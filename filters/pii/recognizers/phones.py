@@ -11,7 +11,9 @@ change faster than the library, and users type numbers from ranges it does not k
 
 from __future__ import annotations
 
+import phonenumbers
 import regex as re
+from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
 # Shapes that libphonenumber's lenient matcher accepts but that are other identifiers:
@@ -34,15 +36,25 @@ class GatewayPhoneRecognizer(PhoneRecognizer):
         # libphonenumber's matcher walks the whole text once per region; hand it only the
         # digit-rich windows that could hold a number (7+ digits), offsets shifted back.
         results = []
+        regions = self.supported_regions
         for m in _CANDIDATE.finditer(text):
             if _NOT_A_PHONE.fullmatch(m.group(0)):
                 continue  # a date, an SSN or a long digit run: no phone inside
             lo, hi = max(0, m.start() - 20), min(len(text), m.end() + 20)  # matcher checks context
-            for r in super().analyze(text[lo:hi], entities, None):
-                r.start, r.end = r.start + lo, r.end + lo
-                if plausible_phone(text[r.start:r.end]):
-                    results.append(r)
-        return results
+            # An international number parses the same under every region: one scan is enough.
+            # A national one takes the regions in order until one reads the whole candidate.
+            window = text[lo:hi]
+            for region in regions[:1] if m.group(0).startswith("+") else regions:
+                kept = []
+                for match in phonenumbers.PhoneNumberMatcher(window, region, leniency=self.leniency):
+                    r = self._get_recognizer_result(match, window, region, None)
+                    r.start, r.end = r.start + lo, r.end + lo
+                    if plausible_phone(text[r.start:r.end]):
+                        kept.append(r)
+                results.extend(kept)
+                if any(r.start <= m.start() and r.end >= m.end() for r in kept):
+                    break
+        return EntityRecognizer.remove_duplicates(results)
 
 
 def plausible_phone(candidate: str) -> bool:
