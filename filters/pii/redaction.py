@@ -15,11 +15,15 @@ from . import operators
 from .restore import PlaceholderRestorer
 from .rules import PIIRules
 from .vault import SessionVault, VaultBackend, VaultKeys
+from .vault_backends import MemoryVaultBackend
 
 if TYPE_CHECKING:
     from gateway.privacy.pseudonyms import Secrets
 
-_REQUEST_VAULT_TTL = 600  # a sessionless request's vault only has to outlive its answer
+# A sessionless request's mapping only has to live as long as its answer: it is kept in a
+# vault of its own in this process's memory, never written to the shared store, and goes
+# with the request.
+_REQUEST_VAULT_TTL = 600
 
 
 class VaultFactory:
@@ -38,7 +42,7 @@ class VaultFactory:
     def for_request(self, ctx: RequestContext, ttl: int) -> tuple[SessionVault, bool]:
         if ctx.session_id is None:
             scope = f"{ctx.tenant.name}:r:{ctx.request_id}"
-            return SessionVault(scope, self.backend, self.keys, _REQUEST_VAULT_TTL), False
+            return SessionVault(scope, MemoryVaultBackend(), self.keys, _REQUEST_VAULT_TTL), False
         scope = self.session_scope(ctx.tenant.name, self.secrets.session(ctx.tenant.name, ctx.session_id))
         return SessionVault(scope, self.backend, self.keys, ttl), True
 
@@ -104,7 +108,7 @@ class PIIFilter:
 
 def build_pii_filter(policy, resources) -> PIIFilter:  # noqa: ANN001 - Policy, FilterResources
     from .engine import PIIEngine
-    from .vault_backends import MemoryVaultBackend, RedisVaultBackend
+    from .vault_backends import RedisVaultBackend
 
     settings = resources.settings
     engine = resources.shared("pii.engine", lambda: PIIEngine.build(settings.pii_engine))

@@ -77,3 +77,22 @@ async def test_concurrent_requests_of_one_session_agree_and_sessions_stay_apart(
         mapping = await vault(backend, f"t:s:{scope}").load_all()
         assert sorted(mapping.values()) == sorted({v for _, v in values})
         assert len(mapping) == 7  # numbering never hands out two placeholders for one value
+
+
+async def test_a_sessionless_request_keeps_its_mapping_out_of_the_shared_store(backend):
+    """Without X-Gateway-Session the mapping lives only with the request: nothing is written to
+    the shared backend, so nothing of it outlives the answer."""
+    from types import SimpleNamespace
+
+    from filters.pii.redaction import VaultFactory
+
+    factory = VaultFactory(backend, Secrets(b"test-secret"))
+    ctx = SimpleNamespace(session_id=None, tenant=SimpleNamespace(name="t"), request_id="r-1")
+    request_vault, has_session = factory.for_request(ctx, ttl=300)
+    placeholders = await request_vault.assign([("PERSON", "Zebulon Quartermaine")])
+    assert not has_session and placeholders[("PERSON", "Zebulon Quartermaine")] == "<PERSON_1>"
+    assert await vault(backend, scope=request_vault.scope).load_all() == {}
+    session_vault, has_session = factory.for_request(
+        SimpleNamespace(session_id="s-1", tenant=SimpleNamespace(name="t"), request_id="r-2"), ttl=300)
+    await session_vault.assign([("PERSON", "Zebulon Quartermaine")])
+    assert has_session and await vault(backend, scope=session_vault.scope).load_all()
