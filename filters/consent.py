@@ -86,6 +86,9 @@ class ConsentFilter:
         ctx.audience = verdict.audience
         ctx.state[STATE_KEY] = ConsentState(subject=subject, session=session, verdict=verdict, capture=capture)
         stripped = self._protect(ctx) if verdict.audience in self.rules.minors.audiences else 0
+        if not self.rules.provider_store and ctx.body is not None and ctx.endpoint.name in STORE_FIELD_ENDPOINTS:
+            stripped += ctx.body.get("store") is not False  # every audience: keep nothing at the provider
+            ctx.body["store"] = False
         log.debug("consent", extra={"fields": {"request_id": ctx.request_id, "audience": verdict.audience,
                                                "reason": verdict.reason, "capture": capture,
                                                "stripped": stripped}})

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from filters.base import CONTINUE, Block, Continue, Decision, RequestFilter
 from filters.registry import REQUEST_FILTERS, FilterResources
 
+from . import metrics
 from .context import RequestContext
 from .errors import ContentPolicyViolation, GatewayError, PIIBlocked, PrivacyFilterUnavailable
 from .policy import Policy
@@ -27,6 +28,7 @@ class FilterChain:
     def __init__(self, request_filters: Sequence[RequestFilter], timeout: float = FILTER_TIMEOUT_S) -> None:
         self.request_filters = tuple(request_filters)
         self.timeout = timeout
+        self._timers = tuple(metrics.filter_timer(f.name) for f in self.request_filters)
 
     @classmethod
     def for_policy(cls, policy: Policy, resources: FilterResources) -> "FilterChain":
@@ -36,7 +38,7 @@ class FilterChain:
         return cls([REQUEST_FILTERS[name](policy, resources) for name in policy.filters])
 
     async def on_request(self, ctx: RequestContext) -> Decision:
-        for request_filter in self.request_filters:
+        for request_filter, timer in zip(self.request_filters, self._timers):
             started = time.perf_counter()
             try:
                 async with asyncio.timeout(self.timeout):
@@ -44,6 +46,7 @@ class FilterChain:
             except GatewayError:
                 raise
             except Exception as exc:  # noqa: BLE001 - fail closed on anything unexpected
+                metrics.count_filter_failure(request_filter.name)
                 log.error(
                     "privacy filter failed",
                     extra={"fields": {"request_id": ctx.request_id, "filter": request_filter.name,
@@ -51,6 +54,7 @@ class FilterChain:
                                       "ms": round((time.perf_counter() - started) * 1000, 3)}},
                 )
                 raise PrivacyFilterUnavailable() from None
+            timer.observe(time.perf_counter() - started)
             if not isinstance(decision, Continue):
                 return decision
         return CONTINUE

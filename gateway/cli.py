@@ -1,12 +1,15 @@
-"""`privacy-gateway`: serve, check-config, policy explain.
+"""`privacy-gateway`: serve, check-config, policy explain, dataset pull/forget/retention.
 
 Exit codes: 0 success, 2 bad configuration or arguments (the message names the key path)."""
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Sequence
 
 from .config_loader import ConfigError, LoadedConfig, load_config
@@ -56,9 +59,32 @@ def cmd_policy_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _multiprocess_metrics() -> None:
+    """A fresh directory for the workers' metric files, chosen before gunicorn forks them;
+    removed when the master exits (a directory left from an earlier run would add its counts)."""
+    from . import metrics
+
+    path = tempfile.mkdtemp(prefix="privacy-gateway-metrics-")
+    metrics.use_multiprocess(path)
+    owner = os.getpid()
+
+    def cleanup() -> None:
+        if os.getpid() == owner:  # forked workers inherit this exit handler
+            shutil.rmtree(path, ignore_errors=True)
+
+    atexit.register(cleanup)
+
+
+def _worker_exited(server: object, worker: object) -> None:
+    """gunicorn's child_exit hook: a dead worker's live gauges (in-flight) stop counting."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)  # type: ignore[attr-defined]
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from . import logs
-    from .app import CONFIG_ENV, build_app, make_runner
+    from .app import CONFIG_ENV, build_app, run
 
     config = _load(args.config)
     server = config.settings.server
@@ -67,16 +93,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     workers = args.workers or server.workers
     logs.configure(server.log_level)
     if workers == 1:
-        from aiohttp import web
-
-        runner = make_runner(build_app(config))
-        web.run_app(runner.app, host=host, port=port, print=None, access_log=None,
-                    handler_cancellation=True, shutdown_timeout=server.shutdown_timeout_s)
+        run(build_app(config), host, port)
         return 0
 
     from gunicorn.app.base import BaseApplication
 
     os.environ[CONFIG_ENV] = str(config.path)
+    _multiprocess_metrics()
 
     class GatewayGunicorn(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:
@@ -88,6 +111,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 "graceful_timeout": int(server.shutdown_timeout_s) + 5,
                 "accesslog": None,
                 "loglevel": server.log_level.lower(),
+                "child_exit": _worker_exited,
+                "logconfig_dict": logs.gunicorn_logconfig(server.log_level),
             }
             for key, value in options.items():
                 self.cfg.set(key, value)
@@ -122,6 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("tenant")
     explain.add_argument("--config")
     explain.set_defaults(func=cmd_policy_explain)
+
+    from .dataset.cli import add_parser as add_dataset_parser
+
+    add_dataset_parser(sub, _load)
     return parser
 
 

@@ -21,6 +21,7 @@ class JSONFormatter(logging.Formatter):
             "level": record.levelname,
             "logger": record.name,
             "event": record.getMessage(),
+            "pid": record.process,  # which worker, with `serve --workers N`
         }
         fields = getattr(record, "fields", None)
         if isinstance(fields, dict):
@@ -42,3 +43,19 @@ def configure(level: str = "INFO") -> None:
     logging.getLogger("aiohttp.access").disabled = True
     # Presidio announces every recognizer it loads at INFO; its warnings still come through.
     logging.getLogger("presidio-analyzer").setLevel(max(logging.WARNING, root.level))
+
+
+def gunicorn_logconfig(level: str = "INFO") -> dict:
+    """gunicorn's own lines (master start, worker boots and exits) as JSON on stderr too, so
+    that `serve --workers N` writes one format. Its access log stays off: ours replaces it."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": JSONFormatter}},
+        "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}},
+        "root": {"level": level, "handlers": ["stderr"]},
+        "loggers": {
+            "gunicorn.error": {"level": level, "handlers": ["stderr"], "propagate": False},
+            "gunicorn.access": {"level": "WARNING", "handlers": [], "propagate": False},
+        },
+    }

@@ -11,12 +11,13 @@ from aiohttp import web
 from filters.base import Answer, Block
 from providers.base import UpstreamResponse
 
+from . import metrics
 from .chain import block_error
 from .context import RequestContext
 from .endpoints import Endpoint
-from .errors import UpstreamTimeout, UpstreamUnavailable
+from .errors import GatewayError, UpstreamTimeout, UpstreamUnavailable
 from .privacy.hooks import read_child_header, tap_upstream
-from .relay import answer, relay
+from .relay import FALLBACK_STATE, answer, relay
 from .requests import build_context
 from .state import GATEWAY, REQUEST_CONTEXT
 
@@ -25,16 +26,24 @@ log = logging.getLogger("privacy_gateway.proxy")
 
 async def send_with_fallback(ctx: RequestContext) -> UpstreamResponse:
     assert ctx.route is not None
+    provider, fallback = ctx.route.provider, ctx.route.fallback
     started = time.perf_counter()
     try:
-        return await ctx.route.provider.send(ctx)
-    except (UpstreamUnavailable, UpstreamTimeout) as err:
-        if ctx.route.fallback is None:
+        try:
+            return await provider.send(ctx)
+        except GatewayError as err:
+            metrics.count_provider_error(provider.name, err.error_code, err.http_status)
+            if fallback is None or not isinstance(err, (UpstreamUnavailable, UpstreamTimeout)):
+                raise
+            log.warning("falling back", extra={"fields": {"request_id": ctx.request_id, "code": err.error_code,
+                                                          "provider": provider.name, "fallback": fallback.name}})
+        metrics.count_fallback(provider.name, fallback.name)
+        ctx.state[FALLBACK_STATE] = fallback.name  # a stream that fails later is the fallback's
+        try:
+            return await fallback.send(ctx)
+        except GatewayError as err:
+            metrics.count_provider_error(fallback.name, err.error_code, err.http_status)
             raise
-        log.warning("falling back", extra={"fields": {"request_id": ctx.request_id, "code": err.error_code,
-                                                      "provider": ctx.route.provider.name,
-                                                      "fallback": ctx.route.fallback.name}})
-        return await ctx.route.fallback.send(ctx)
     finally:
         ctx.upstream_seconds += time.perf_counter() - started
 
@@ -45,7 +54,10 @@ def proxy_handler(endpoint: Endpoint) -> Callable[[web.Request], Awaitable[web.S
         try:
             ctx = await build_context(request, endpoint, gateway)
             read_child_header(request, ctx)  # issue 6: X-Gateway-Child, can only restrict
-            decision = await gateway.chains[ctx.tenant.name].on_request(ctx)
+            chain = gateway.chains[ctx.tenant.name]
+            decision = await chain.on_request(ctx)
+            if chain.request_filters:  # what the filters found, counted from the context
+                metrics.count_filter_outcomes(ctx, decision)
             if isinstance(decision, Block):
                 raise block_error(decision)
             if isinstance(decision, Answer):
@@ -55,8 +67,11 @@ def proxy_handler(endpoint: Endpoint) -> Callable[[web.Request], Awaitable[web.S
             return await relay(request, ctx, upstream)
         finally:
             ctx_or_none = request.get(REQUEST_CONTEXT)
-            if ctx_or_none is not None and ctx_or_none.form is not None:
-                ctx_or_none.form.close()
+            if ctx_or_none is not None:
+                if ctx_or_none.form is not None:
+                    ctx_or_none.form.close()
+                if ctx_or_none.moderation == "output_replaced":  # set while the answer was relayed
+                    metrics.count_output_replaced(ctx_or_none.tenant.name)
 
     handle.__name__ = f"handle_{endpoint.name.replace('.', '_')}"
     return handle

@@ -6,6 +6,7 @@ error event; a client that goes away closes the upstream connection."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -17,12 +18,17 @@ from aiohttp import web
 from filters.base import Answer
 from providers.base import ByteStream, EventStream, JSONBody, UpstreamResponse
 
+from . import metrics
 from .context import RequestContext
 from .errors import GatewayError, error_event
+from .middleware import FIRST_BYTE, REQUEST_STARTED
 from .response_text import ResponseChain, StreamTransformer, transform_json
 from .sse import DONE_EVENT, SSEEvent, encode
 
 log = logging.getLogger("privacy_gateway.relay")
+
+# Set by proxy.send_with_fallback in `ctx.state` when a route's fallback provider answered.
+FALLBACK_STATE = "fallback"
 
 _STREAM_HEADERS = {
     "Content-Type": "text/event-stream; charset=utf-8",
@@ -51,28 +57,45 @@ async def relay(request: web.Request, ctx: RequestContext, upstream: UpstreamRes
 async def _stream(request: web.Request, ctx: RequestContext, response: web.StreamResponse,
                   chunks: AsyncIterator[bytes], upstream: EventStream | ByteStream) -> web.StreamResponse:
     started = time.perf_counter()
+    first = 0.0
     try:
         await response.prepare(request)
         async for chunk in chunks:
             await response.write(chunk)
+            if not first:
+                first = time.perf_counter()
     except GatewayError as err:
         # Headers are gone already: the error travels in the stream, as OpenAI's does.
         log.warning("stream failed upstream", extra={"fields": {"request_id": ctx.request_id,
                                                                 "code": err.error_code}})
+        metrics.count_provider_error(ctx.state.get(FALLBACK_STATE) or _provider(ctx), err.error_code, err.http_status)
+        metrics.count_stream_interruption(ctx.endpoint.name, "upstream_failed")
         if isinstance(upstream, EventStream):
             await response.write(error_event(err))
     except ConnectionResetError:
         log.info("client went away", extra={"fields": {"request_id": ctx.request_id}})
+        metrics.count_stream_interruption(ctx.endpoint.name, "client_gone")
         return response
+    except asyncio.CancelledError:  # the client disconnected and aiohttp cancelled the handler
+        metrics.count_stream_interruption(ctx.endpoint.name, "client_gone")
+        raise
     finally:
         ctx.upstream_seconds += time.perf_counter() - started
+        if first:
+            request[FIRST_BYTE] = first
+            metrics.observe_ttft(ctx.tenant.name, ctx.endpoint.name, first - request.get(REQUEST_STARTED, ctx.started))
         await _close(chunks)
         await upstream.aclose()
     try:
         await response.write_eof()
     except ConnectionResetError:
         log.info("client went away", extra={"fields": {"request_id": ctx.request_id}})
+        metrics.count_stream_interruption(ctx.endpoint.name, "client_gone")
     return response
+
+
+def _provider(ctx: RequestContext) -> str:
+    return ctx.route.provider.name if ctx.route else "none"
 
 
 async def _transformed(events: AsyncIterator[SSEEvent], transformer: StreamTransformer) -> AsyncIterator[bytes]:

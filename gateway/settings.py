@@ -89,7 +89,16 @@ class StoreSettings(Strict):
 
 
 class DatasetSettings(Strict):
-    url: str = "file://./var/datasets"
+    url: str = Field("file://./var/datasets", pattern=r"^(file://.+|s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?)$")
+    # An S3-compatible server (MinIO, Ceph); unset: AWS_ENDPOINT_URL, else AWS itself.
+    endpoint_url: str | None = None
+    region: str | None = None
+    # The retention sweep runs at start-up and then this often, in every replica (idempotent).
+    retention_interval_s: int = Field(3600, ge=1, le=7 * 86400)
+    # Read keys limited to one tenant's dataset, beside the all-tenant `dataset_key`.
+    tenant_keys: dict[str, SecretStr] = {}
+
+    _blank = field_validator("endpoint_url", "region", mode="before")(_blank_to_none)
 
 
 class GatewaySettings(Strict):

@@ -14,15 +14,16 @@ from aiohttp import web
 from gateway.config_loader import LoadedConfig
 from gateway.state import GATEWAY
 
+from .export import add_routes as add_export_route
 from .hooks import PRIVACY
 from .routes import add_routes
 from .runtime import RESOURCE, PrivacyRuntime
 
 
 def install(app: web.Application, config: LoadedConfig) -> PrivacyRuntime:
-    runtime = PrivacyRuntime.from_config(config)
-    app[PRIVACY] = runtime
     gateway = app[GATEWAY]
+    runtime = PrivacyRuntime.from_config(config, resources=gateway.resources)  # shares the PII engine
+    app[PRIVACY] = runtime
     resources = gateway.resources
     resources.items[RESOURCE] = runtime
     # One secret and one Redis pool per process for every filter (the PII vault reads these).
@@ -35,6 +36,7 @@ def install(app: web.Application, config: LoadedConfig) -> PrivacyRuntime:
         resources.items.setdefault("redis", client)
     gateway.readiness_checks.append(runtime.readiness)
     add_routes(app)
+    add_export_route(app)  # GET .../users/{user}/export (gateway/privacy/export.py)
 
     async def start(app: web.Application) -> None:
         await runtime.start()

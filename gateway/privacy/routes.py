@@ -2,8 +2,11 @@
 
     PUT/GET/DELETE /admin/v1/tenants/{tenant}/users/{user}   admin key
     POST /v1/sessions/{session}/end                          tenant key
+    GET /admin/v1/tenants/{tenant}/dataset                   dataset or admin key (gateway/dataset/routes.py)
 
-Ids from the path are turned into pseudonyms at once; no response, log or error names them."""
+Ids from the path are turned into pseudonyms at once; no response, log or error names them.
+A PUT that withdraws consent (true before, false now) deletes the user's training records; a
+DELETE erases the user everywhere (gateway/dataset/forget.py, shared with the CLI)."""
 
 from __future__ import annotations
 
@@ -17,6 +20,8 @@ import orjson
 from aiohttp import web
 from pydantic import ValidationError
 
+from gateway.dataset import routes as dataset_routes
+from gateway.dataset.forget import forget, withdraw
 from gateway.errors import GatewayError, InvalidAPIKey, InvalidRequest
 from gateway.state import GATEWAY
 from gateway.store import StoreUnavailable
@@ -95,10 +100,18 @@ async def put_user(request: web.Request) -> web.Response:
                              "birth_date (YYYY-MM-DD) or age (int), country (ISO 3166-1 alpha-2).",
                              code="invalid_profile", param=field) from None
     try:
+        before = await runtime.profiles.get(tenant, subject)
         profile = await runtime.profiles.put(tenant, subject, change, runtime.policies[tenant].privacy.profile_ttl_days)
     except StoreUnavailable:
         raise StoreUnavailableError() from None
-    return _json(_view(runtime, tenant, subject, profile))
+    body = _view(runtime, tenant, subject, profile)
+    if before is not None and before.training_consent is True and profile.training_consent is not True:
+        try:
+            body["dataset_records_deleted"] = await withdraw(runtime, tenant, subject)
+        except Exception as exc:  # noqa: BLE001 - the profile says no already; a retried PUT deletes them
+            log.error("dataset unreachable", extra={"fields": {"tenant": tenant, "error": type(exc).__name__}})
+            raise dataset_routes.DatasetUnavailable() from None
+    return _json(body)
 
 
 async def get_user(request: web.Request) -> web.Response:
@@ -118,19 +131,13 @@ async def delete_user(request: web.Request) -> web.Response:
     runtime = _admin(request)
     tenant, subject = _tenant_and_subject(request, runtime)
     try:
-        erased = await runtime.profiles.erase(tenant, subject)
+        done = await forget(runtime, tenant, subject, via="admin_api")
     except StoreUnavailable:
         raise StoreUnavailableError() from None
-    linked = 0
-    for session in erased.session_ids:
-        for hook in runtime.erase_hooks:
-            linked += await hook(tenant, session)
-    records = await runtime.sink.delete_subject(tenant, subject) if runtime.sink else 0
-    log.info("user erased", extra={"fields": {"tenant": tenant, "subject": subject, "profile": erased.profile,
-                                              "sessions": erased.sessions, "session_data": linked,
-                                              "dataset_records": records}})
-    return _json({"subject": subject, "erased": {"profile": erased.profile, "sessions": erased.sessions,
-                                                 "session_data": linked, "dataset_records": records}})
+    except Exception as exc:  # noqa: BLE001 - the dataset store failed: a retried DELETE finishes the job
+        log.error("dataset unreachable", extra={"fields": {"tenant": tenant, "error": type(exc).__name__}})
+        raise dataset_routes.DatasetUnavailable() from None
+    return _json({"subject": subject, "erased": done.counts()})
 
 
 async def end_session(request: web.Request) -> web.Response:
@@ -156,6 +163,7 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get(path, get_user, name="admin.users.get")
     app.router.add_delete(path, delete_user, name="admin.users.delete")
     app.router.add_post("/v1/sessions/{session}/end", end_session, name="sessions.end")
+    dataset_routes.add_routes(app)
 
 
 __all__ = ["StoreUnavailableError", "TenantNotFound", "UserNotFound", "add_routes"]

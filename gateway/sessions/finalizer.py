@@ -6,7 +6,12 @@ and a session already deleted finalizes as "already_stored" or "empty".
 
 Eligibility is decided again here, with the user's current profile: consent withdrawn or a
 profile erased mid-session means the transcript is deleted. Each decision is counted with its
-reason and leaves an audit line with pseudonyms, counts and reasons only, never content."""
+reason and leaves an audit line with pseudonyms, counts and reasons only, never content.
+
+An eligible transcript is de-identified for training (gateway/dataset/deidentify.py) before it
+is written; one that cannot be cleaned with confidence is dropped (reason
+`deidentification_failed`) and counted. Audio goes beside the record only for adults of a
+tenant that keeps audio, decided again here with the current profile."""
 
 from __future__ import annotations
 
@@ -24,15 +29,23 @@ from typing import Any
 import orjson
 from cryptography.exceptions import InvalidTag
 
+from gateway import metrics
+from gateway.dataset import layout
+from gateway.dataset.deidentify import Deidentifier, NotClean
+from gateway.dataset.engine import EngineHandle
+from gateway.dataset.records import AudioClip, Draft, audio_entry
+from gateway.dataset.sink import DatasetSink
 from gateway.policy import Policy
 from gateway.privacy.ages import ConsentAges
-from gateway.privacy.eligibility import assess, capture_blocked
+from gateway.privacy.eligibility import Verdict, assess, capture_blocked
 from gateway.privacy.profiles import Profiles
 from gateway.privacy.pseudonyms import Secrets
 from gateway.store import Job, SessionData, Store, StoreUnavailable
 
 from .recorder import turn_aad
-from .sink import DatasetSink
+
+# (tenant, session pseudonym) -> the session vault's placeholder -> original map, or {}.
+Originals = Callable[[str, str], Awaitable[Mapping[str, str]]]
 
 log = logging.getLogger("privacy_gateway.finalizer")
 audit = logging.getLogger("privacy_gateway.audit")
@@ -52,10 +65,17 @@ class Finalizer:
     def __init__(self, store: Store, profiles: Profiles, secrets: Secrets, ages: ConsentAges,
                  policies: Mapping[str, Policy], sink: DatasetSink | None, *, consumer: str | None = None,
                  claim_idle_ms: int = 30_000, block_ms: int = 1_000, batch: int = 16,
-                 pause: Callable[[str], Awaitable[None]] | None = None) -> None:
+                 pause: Callable[[str], Awaitable[None]] | None = None,
+                 deidentifier: Deidentifier | None = None, originals: Originals | None = None) -> None:
         self.store, self.profiles, self.secrets, self.ages = store, profiles, secrets, ages
         self.policies = policies  # tenant name -> policy
         self.sink = sink
+        if deidentifier is None:
+            from gateway.settings import GatewaySettings
+
+            deidentifier = Deidentifier(EngineHandle.for_settings(GatewaySettings().pii_engine), secrets)
+        self.deidentifier = deidentifier
+        self.originals = originals
         self.consumer = consumer or consumer_name()
         self.claim_idle_ms, self.block_ms, self.batch = claim_idle_ms, block_ms, batch
         self.decisions: Counter[tuple[str, str, str]] = Counter()  # (tenant, decision, reason)
@@ -65,21 +85,47 @@ class Finalizer:
         if self._pause is not None:
             await self._pause(name)
 
-    def _record(self, job: Job, data: SessionData, profile_version: str | None, policy: Policy) -> dict[str, Any]:
-        """Deterministic for a given job and buffer, so a second write replaces the first."""
+    def _draft(self, job: Job, data: SessionData, profile_version: str | None, policy: Policy,
+               verdict: Verdict, age: int | None = None) -> Draft:
+        """Deterministic for a given job and buffer, so a second write is the same object."""
         messages: list[dict[str, str]] = []
+        clips: list[tuple[int, AudioClip]] = []
         modality = "text"
-        for blob in data.turns:
+        keep_audio = policy.privacy.audio.store and verdict.audience == "adult"
+        for number, blob in enumerate(data.turns):
             turn = orjson.loads(self.secrets.open(blob, turn_aad(job.tenant, job.session)))
             messages.extend({"role": m["role"], "content": m["content"]} for m in turn["p"])
             messages.append({"role": "assistant", "content": turn["a"]})
             modality = "audio" if turn.get("m") == "audio" else modality
-        return {"messages": messages, "metadata": {
+            if keep_audio:
+                clips += [(number, c) for part in turn.get("au") or [] if (c := AudioClip.from_part(part))]
+        metadata = {
             "tenant": job.tenant, "subject": data.subject, "session": job.session,
             "consent_version": profile_version, "policy": {"name": policy.name, "version": policy.version},
             "created_at": datetime.fromtimestamp(job.at_ms / 1000, UTC).isoformat(timespec="milliseconds"),
             "redactions": dict(sorted(data.redactions.items())), "modality": modality,
-            "turns": len(data.turns), "end_reason": job.reason}}
+            "turns": len(data.turns), "end_reason": job.reason,
+            # read by the retention pass (gateway/dataset/retention.py): young users' records go sooner
+            "retention_days": policy.privacy.retention.days_for(age)}
+        return Draft(messages, metadata, clips)
+
+    async def _clean(self, job: Job, draft: Draft, policy: Policy) -> dict[str, Any]:
+        """The record as stored: de-identified messages, audio named beside it; raises NotClean."""
+        known = await self.originals(job.tenant, job.session) if self.originals is not None else {}
+        rules = policy.privacy.deidentify
+        started = time.perf_counter()
+        cleaned = await self.deidentifier.clean(draft.messages, tenant=job.tenant, session=job.session, rules=rules,
+                                                allow_list=policy.pii.allow_list, deny_list=policy.pii.deny_list,
+                                                known=known)
+        metadata = {**draft.metadata, "deidentification": {"mode": rules.mode, "replaced": cleaned.replaced}}
+        if draft.audio:
+            key = layout.record_key(job.tenant, datetime.fromisoformat(metadata["created_at"]), job.session)
+            metadata["audio"] = [audio_entry(layout.audio_key(key, i, c.fmt).rsplit("/", 1)[1], c, n)
+                                 for i, (n, c) in enumerate(draft.audio)]
+        log.info("record de-identified", extra={"fields": {
+            "tenant": job.tenant, "session": job.session, "replaced": sum(cleaned.replaced.values()),
+            "messages": len(cleaned.messages), "ms": round((time.perf_counter() - started) * 1000, 1)}})
+        return {"messages": cleaned.messages, "metadata": metadata}
 
     async def finalize(self, job: Job) -> Outcome:
         """Route one ended session. Raises on unexpected failures (the job stays pending)."""
@@ -105,24 +151,39 @@ class Finalizer:
             if verdict.eligible and self.sink is None:
                 outcome = Outcome("discarded", "no_sink")
             elif verdict.eligible and profile is not None:
-                try:
-                    record = self._record(job, data, profile.consent_version, policy)
-                except InvalidTag:
-                    record, outcome = None, Outcome("discarded", "unreadable")
-                if record is not None:
-                    assert self.sink is not None
-                    await self.sink.write(job.tenant, job.session, record)
-                    await self._step("written")
-                    outcome = Outcome("stored", "eligible")
-                    # An erasure or a withdrawal that raced with this write wins.
-                    after = await self.profiles.get(job.tenant, data.subject)
-                    if not assess(after, policy.privacy, self.ages, datetime.now(UTC).date()).eligible:
-                        await self.sink.delete_session(job.tenant, job.session)
-                        outcome = Outcome("discarded", "changed_during_finalization")
+                age = profile.age_on(datetime.now(UTC).date())
+                outcome = await self._store(job, data, profile.consent_version, policy, verdict, age)
         # Audited before the delete: a crash after it repeats the line, never loses it.
         self._audit(job, outcome, len(data.turns))
         await self.store.discard_session(job.tenant, job.session, data.subject)
         await self._step("discarded")
+        return outcome
+
+    async def _store(self, job: Job, data: SessionData, consent_version: str | None, policy: Policy,
+                     verdict: Verdict, age: int | None = None) -> Outcome:
+        assert self.sink is not None
+        try:
+            draft = self._draft(job, data, consent_version, policy, verdict, age)
+        except InvalidTag:
+            return Outcome("discarded", "unreadable")
+        try:
+            record = await self._clean(job, draft, policy)
+        except NotClean as exc:
+            metrics.count_dataset(job.tenant, "dropped")
+            audit.info("record dropped", extra={"fields": {"tenant": job.tenant, "session": job.session,
+                                                           "why": exc.reason, "messages": len(draft.messages)}})
+            return Outcome("discarded", "deidentification_failed")
+        written = await self.sink.write(job.tenant, job.session, record, [c for _, c in draft.audio])
+        await self._step("written")
+        if written.new:
+            metrics.count_dataset(job.tenant, "written")
+        outcome = Outcome("stored", "eligible" if written.new else "already_stored")
+        # An erasure or a withdrawal that raced with this write wins.
+        after = await self.profiles.get(job.tenant, data.subject)
+        if not assess(after, policy.privacy, self.ages, datetime.now(UTC).date()).eligible:
+            removed = await self.sink.delete_session(job.tenant, job.session, key=written.key, subject=data.subject)
+            metrics.count_dataset(job.tenant, "deleted", removed)
+            outcome = Outcome("discarded", "changed_during_finalization")
         return outcome
 
     def _audit(self, job: Job, outcome: Outcome, turns: int) -> None:
@@ -142,6 +203,7 @@ class Finalizer:
             return None
         await self.store.ack(job)
         self.decisions[(job.tenant, outcome.decision, outcome.reason)] += 1
+        metrics.count_session(job.tenant, outcome.decision, outcome.reason)
         log.info("session finalized", extra={"fields": {
             "tenant": job.tenant, "session": job.session, "decision": outcome.decision,
             "reason": outcome.reason, "ms": round((time.perf_counter() - started) * 1000, 3)}})

@@ -4,6 +4,8 @@ provider's answer as sent, modality) to the session's buffer, sealed, size-cappe
 Only requests the `consent` filter marked as capturable are recorded (tenant allows training,
 user eligible right now, a session id present, the store reachable): a session already known
 to be ineligible records no content at all. Eligibility is decided again at finalization.
+The audio of a turn (`input_audio` parts) is sealed into it only where the tenant keeps audio
+(`privacy.audio.store`) and the user is an adult: a minor's or a child's voice is never kept.
 
 Public hook for the proxy (`gateway/proxy.py`), after the provider answered:
 
@@ -29,7 +31,7 @@ from gateway.sse import DONE, SSEEvent
 from gateway.store import SessionLimits, Store, StoreUnavailable
 from providers.base import EventStream, JSONBody, UpstreamResponse
 
-from .transcript import RECORDED, Message, answer_of, delta_of, prompt_of
+from .transcript import RECORDED, Message, answer_of, audio_of, delta_of, prompt_of
 
 log = logging.getLogger("privacy_gateway.sessions")
 
@@ -71,6 +73,11 @@ class Recorder:
         elif request_text is not None:
             prompt = request_text
         turn = {"p": prompt, "a": answer_text, "m": modality or found_modality}
+        # Audio is kept for adults of a tenant that keeps it, never for a child or a minor; the
+        # finalizer checks again with the profile of the day.
+        if ctx.policy.privacy.audio.store and state.verdict.audience == "adult" and not ctx.child_flag:
+            if audio := audio_of(ctx):
+                turn["au"] = audio
         tenant = ctx.tenant.name
         blob = self.secrets.seal(orjson.dumps(turn), turn_aad(tenant, state.session))
         started = time.perf_counter()

@@ -58,6 +58,27 @@ def prompt_of(ctx: RequestContext) -> tuple[list[Message], str]:
     return messages, "audio" if audio else "text"
 
 
+def audio_of(ctx: RequestContext) -> list[dict[str, str]]:
+    """The audio parts (`input_audio`) of the messages this turn added, as {"f": format, "d":
+    base64}; kept only where the tenant keeps adults' audio (the recorder decides)."""
+    body = ctx.body or {}
+    items = body.get("messages") if ctx.endpoint.name == CHAT.name else body.get("input")
+    if not isinstance(items, list):
+        return []
+    start = 0
+    for i, item in enumerate(items):
+        if isinstance(item, dict) and item.get("role") == "assistant":
+            start = i + 1
+    found = []
+    for item in items[start:]:
+        content = item.get("content") if isinstance(item, dict) else None
+        for part in content if isinstance(content, list) else []:
+            audio = part.get("input_audio") if isinstance(part, dict) else None
+            if isinstance(audio, dict) and isinstance(audio.get("data"), str):
+                found.append({"f": str(audio.get("format") or "wav")[:8], "d": audio["data"]})
+    return found
+
+
 def answer_of(endpoint: str, body: Any) -> str:
     """The assistant text of a whole (non-streamed) answer."""
     if not isinstance(body, dict):

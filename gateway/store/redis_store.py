@@ -18,6 +18,8 @@ from typing import Any, TypeVar
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError, ResponseError
 
+from gateway.metrics import count_store_error, store_operation
+
 from .base import AppendOutcome, Erased, Job, SessionData, SessionLimits, StoreUnavailable
 from .keys import GROUP, SESSION_PARTS, KeySpace, member, split_member
 from .scripts import APPEND, END, TAKE_DUE
@@ -55,6 +57,7 @@ class RedisStore:
             result = await call()
         except (RedisError, OSError) as exc:
             self._down_until = time.monotonic() + self._backoff_s
+            count_store_error(store_operation(call))
             raise StoreUnavailable(f"redis store failed: {type(exc).__name__}") from None
         self._down_until = 0.0
         return result

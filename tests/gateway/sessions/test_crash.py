@@ -125,10 +125,10 @@ async def test_two_finalizers_one_killed_at_random_points(tmp_path):
 
         datasets = tmp_path / "datasets" / "train"
         landed: dict[str, list[Path]] = {}
-        for path in datasets.glob("*/*.jsonl"):
-            landed.setdefault(path.stem, []).append(path)
+        for path in datasets.glob("dt=*/*.jsonl"):  # <tenant>/dt=<day>/<time>-<session>.jsonl
+            landed.setdefault(orjson.loads(path.read_bytes())["metadata"]["session"], []).append(path)
         eligible = {s for s, ok in expected.items() if ok}
-        assert set(landed) == eligible
+        assert set(landed) == eligible, (len(landed), len(eligible), len(set(landed) - eligible), len(eligible - set(landed)))
         for session, paths in landed.items():
             assert len(paths) == 1
             record = orjson.loads(paths[0].read_bytes())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import openai
 import orjson
+import pytest
 
 from tests.gateway.privacy.support import KEYS, Client, configure, privacy_policy, records
 from tests.support.fake_provider import ANSWER_PREFIX
@@ -68,12 +69,13 @@ def test_inactivity_ends_the_session_and_the_buffer_is_capped(gateway_factory, f
     datasets = tmp_path / "ds"
     client = Client(gateway_factory(configure(datasets, store_url), POLICIES))
     client.put_user("adults", "u1", **ADULT)
-    client.chat("adults", "u1", "idle", "x" * 40)
+    short = "keep this short turn in the buffer, ok"  # plain words: the training pass changes nothing
+    client.chat("adults", "u1", "idle", short)
     client.chat("adults", "u1", "idle", "y" * 200)  # over the 256-byte cap: dropped
     client.wait_finalized(1, timeout=15)
     record = the_record(datasets)
     assert record["metadata"]["end_reason"] == "inactivity"
-    assert [m["content"] for m in record["messages"]] == ["x" * 40, ANSWER_PREFIX + "x" * 40]
+    assert [m["content"] for m in record["messages"]] == [short, ANSWER_PREFIX + short]
     client.close()
 
 
@@ -178,12 +180,14 @@ class _FakeRedaction:
         return self.held.pop(key, "").replace("<PERSON_1>", "Alice")
 
 
-def test_the_record_keeps_placeholders_never_restored_values(gateway_factory, fake, tmp_path):
+@pytest.mark.parametrize("mode", ["surrogate", "placeholder"])
+def test_the_record_never_holds_restored_values_and_a_placeholder_stays_one_name(gateway_factory, fake, tmp_path,
+                                                                                  mode):
     from filters.registry import REQUEST_FILTERS
 
     REQUEST_FILTERS[_FakeRedaction.name] = _FakeRedaction
     try:
-        policy = privacy_policy("train", training=True)
+        policy = privacy_policy("train", training=True, deidentify=mode)
         policy["filters"] = ["consent", _FakeRedaction.name]
         datasets = tmp_path / "ds"
         client = Client(gateway_factory(configure(datasets), POLICIES | {"train": policy}))
@@ -192,8 +196,14 @@ def test_the_record_keeps_placeholders_never_restored_values(gateway_factory, fa
         assert client.chat("train", "u1", "s1", "Alice again", stream=True) == ANSWER_PREFIX + "Alice again"
         client.end("train", "s1")
         client.wait_finalized(1)
-        text = records(datasets)[0].read_text()
-        assert "Alice" not in text and text.count("<PERSON_1>") == 4
+        record = the_record(datasets)
+        contents = [m["content"] for m in record["messages"]]
+        name = contents[0].removeprefix("I am ")
+        assert "Alice" not in orjson.dumps(record).decode()
+        assert contents == [f"I am {name}", f"{ANSWER_PREFIX}I am {name}", f"{name} again",
+                            f"{ANSWER_PREFIX}{name} again"]
+        assert (name == "<PERSON_1>") == (mode == "placeholder")
+        assert record["metadata"]["deidentification"] == {"mode": mode, "replaced": {"PERSON": 4}}
         client.close()
     finally:
         del REQUEST_FILTERS[_FakeRedaction.name]
