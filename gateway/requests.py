@@ -7,6 +7,7 @@ from fnmatch import fnmatchcase
 
 import orjson
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from .context import RequestContext
 from .endpoints import Endpoint
@@ -59,7 +60,8 @@ async def build_context(request: web.Request, endpoint: Endpoint, gateway: Gatew
             raise RequestTooLarge()
         try:
             form = await read_multipart(await request.multipart(), gateway.body_limit)
-        except (ValueError, AssertionError, UnicodeDecodeError):
+        except (ValueError, AssertionError, UnicodeDecodeError, HttpProcessingError):
+            # HttpProcessingError: aiohttp's parser refusing a part's headers (InvalidHeader)
             raise InvalidRequest("The multipart body is malformed.", code="invalid_multipart") from None
         if not form.files():
             form.close()

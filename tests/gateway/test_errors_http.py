@@ -30,6 +30,8 @@ CASES = [
     ("JSON that is not an object", "POST", "/v1/chat/completions", JSON, orjson.dumps([CANARY]), 400, "invalid_json"),
     ("wrong content type", "POST", "/v1/chat/completions", {**AUTH, "Content-Type": "text/plain"}, chat("fake-model"), 415, "unsupported_media_type"),
     ("JSON to an upload endpoint", "POST", "/v1/audio/transcriptions", JSON, chat("fake-model"), 415, "unsupported_media_type"),
+    ("multipart part without headers", "POST", "/v1/audio/transcriptions",
+     {**AUTH, "Content-Type": "multipart/form-data; boundary=b"}, f"--b\r\n{CANARY}".encode(), 400, "invalid_multipart"),
     ("missing model", "POST", "/v1/chat/completions", JSON, orjson.dumps({"messages": [CANARY]}), 400, "missing_model"),
     ("model not a string", "POST", "/v1/chat/completions", JSON, orjson.dumps({"model": [CANARY]}), 400, "missing_model"),
     ("unrouted model", "POST", "/v1/chat/completions", JSON, chat(CANARY), 404, "model_not_found"),
