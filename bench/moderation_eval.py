@@ -1,13 +1,16 @@
 """Quality and speed of the local moderation backend on the shared dev set.
 
-    .venv/bin/python bench/moderation_eval.py            # resubstitution + stored CV + speed
-    .venv/bin/python bench/moderation_eval.py --json     # the same, machine-readable
+    .venv/bin/python bench/moderation_eval.py              # resubstitution, CV, probes, speed
+    .venv/bin/python bench/moderation_eval.py --json       # the same, machine-readable
+    .venv/bin/python bench/moderation_eval.py --recompute  # also rerun the CV (train extra)
 
 Resubstitution is measured here, live, with the shipped artefact (it saw these texts in
 training, so it is optimistic). The cross-validated numbers are the honest ones: they come
-from `tools/moderation/train.py`, which stores them in `filters/moderation/model/meta.json`
-(rerun it to refresh them; it needs scikit-learn, the gateway does not). A text counts as
-flagged when any category's calibrated score reaches 0.5, the model's decision point.
+from `tools/moderation/train.py`, which stores them in `filters/moderation/model/meta.json`;
+`--recompute` reruns that cross-validation (seeded, so it must print the same numbers; it
+needs the `train` extra, the gateway does not). The probes (`tools/moderation/probes.py`)
+are hand-written counter-speech and plain-harm texts no model step has seen. A text counts
+as flagged when any category's calibrated score reaches 0.5, the model's decision point.
 """
 
 from __future__ import annotations
@@ -15,12 +18,16 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools" / "moderation"))
+
+from probes import COUNTER_SPEECH, HARMFUL  # noqa: E402
 
 from filters.moderation.categories import DEV_KEY_TO_CATEGORY  # noqa: E402
 from filters.moderation.local import MODEL_DIR, LocalModel  # noqa: E402
@@ -53,6 +60,17 @@ def quality(model: LocalModel, rows: list[dict]) -> dict:
                                "precision": tp / hits if hits else float("nan")}
     out["sh_recall"] = out["per_key"]["SH"]["recall"]
     return out
+
+
+def probes(model: LocalModel) -> dict:
+    """Flag rates on the hand-written probes: counter-speech should not be flagged at all,
+    plain harm should be flagged in its own category."""
+    counter = [max(model.score(t).values()) >= 0.5 for t in COUNTER_SPEECH]
+    harmful = [model.score(t) for t, _ in HARMFUL]
+    in_category = [s[c] >= 0.5 for s, (_, c) in zip(harmful, HARMFUL)]
+    return {"counter_speech_flagged": sum(counter), "counter_speech_n": len(counter),
+            "harmful_flagged": sum(max(s.values()) >= 0.5 for s in harmful),
+            "harmful_in_category": sum(in_category), "harmful_n": len(harmful)}
 
 
 def speed(model: LocalModel, rows: list[dict], rounds: int = 3) -> dict:
@@ -91,16 +109,21 @@ def table(name: str, m: dict) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--recompute", action="store_true", help="rerun train.py --cv-only")
     args = parser.parse_args()
+    if args.recompute:
+        subprocess.run([sys.executable, str(ROOT / "tools" / "moderation" / "train.py"),
+                        "--cv-only"], check=True)
     rows = load()
     model = LocalModel()
     meta = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
     report = {"resubstitution": quality(model, rows), "cv": meta["report"]["cv"],
-              "cv_nested": meta["report"]["cv_nested"], "speed": speed(model, rows)}
+              "cv_nested": meta["report"]["cv_nested"], "probes": probes(model),
+              "speed": speed(model, rows)}
     if args.json:
         print(json.dumps(report, indent=2))
         return
-    s = report["speed"]
+    s, pr = report["speed"], report["probes"]
     reps = f"5-fold x {meta['report']['repeats']}, each text counted once per repeat"
     print("\n".join(
         table(f"Cross-validated, nested (thresholds chosen on the other folds; {reps}; honest)",
@@ -108,7 +131,11 @@ def main() -> None:
         + table(f"Cross-validated (thresholds chosen on all out-of-fold scores; {reps})", report["cv"])
         + table("Resubstitution (shipped model on its own training texts; optimistic)",
                 report["resubstitution"])
-        + [f"Speed, one thread: per dev text (mean {s['mean_chars_per_text']:.0f} chars) p50 "
+        + [f"Probes (hand-written, never trained on): counter-speech flagged "
+           f"{pr['counter_speech_flagged']}/{pr['counter_speech_n']}; plain harm flagged "
+           f"{pr['harmful_flagged']}/{pr['harmful_n']} ({pr['harmful_in_category']} in its "
+           "own category).", "",
+           f"Speed, one thread: per dev text (mean {s['mean_chars_per_text']:.0f} chars) p50 "
            f"{s['per_text']['p50_ms']:.2f} ms, p95 {s['per_text']['p95_ms']:.2f} ms; per 1 KB p50 "
            f"{s['per_1kb']['p50_ms']:.2f} ms, p95 {s['per_1kb']['p95_ms']:.2f} ms."]))
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .pretrained import profanity_scorer
+
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 
 _APOSTROPHES = re.compile(r"['’`´]")
@@ -58,12 +60,19 @@ def analyze(text: str) -> list[str]:
     return analyze_tokens(tokens)
 
 
+def token_grams(token: str) -> tuple[str, ...]:
+    """The grams one token contributes on its own: the word, and its character n-grams."""
+    return ("w " + token,) + (_char_grams(token) if len(token) <= 30 else ())
+
+
+def bigrams(tokens: list[str]) -> list[str]:
+    return [f"b {a} {b}" for a, b in zip(tokens, tokens[1:])]
+
+
 def analyze_tokens(tokens: list[str]) -> list[str]:
-    grams = ["w " + t for t in tokens]
-    grams.extend(f"b {a} {b}" for a, b in zip(tokens, tokens[1:]))
+    grams = bigrams(tokens)
     for token in tokens:
-        if len(token) <= 30:
-            grams.extend(_char_grams(token))
+        grams.extend(token_grams(token))
     return grams
 
 
@@ -125,7 +134,7 @@ def count_hits(tokens: list[str], lexicon: Lexicon) -> int:
 
 
 # Lexicons used by rules only (not model features).
-RULE_LEXICONS: tuple[str, ...] = ("slurs_strong", "helper", "threats_direct")
+RULE_LEXICONS: tuple[str, ...] = ("slurs_strong", "helper", "threats_direct", "selfharm_ambiguous")
 
 
 class LexiconIndex:
@@ -183,11 +192,13 @@ DENSE_NAMES: tuple[str, ...] = LEXICONS + (
     "sh_first_person", "threat_second_person", "insult_second_person", "sexual_minors",
     "dehumanize_groups", "slur_or_dehumanize_violence", "group_violence", "counter_selfharm",
     "counter_violence", "sexual_density", "first_person_rate", "second_person_rate", "length",
+    "profanity_model",
 )
 
 
 def dense_features(tokens: list[str], counts: dict[str, int] | None = None) -> list[float]:
-    """Lexicon counts (log-scaled) and a few interactions a linear model cannot form itself."""
+    """Lexicon counts (log-scaled), a few interactions a linear model cannot form itself,
+    and a profanity score learnt on other data."""
     if counts is None:
         counts = lexicon_index().counts(tokens)
     logs = {name: math.log1p(c) for name, c in counts.items()}
@@ -210,5 +221,8 @@ def dense_features(tokens: list[str], counts: dict[str, int] | None = None) -> l
         min(first / n * 10.0, 2.0),
         min(second / n * 10.0, 2.0),
         math.log1p(n) / 5.0,
+        # alt-profanity-check's SVM margin (profanity.py), clipped: a text stuffed with
+        # swearing should not outweigh every other feature.
+        min(max(profanity_scorer().margin(tokens), -3.0), 5.0) / 2.0,
     ]
     return values

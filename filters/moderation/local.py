@@ -1,7 +1,9 @@
-"""The offline moderation backend: a linear model over TF-IDF n-grams and lexicon counts.
+"""The offline moderation backend: linear models over TF-IDF n-grams, lexicon counts and
+static MiniLM embeddings, averaged.
 
 The artefact in `model/` is written by `tools/moderation/train.py` (vocabulary, idf, weights,
-per-key thresholds chosen by cross-validation). It is read once per process with numpy; no
+per-key thresholds chosen by cross-validation) and `tools/moderation/export_pretrained.py`
+(the static embedding table and the profanity model). It is read once per process with numpy; no
 scikit-learn, no network. Scores are calibrated so that 0.5 is the cross-validated decision
 point of each category; the five categories the data does not label are derived
 conservatively from the others and from narrow lexicons (docs/moderation.md).
@@ -20,14 +22,17 @@ import numpy as np
 from .backend import ModerationBackendError
 from .categories import DEV_KEY_TO_CATEGORY, CategoryScores, complete
 from .features import (
-    DENSE_NAMES, LEXICONS, analyze_tokens, dense_features, lexicon_index, normalize, tokenize,
+    DENSE_NAMES, LEXICONS, bigrams, dense_features, lexicon_index, normalize, token_grams,
+    tokenize,
 )
+from .pretrained import StaticEmbedder, profanity_scorer
 from .rules import CAP, FLOOR, rule_caps, rule_hits
 
 MODEL_DIR = Path(__file__).parent / "model"
 KEYS = ("S", "H", "V", "HR", "SH", "S3", "H2", "V2")
 WINDOW_CHARS = 4000
 WINDOW_OVERLAP = 200
+CACHE_TOKENS = 200_000  # token -> vocabulary ids memo, bounded
 _LEX = {name: i for i, name in enumerate(LEXICONS)}
 _SECOND_PERSON_THREAT = DENSE_NAMES.index("threat_second_person")
 
@@ -37,7 +42,8 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 
 
 class LocalModel:
-    """Synchronous scorer; thread-safe (read-only after construction)."""
+    """Synchronous scorer; thread-safe (read-only after construction but for two bounded
+    memo dicts, whose single writes are atomic)."""
 
     def __init__(self, directory: Path = MODEL_DIR) -> None:
         vocab = json.loads((directory / "vocab.json").read_text(encoding="utf-8"))
@@ -48,31 +54,59 @@ class LocalModel:
             self.intercept_a = arrays["intercept_a"].astype(np.float64)
             self.coef_b = arrays["coef_b"].astype(np.float64)
             self.intercept_b = arrays["intercept_b"].astype(np.float64)
+            coef_c = arrays["coef_c"].astype(np.float64)
+            self.intercept_c = arrays["intercept_c"].astype(np.float64)
             thresholds = arrays["thresholds"].astype(np.float64)
             self.dense_scale = float(arrays["dense_scale"])
             self.blend = float(arrays["blend"])
-        n_vocab, n_dense = len(self.vocab), len(DENSE_NAMES)
-        if (coef_a.shape != (n_vocab + n_dense, len(KEYS) + 1) or self.coef_b.shape[0] != n_dense
-                or thresholds.shape != (len(KEYS) + 1,)):
+            self.blend_embed = float(arrays["blend_embed"])
+        self.embedder = StaticEmbedder(directory)
+        profanity_scorer()  # load now: a missing file must fail at start-up, not per request
+        n_vocab, n_dense, n_embed = len(self.vocab), len(DENSE_NAMES), self.embedder.dims
+        columns = len(KEYS) + 1
+        if (coef_a.shape != (n_vocab + n_dense, columns) or self.coef_b.shape != (n_dense, columns)
+                or coef_c.shape != (n_embed + n_dense, columns) or thresholds.shape != (columns,)):
             raise ModerationBackendError("local", "artefact shape does not match the features")
         self.sparse_coef, self.dense_coef_a = coef_a[:n_vocab], coef_a[n_vocab:]
+        self.embed_coef, self.dense_coef_c = coef_c[:n_embed], coef_c[n_embed:]
+        self._token_ids: dict[str, tuple[int, ...]] = {}
         clipped = np.clip(thresholds, 1e-9, 1 - 1e-9)
         self.offset = np.log(clipped / (1 - clipped))  # logit of each column's threshold
 
-    def key_probs(self, tokens: list[str]) -> tuple[np.ndarray, list[float]]:
+    def gram_ids(self, tokens: list[str]) -> list[int]:
+        """Vocabulary ids of `analyze_tokens(tokens)`, with each token's own grams memoised:
+        most tokens repeat, and their ~15 character n-grams are the bulk of the work."""
+        vocab, cache = self.vocab, self._token_ids
+        ids: list[int] = []
+        for token in tokens:
+            known = cache.get(token)
+            if known is None:
+                known = tuple(i for i in map(vocab.get, token_grams(token)) if i is not None)
+                if len(cache) < CACHE_TOKENS:  # dict writes are atomic: safe across threads
+                    cache[token] = known
+            ids.extend(known)
+        ids.extend(i for i in map(vocab.get, bigrams(tokens)) if i is not None)
+        return ids
+
+    def key_probs(self, text: str) -> tuple[np.ndarray, list[float]]:
         """Blended probabilities for one window, as in training: the 8 dev-set keys (rules
         applied) and ANY last, plus the window's dense features (for derived categories)."""
-        ids = [i for i in map(self.vocab.get, analyze_tokens(tokens)) if i is not None]
+        tokens = tokenize(normalize(text))
+        ids = self.gram_ids(tokens)
         lexicon_counts = lexicon_index().counts(tokens)
         dense = np.asarray(dense_features(tokens, lexicon_counts), dtype=np.float64)
-        z_a = self.intercept_a + (dense * self.dense_scale) @ self.dense_coef_a
+        scaled = dense * self.dense_scale
+        z_a = self.intercept_a + scaled @ self.dense_coef_a
         if ids:
             idx, counts = np.unique(np.asarray(ids, dtype=np.int64), return_counts=True)
             values = (1.0 + np.log(counts)) * self.idf[idx]
             values /= math.sqrt(float(values @ values))
             z_a = z_a + values @ self.sparse_coef[idx]
         z_b = self.intercept_b + dense @ self.coef_b
-        probs = self.blend * _sigmoid(z_a) + (1 - self.blend) * _sigmoid(z_b)
+        embedded = self.embedder.embed(text)
+        z_c = self.intercept_c + embedded @ self.embed_coef + scaled @ self.dense_coef_c
+        probs = (self.blend * _sigmoid(z_a) + self.blend_embed * _sigmoid(z_c)
+                 + (1 - self.blend - self.blend_embed) * _sigmoid(z_b))
         for key in rule_hits(tokens, lexicon_counts):
             i = KEYS.index(key)
             probs[i] = max(probs[i], FLOOR)
@@ -83,7 +117,7 @@ class LocalModel:
 
     def score(self, text: str) -> CategoryScores:
         """Max over windows, so a long text is judged by its worst part."""
-        windows = [self.key_probs(tokenize(normalize(w))) for w in _windows(text)]
+        windows = [self.key_probs(w) for w in _windows(text)]
         best = np.max([probs for probs, _ in windows], axis=0)
         worst_dense = max(windows, key=lambda pair: float(pair[0].max()))[1]
         clipped = np.clip(best, 1e-9, 1 - 1e-9)

@@ -3,8 +3,9 @@
 The model learns from 840 texts; it cannot know every slur or every way of saying "I want to
 die". These rules carry that knowledge: a strong slur not framed as counter-speech is hate,
 a direct threat ("I will kill you") is violence, and a first-person statement of suicidal
-intent is self-harm; a helper asking how to support someone is not self-harm. Each rule was checked against
-the dev set's negatives (docs/moderation.md) and is deliberately narrow.
+intent is self-harm; a helper asking how to support someone is not self-harm, and neither is
+a text whose only self-harm words are everyday ones ("cut the onions"). Each rule was checked
+against the dev set (docs/moderation.md) and is deliberately narrow.
 """
 
 from __future__ import annotations
@@ -32,14 +33,26 @@ def rule_hits(tokens: list[str], counts: dict[str, int] | None = None) -> frozen
 
 
 def rule_caps(tokens: list[str], counts: dict[str, int] | None = None) -> frozenset[str]:
-    """Keys held below any threshold: a helper asking how to support someone who self-harms
-    ("my sister has been cutting, how can I help her?") is not self-harm content, as long as
-    the writer says nothing about harming themselves."""
+    """Keys held below any threshold. Self-harm is capped (1) for a helper asking how to
+    support someone who self-harms ("my sister has been cutting, how can I help her?") as
+    long as the writer says nothing about harming themselves, and (2) when the only
+    self-harm words are everyday ones ("cut the onions", "scar tissue", "pills") and the
+    writer never speaks in the first person: the model, taught by dev texts where "cuts"
+    and "scars" do mean self-harm, otherwise flags recipes and idioms. Self-harm content
+    almost always has a clear self-harm phrase or an "I"; on the dev set this cap loses no
+    self-harm text."""
     counts = counts if counts is not None else lexicon_index().counts(tokens)
-    if counts["helper"] == 0 or counts["selfharm_intent"] > 0:
+    if counts["selfharm_intent"] > 0 or "myself" in tokens:
         return frozenset()
-    harm_near_self = "myself" in tokens or (counts["selfharm"] > 0 and _first_person_harm(tokens))
-    return frozenset() if harm_near_self else frozenset({"SH"})
+    harm_near_self = counts["selfharm"] > 0 and _first_person_harm(tokens)
+    if harm_near_self:
+        return frozenset()
+    if counts["helper"] > 0:
+        return frozenset({"SH"})
+    clear_words = (counts["selfharm"] - counts["selfharm_ambiguous"]
+                   + counts["selfharm_instructions"])
+    first_person = any(t in _FIRST_PERSON_HARM for t in tokens)
+    return frozenset({"SH"}) if clear_words <= 0 and not first_person else frozenset()
 
 
 def _first_person_harm(tokens: list[str]) -> bool:

@@ -166,8 +166,9 @@ def test_a_missing_artefact_raises_a_typed_error(tmp_path: Path):
 
 
 def test_the_shipped_artefact_is_small():
+    # ~10 MB: 7.8 MB of static MiniLM vectors (float16), 2 MB of n-gram weights and vocabularies.
     total = sum(p.stat().st_size for p in MODEL_DIR.iterdir())
-    assert total < 8_000_000
+    assert total < 15_000_000
 
 
 def test_only_the_provider_backend_imports_aiohttp_at_module_level():

@@ -24,8 +24,10 @@ KEYS = ("S", "H", "V", "HR", "SH", "S3", "H2", "V2")
 class Hyper:
     c: float = 4.0  # n-gram model
     c_dense: float = 1.0  # lexicon-only model
-    dense_scale: float = 0.3
-    blend: float = 0.5  # weight of the n-gram model in the probability average
+    c_embed: float = 3.0  # static-embedding model
+    dense_scale: float = 0.3  # lexicon features next to n-grams / embeddings
+    blend: float = 0.25  # weight of the n-gram model in the probability average
+    blend_embed: float = 0.5  # weight of the embedding model (the lexicon model gets the rest)
     min_df: int = 2
     max_features: int = 60_000
     synth_weight: float = 0.5
@@ -33,14 +35,17 @@ class Hyper:
 
 @dataclass
 class Fitted:
-    """Two logistic models per column (8 keys + ANY): one over n-grams plus scaled lexicon
-    features, one over the lexicon features alone (few weights, so it generalises)."""
+    """Three logistic models per column (8 keys + ANY): (a) n-grams plus scaled lexicon
+    features, (b) the lexicon features alone (few weights, so it generalises), (c) the
+    static MiniLM embedding plus scaled lexicon features (pretrained semantics)."""
 
     vectorizer: TfidfVectorizer
     coef_a: np.ndarray  # (n_vocab + n_dense, 9)
     intercept_a: np.ndarray
     coef_b: np.ndarray  # (n_dense, 9)
     intercept_b: np.ndarray
+    coef_c: np.ndarray  # (n_embed + n_dense, 9)
+    intercept_c: np.ndarray
     hyper: Hyper
 
 
@@ -71,7 +76,8 @@ def with_any(labels: np.ndarray) -> np.ndarray:
     return np.hstack([labels, any_col[:, None]])
 
 
-def _logistic(x, labels: np.ndarray, weights: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray]:
+def _logistic(x, labels: np.ndarray, weights: np.ndarray, c: float,
+              solver: str = "liblinear") -> tuple[np.ndarray, np.ndarray]:
     coef = np.zeros((x.shape[1], labels.shape[1]))
     intercept = np.full(labels.shape[1], -5.0)
     for j in range(labels.shape[1]):
@@ -80,16 +86,17 @@ def _logistic(x, labels: np.ndarray, weights: np.ndarray, c: float) -> tuple[np.
         if y.sum() < 2:
             continue
         model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000,
-                                   solver="liblinear", random_state=0)
+                                   solver=solver, random_state=0)
         model.fit(x[known], y, sample_weight=weights[known])
         coef[:, j] = model.coef_[0]
         intercept[j] = model.intercept_[0]
     return coef, intercept
 
 
-def fit(grams: list[list[str]], dense: np.ndarray, labels: np.ndarray, weights: np.ndarray,
-        hyper: Hyper) -> Fitted:
-    """`grams` are `analyze_tokens` outputs; `labels` use -1 for unknown keys."""
+def fit(grams: list[list[str]], dense: np.ndarray, embed: np.ndarray, labels: np.ndarray,
+        weights: np.ndarray, hyper: Hyper) -> Fitted:
+    """`grams` are `analyze_tokens` outputs, `embed` static embeddings; `labels` use -1 for
+    unknown keys."""
     vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=hyper.min_df,
                                  max_features=hyper.max_features, dtype=np.float64)
     sparse = vectorizer.fit_transform(grams)
@@ -97,20 +104,40 @@ def fit(grams: list[list[str]], dense: np.ndarray, labels: np.ndarray, weights: 
     x_a = hstack([sparse, csr_matrix(dense * hyper.dense_scale)]).tocsr()
     coef_a, intercept_a = _logistic(x_a, y, weights, hyper.c)
     coef_b, intercept_b = _logistic(csr_matrix(dense), y, weights, hyper.c_dense)
-    return Fitted(vectorizer, coef_a, intercept_a, coef_b, intercept_b, hyper)
+    if hyper.blend_embed > 0:
+        coef_c, intercept_c = _logistic(np.hstack([embed, dense * hyper.dense_scale]), y, weights,
+                                        hyper.c_embed, solver="lbfgs")
+    else:  # not blended in: skip the fit, keep the artefact's shape
+        coef_c = np.zeros((embed.shape[1] + dense.shape[1], y.shape[1]))
+        intercept_c = np.zeros(y.shape[1])
+    return Fitted(vectorizer, coef_a, intercept_a, coef_b, intercept_b, coef_c, intercept_c,
+                  hyper)
 
 
 def _identity(grams: list[str]) -> list[str]:
     return grams
 
 
-def predict(fitted: Fitted, grams: list[list[str]], dense: np.ndarray) -> np.ndarray:
+def predict(fitted: Fitted, grams: list[list[str]], dense: np.ndarray,
+            embed: np.ndarray) -> np.ndarray:
     """Blended probabilities, 9 columns: the 8 keys, then ANY ("unsafe in some way")."""
+    return blend(fitted.hyper, *predict_parts(fitted, grams, dense, embed))
+
+
+def blend(h: Hyper, p_a: np.ndarray, p_b: np.ndarray, p_c: np.ndarray) -> np.ndarray:
+    return h.blend * p_a + h.blend_embed * p_c + (1 - h.blend - h.blend_embed) * p_b
+
+
+def predict_parts(fitted: Fitted, grams: list[list[str]], dense: np.ndarray,
+                  embed: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each model's probabilities (n-gram, lexicon, embedding), before blending."""
     h = fitted.hyper
     x_a = hstack([fitted.vectorizer.transform(grams), csr_matrix(dense * h.dense_scale)]).tocsr()
     p_a = 1.0 / (1.0 + np.exp(-(x_a @ fitted.coef_a + fitted.intercept_a)))
     p_b = 1.0 / (1.0 + np.exp(-(dense @ fitted.coef_b + fitted.intercept_b)))
-    return h.blend * p_a + (1 - h.blend) * p_b
+    x_c = np.hstack([embed, dense * h.dense_scale])
+    p_c = 1.0 / (1.0 + np.exp(-(x_c @ fitted.coef_c + fitted.intercept_c)))
+    return p_a, p_b, p_c
 
 
 def apply_rules(probs: np.ndarray, tokens: list[list[str]]) -> np.ndarray:

@@ -184,8 +184,12 @@ def _fill(template: str, rng: random.Random) -> str:
     return text
 
 
-def generate(seed: int, per_template: int = 4) -> list[dict]:
-    """Labelled rows in the dev set's format; deterministic for a seed."""
+def generate(seed: int, per_template: int = 4, extra: bool = True) -> list[dict]:
+    """Labelled rows in the dev set's format; deterministic for a seed. `extra` adds the
+    compositional families of `synth_extra.py` (hate, harassment, violence, self-harm and
+    their counter-speech twins)."""
+    from synth_extra import generate_extra  # it imports this module's word lists
+
     rng = random.Random(seed)
     rows: list[dict] = []
     for key, templates in POSITIVE_TEMPLATES.items():
@@ -193,12 +197,14 @@ def generate(seed: int, per_template: int = 4) -> list[dict]:
             for _ in range(per_template):
                 labels = {k: 0 for k in KEYS}
                 labels[key] = 1
-                for extra in EXTRA_KEYS.get(key, ()):
-                    labels[extra] = 1
+                for implied in EXTRA_KEYS.get(key, ()):
+                    labels[implied] = 1
                 rows.append({"prompt": _fill(template, rng), **labels})
     for template in NEGATIVE_TEMPLATES:
         for _ in range(per_template):
             rows.append({"prompt": _fill(template, rng), **{k: 0 for k in KEYS}})
     rows.extend(_support_rows(rng, 40))
+    if extra:
+        rows.extend(generate_extra(rng))
     rng.shuffle(rows)
     return rows
