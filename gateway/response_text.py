@@ -21,11 +21,14 @@ from .sse import DONE, SSEEvent, encode
 
 
 class ResponseChain:
-    """The tenant's response filters, composed in order, with the streams they have seen."""
+    """The tenant's response filters with the streams they have seen. They run in the reverse of
+    the order their request filters ran (DESIGN.md): the last filter to touch the request is the
+    first to see the answer, so the minors' output guard judges the model's own words, with
+    placeholders, before restoration puts the user's values back in."""
 
     def __init__(self, ctx: RequestContext, filters: Sequence[ResponseFilter]) -> None:
         self.ctx = ctx
-        self.filters = list(filters)
+        self.filters = list(reversed(filters))
         self.open: dict[Hashable, bool] = {}  # stream key -> escaped
 
     def whole(self, text: Any, escaped: bool = False) -> Any:

@@ -137,3 +137,24 @@ def test_a_responses_stream_cut_before_its_done_events_still_delivers_held_text(
     assert "".join(e["delta"] for e in out if e["type"] == "response.output_text.delta") == "Bye <PERSON_1"
     assert "".join(e["delta"] for e in out if e["type"] == "response.function_call_arguments.delta") == \
         '{"to": "<EMAIL_ADDRESS_1'
+
+
+class _Guard:
+    """A stand-in for the minors' output guard: records what it saw, replaces nothing."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def on_text(self, ctx, text, stream, escaped):  # noqa: ANN001, ANN201
+        self.seen.append(text)
+        return text
+
+    def on_end(self, ctx, stream, escaped):  # noqa: ANN001, ANN201
+        return ""
+
+
+def test_response_filters_run_in_reverse_request_order_so_the_guard_never_sees_restored_values():
+    guard = _Guard()
+    ctx = RequestContext("r", ep.CHAT, TENANT, "m", response_filters=[PlaceholderRestorer(MAPPING), guard])
+    assert ResponseChain(ctx, ctx.response_filters).whole(ANSWER) == RESTORED
+    assert guard.seen == [ANSWER]
