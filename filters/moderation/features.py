@@ -134,7 +134,8 @@ def count_hits(tokens: list[str], lexicon: Lexicon) -> int:
 
 
 # Lexicons used by rules only (not model features).
-RULE_LEXICONS: tuple[str, ...] = ("slurs_strong", "helper", "threats_direct", "selfharm_ambiguous")
+RULE_LEXICONS: tuple[str, ...] = ("slurs_strong", "helper", "threats_direct", "selfharm_ambiguous",
+                                   "selfharm_evidence")
 
 
 class LexiconIndex:

@@ -33,7 +33,8 @@ def rule_hits(tokens: list[str], counts: dict[str, int] | None = None) -> frozen
 
 
 def rule_caps(tokens: list[str], counts: dict[str, int] | None = None) -> frozenset[str]:
-    """Keys held below any threshold. Self-harm is capped (1) for a helper asking how to
+    """Keys held below any threshold. Self-harm is capped (3, first) when nothing in the text
+    speaks of harm, death or ending oneself (lexicons selfharm*, selfharm_evidence), (1) for a helper asking how to
     support someone who self-harms ("my sister has been cutting, how can I help her?") as
     long as the writer says nothing about harming themselves, and (2) when the only
     self-harm words are everyday ones ("cut the onions", "scar tissue", "pills") and the
@@ -42,6 +43,12 @@ def rule_caps(tokens: list[str], counts: dict[str, int] | None = None) -> frozen
     almost always has a clear self-harm phrase or an "I"; on the dev set this cap loses no
     self-harm text."""
     counts = counts if counts is not None else lexicon_index().counts(tokens)
+    if counts["selfharm"] + counts["selfharm_intent"] + counts["selfharm_instructions"] \
+            + counts["selfharm_evidence"] == 0:
+        # (3) No word of self-harm, death or dying at all ("I'm 12 and I love dragons"): the
+        # model reads first-person sentences as confessions, which is what its training texts
+        # mostly were; a tutor's learners write in the first person all the time.
+        return frozenset({"SH"})
     if counts["selfharm_intent"] > 0 or "myself" in tokens:
         return frozenset()
     harm_near_self = counts["selfharm"] > 0 and _first_person_harm(tokens)
