@@ -1,13 +1,15 @@
 """A finalizer on its own: `python -m gateway.sessions.worker --config config/gateway.yaml`.
 
 The gateway already runs one finalizer per process; this entry point runs one without serving
-HTTP (a dedicated finalizer replica, or the crash tests' victims). It stops on SIGTERM/SIGINT;
+HTTP (a dedicated finalizer replica, or the crash tests' victims), with the dataset retention
+task beside it. It stops on SIGTERM/SIGINT;
 a SIGKILL leaves its jobs pending until another consumer takes them over (XAUTOCLAIM)."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import random
 import signal
 import sys
@@ -43,9 +45,18 @@ async def main(args: argparse.Namespace) -> int:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
+    # Retention runs here too: a deployment may run finalizer replicas and no gateway at all.
+    retention = asyncio.create_task(runtime.retention.run(stop), name="dataset-retention") \
+        if runtime.retention is not None else None
     try:
         await runtime.finalizer.run(stop)
     finally:
+        if retention is not None:
+            retention.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await retention
+        if runtime.sink is not None:
+            await runtime.sink.close()
         await runtime.store.close()
     return 0
 
