@@ -60,6 +60,11 @@ _JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(>]\s*|\n\s*[-*>]?\s*)$")
 
 
+# "Mijail C Adomo", "Valida M. Ibragimov": a capitalised word, a middle initial, a capitalised
+# word is how people's names are written, not places or firms.
+_MIDDLE_INITIAL = re.compile(r"(?<![\p{L}\d])(\p{Lu}\p{Ll}+)\s+\p{Lu}\.?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?![\p{L}\d])")
+# Patronymics and Kazakh name endings: "Bekbolat Musliyevich", "Aigerim Serikkyzy".
+_PATRONYMIC = re.compile(r"(?i)\p{L}+(?:ovich|evich|yevich|ovna|evna|yevna|ichna|uly|ulu|kyzy|qyzy)$")
 _LEADING_WORD = re.compile(r"(\p{Ll}+)\s+")
 _STREET_END = re.compile(rf"(?:^|\s){STREET_TYPE}$")
 _STREET_NEXT = re.compile(rf"\s+{STREET_TYPE}(?!\w)")
@@ -124,6 +129,9 @@ class Retyper:
             return self._address_head(text, r)
         if r.entity_type not in NAME_TYPES:
             return [r]
+        if r.entity_type != "PERSON" and (_MIDDLE_INITIAL.fullmatch(span) or any(_PATRONYMIC.match(w) for w in words)) \
+                and not any(w.lower() in ORG_WORDS for w in words):
+            return [_result(r, "PERSON", r.start, r.start + len(span), max(r.score, 0.8))]
         street = _STREET_NEXT.match(text, r.end)
         if _STREET_END.search(span) or street:
             # "Marina Fort Street", "Tarsicio Isle" + " Street": a name before a street type
@@ -214,6 +222,10 @@ class Retyper:
                 and not self._is_place(word) and not _SENTENCE_START.search(text, max(0, m.start() - 4), m.start())
             if word in surnames or known_surname:
                 extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8 if word in surnames else 0.6))
+        for m in _MIDDLE_INITIAL.finditer(text):  # a name the tagger missed or cut short
+            if (m.group(1) in self.first or m.group(1).lower() not in self.english) and not any(
+                    r.start <= m.start() and m.end() <= r.end and r.entity_type not in NAME_TYPES for r in out):
+                extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8))
         return out + extra + self._places_by_context(text, out + extra)
 
     def _places_by_context(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
