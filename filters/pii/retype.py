@@ -64,6 +64,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(>]\s*|\n\s*[-*>]?\s*)$")
 # word is how people's names are written, not places or firms.
 _MIDDLE_INITIAL = re.compile(r"(?<![\p{L}\d])(\p{Lu}\p{Ll}+)\s+\p{Lu}\.?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?![\p{L}\d])")
 # Patronymics and Kazakh name endings: "Bekbolat Musliyevich", "Aigerim Serikkyzy".
+_TWO_WORDS = re.compile(r"(?<![\p{L}\d])\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?![\p{L}\d])")
 _PATRONYMIC = re.compile(r"(?i)\p{L}+(?:ovich|evich|yevich|ovna|evna|yevna|ichna|uly|ulu|kyzy|qyzy)$")
 _LEADING_WORD = re.compile(r"(\p{Ll}+)\s+")
 _STREET_END = re.compile(rf"(?:^|\s){STREET_TYPE}$")
@@ -222,6 +223,12 @@ class Retyper:
                 and not self._is_place(word) and not _SENTENCE_START.search(text, max(0, m.start() - 4), m.start())
             if word in surnames or known_surname:
                 extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8 if word in surnames else 0.6))
+        for m in _TWO_WORDS.finditer(text):  # "Yuito Hirai": two capitalised words no dictionary knows
+            words = m.group(0).split()
+            if all(w.lower() not in self.english and not self._is_place(w) and w.lower() not in ORG_WORDS
+                   for w in words) and not self._is_place(m.group(0)) and not any(
+                    r.start <= m.start() and m.end() <= r.end and r.entity_type != "LOCATION" for r in out):
+                extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.6))
         for m in _MIDDLE_INITIAL.finditer(text):  # a name the tagger missed or cut short
             if (m.group(1) in self.first or m.group(1).lower() not in self.english) and not any(
                     r.start <= m.start() and m.end() <= r.end and r.entity_type not in NAME_TYPES for r in out):

@@ -48,6 +48,8 @@ PRESENT = [
      [("PERSON", "Brad L Key")]),
     ("a name the tagger called a place, with a middle initial", "> Mijail C Adomo\n> Asc Partners",
      [("PERSON", "Mijail C Adomo")]),
+    ("two capitalised words no dictionary knows are a name", "CEOs honoured this year include Yuito Hirai of Pave.",
+     [("PERSON", "Yuito Hirai")]),
     ("a patronymic makes a name", "Please change the account name to Bekbolat Musliyevich",
      [("PERSON", "Bekbolat Musliyevich")]),
     ("a phone with an extension is no street", "Mobile: 0341 8387176\nFax: 463-612-6138x036",
