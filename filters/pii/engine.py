@@ -127,6 +127,7 @@ class PIIEngine:
             artifacts = [a for _, a in nlp_engine.process_batch(
                 list(texts), language, batch_size=self._settings.batch_size)]
         allowed = list(allow_list) or None
+        wanted_set, allowed_set = frozenset(wanted), frozenset(allow_list)
         out: list[list[Detection]] = []
         for text, nlp_artifacts in zip(texts, artifacts):
             results = self._analyzer.analyze(
@@ -136,7 +137,9 @@ class PIIEngine:
             kept = [r for r in results if passes(r, thresholds, default_threshold)]
             extend_addresses(text, kept)
             if self._retype is not None:
-                kept = self._retype(text, kept)
+                # It may add, retype and reshape: what it gives back meets the call's rules again.
+                kept = [r for r in self._retype(text, kept) if r.entity_type in wanted_set
+                        and passes(r, thresholds, default_threshold) and text[r.start:r.end] not in allowed_set]
             out.append(resolve_overlaps(kept, nested=nested))
         return out
 

@@ -86,3 +86,11 @@ def test_an_address_no_longer_swallows_the_name_above_it(engine: PIIEngine) -> N
     found = typed(engine, text)
     assert ("PERSON", "Sophie Lang") in found
     assert all("Sophie" not in value for kind, value in found if kind == "STREET_ADDRESS")
+
+
+def test_what_the_second_opinion_adds_obeys_the_calls_entity_set_threshold_and_allow_list(engine: PIIEngine) -> None:
+    text = '"I am glad to hear it," says Hartvigsson.'
+    [only_email] = engine.analyze_batch([text], entities=frozenset({"EMAIL_ADDRESS"}))
+    [allowed] = engine.analyze_batch([text], entities=frozenset({"PERSON"}), allow_list=["Hartvigsson"])
+    [strict] = engine.analyze_batch([text], entities=frozenset({"PERSON"}), thresholds={"PERSON": 0.95})
+    assert only_email == [] and allowed == [] and strict == []
