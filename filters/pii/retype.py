@@ -65,6 +65,9 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(>]\s*|\n\s*[-*>]?\s*)$")
 _MIDDLE_INITIAL = re.compile(r"(?<![\p{L}\d])(\p{Lu}\p{Ll}+)\s+\p{Lu}\.?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?![\p{L}\d])")
 # Patronymics and Kazakh name endings: "Bekbolat Musliyevich", "Aigerim Serikkyzy".
 _TWO_WORDS = re.compile(r"(?<![\p{L}\d])\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?![\p{L}\d])")
+# "the Hemingway novel", "the Spielberg film": a creator's name used before the work.
+_CREATOR = re.compile(r"\b(?i:the)\s+(\p{Lu}\p{Ll}+(?:-\p{Ll}+)?)\s+(?i:novels?|books?|songs?|album|films?|movies?|plays?|"
+                      r"poems?|paintings?|story|stories|biography|memoir|symphony|opera|lyrics)\b")
 _PATRONYMIC = re.compile(r"(?i)\p{L}+(?:ovich|evich|yevich|ovna|evna|yevna|ichna|uly|ulu|kyzy|qyzy)$")
 _LEADING_WORD = re.compile(r"(\p{Ll}+)\s+")
 _STREET_END = re.compile(rf"(?:^|\s){STREET_TYPE}$")
@@ -91,6 +94,7 @@ class Retyper:
     def __init__(self) -> None:
         self.first, self.last = lexicon("first_names"), lexicon("last_names")
         self.places, self.common, self.english = lexicon("places"), common_words(), english_words()
+        self.nrp = lexicon("nrp")
 
     def _is_place(self, text: str) -> bool:
         return _cased(text) in self.places or text.title() in self.places
@@ -223,6 +227,11 @@ class Retyper:
                 and not self._is_place(word) and not _SENTENCE_START.search(text, max(0, m.start() - 4), m.start())
             if word in surnames or known_surname:
                 extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8 if word in surnames else 0.6))
+        for m in _CREATOR.finditer(text):
+            word = m.group(1)
+            if (word in self.last or word.lower() not in self.english) and word not in self.first \
+                    and word not in self.nrp and not self._is_place(word):
+                extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.7))
         for m in _TWO_WORDS.finditer(text):  # "Yuito Hirai": two capitalised words no dictionary knows
             words = m.group(0).split()
             if all(w.lower() not in self.english and not self._is_place(w) and w.lower() not in ORG_WORDS

@@ -50,6 +50,8 @@ PRESENT = [
      [("PERSON", "Mijail C Adomo")]),
     ("two capitalised words no dictionary knows are a name", "CEOs honoured this year include Yuito Hirai of Pave.",
      [("PERSON", "Yuito Hirai")]),
+    ("a name before 'novel' or 'film' is its creator", "Unlike the Ruoho novel, it is not about necrophilia.",
+     [("PERSON", "Ruoho")]),
     ("a patronymic makes a name", "Please change the account name to Bekbolat Musliyevich",
      [("PERSON", "Bekbolat Musliyevich")]),
     ("a phone with an extension is no street", "Mobile: 0341 8387176\nFax: 463-612-6138x036",
@@ -94,3 +96,12 @@ def test_what_the_second_opinion_adds_obeys_the_calls_entity_set_threshold_and_a
     [allowed] = engine.analyze_batch([text], entities=frozenset({"PERSON"}), allow_list=["Hartvigsson"])
     [strict] = engine.analyze_batch([text], entities=frozenset({"PERSON"}), thresholds={"PERSON": 0.95})
     assert only_email == [] and allowed == [] and strict == []
+
+
+@pytest.mark.parametrize(("text", "word", "is_person"), [
+    ("Unlike the Ruoho novel, it is not about necrophilia.", "Ruoho", True),
+    ("Unlike the Russian novel, it is short.", "Russian", False),
+    ("It is the disco song everyone knows, the Disco song of the year.", "Disco", False),
+])
+def test_the_word_before_novel_or_film_is_its_creator_unless_a_dictionary_knows_it(engine, text, word, is_person):
+    assert (("PERSON", word) in typed(engine, text)) is is_person
