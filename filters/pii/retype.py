@@ -40,7 +40,7 @@ _WORKPLACE = re.compile(r"(?i)\b(?:at|for|from|joined|with|of|by|to|into|left|fo
 _FIRM_AFTER = re.compile(r"^(?:'s|’s|\s*(?:,\s*)?(?:Inc|LLC|Ltd|LLP|PLC|GmbH|Group|Partners|& Co|Co)\b)")
 _LIST = re.compile(r"\p{Lu}[\p{L}'’-]+(?:\s*,\s*\p{Lu}[\p{L}'’-]+)+,?\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+")
 _ITEM = re.compile(r"\p{Lu}[\p{L}'’-]+")
-_LOWER_LIST = re.compile(r"\p{Ll}[\p{Ll}'’-]+(?:\s*,\s*\p{Ll}[\p{Ll}'’-]+)+,?\s+(?:and|&)\s+\p{Ll}[\p{Ll}'’-]+")
+_LOWER_LIST = re.compile(r"\p{Ll}[\p{Ll}'’-]+(?:\s*,\s*\p{Ll}[\p{Ll}'’-]+)*(?:,?\s+(?:and|&)|\s*,)\s+\p{Ll}[\p{Ll}'’-]+")
 _LOWER_ITEM = re.compile(r"(?<!\p{L})(?!and\b)\p{Ll}[\p{Ll}'’-]+")
 _WORD = re.compile(r"[\p{L}'’.-]+")
 _CAPITALISED = re.compile(r"(?<![\p{L}\d@#_./-])\p{Lu}\p{Ll}+(?:-\p{Ll}+)?(?![\p{L}\d@_])")
@@ -48,7 +48,9 @@ _CAPITALISED = re.compile(r"(?<![\p{L}\d@#_./-])\p{Lu}\p{Ll}+(?:-\p{Ll}+)?(?![\p
 # ("says Hartvigsson", "starring Key", "Ogasahara said").
 _PERSON_BEFORE = re.compile(
     r"(?i)(?:\b(?:says|said|asked|told|tells|wrote|writes|by|starring|featuring|dear|thanks|hi|hello|hey|"
-    r"ex-\w+|met|named|called)\s+)$")
+    r"ex-\w+|met|named|called|call\s+me|calls\s+me|name\s+is|name's)\s+)$")
+# Only a person is named so, whatever else the word may be ("everyone calls me Borna").
+_NAMED = re.compile(r"(?i)(?:\b(?:call\s+me|calls\s+me|name\s+is|name's)\s+)$")
 _PERSON_AFTER = re.compile(r"(?i)^(?:'s|’s|\s+(?:says|said|asked|told|wrote|replied|thinks|thought)\b)")
 # "flew to STAXROITH", "my friend lives in harburg", "I am in Sutri": a word no dictionary
 # knows after a verb of going or living and a preposition is a place.
@@ -56,6 +58,8 @@ _PLACE_CONTEXT = re.compile(
     r"\b(?i:fl[ye]w?|flying|travel+(?:ed|ing)?|mov(?:e|ed|ing)|return(?:ed|ing)?|go(?:ing)?|went|"
     r"li(?:ve|ves|ved|ving)|born|stay(?:ed|ing|s)?|visit(?:ed|ing|s)?|am|is|are|was|were|based|located)"
     r"\s+(?i:in|to|from|at|near)\s+((?:\p{Lu}[\p{L}'’-]+|\p{Ll}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+)?)")
+_JOIN_THEN_WORD = re.compile(r"(?:\s*,\s*|,?\s+(?:and|&)\s+)(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d])")
+_WORD_THEN_JOIN = re.compile(r"(?<![\p{L}\d])(\p{Ll}[\p{Ll}'’-]+)(?:\s*,\s*|,?\s+(?:and|&)\s+)$")
 _JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(>]\s*|\n\s*[-*>]?\s*)$")
 
@@ -141,7 +145,7 @@ class Retyper:
         if _STREET_END.search(span) or street:
             # "Marina Fort Street", "Tarsicio Isle" + " Street": a name before a street type
             return [_result(r, "STREET_ADDRESS", r.start, street.end() if street else r.end, r.score)]
-        if len(words) >= 3 and ("," in span) and (split := self._split_list(text, r)) is not None:
+        if len(words) >= 2 and ("," in span) and (split := self._split_list(text, r)) is not None:
             return split
         first = _cased(words[0])
         if len(words) == 1 and words[0].lower() in CALENDAR:
@@ -155,6 +159,9 @@ class Retyper:
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]
         if r.entity_type == "ORGANIZATION" and any(w.lower() in ORG_WORDS for w in words[1:]):
             return [r]
+        if r.entity_type != "PERSON" and len(words) == 2 and not is_place and all(
+                w.lower() not in self.english and w.lower() not in ORG_WORDS and not self._is_place(w) for w in words):
+            return [_result(r, "PERSON", r.start, r.start + len(span), r.score)]  # "Wisława Szczepańska's"
         if r.entity_type != "PERSON" and len(words) == 1 and first in self.last and not is_place \
                 and words[0].lower() not in self.english:
             return [_result(r, "PERSON", r.start, r.start + len(span), r.score)]  # "Meza", "Mccullough"
@@ -195,7 +202,7 @@ class Retyper:
             for r in out:
                 word = text[r.start:r.end]
                 if r.entity_type != "LOCATION" or " " in word or r.start in added \
-                        or (_cased(word) not in self.first and self._is_place(word)):
+                        or (word.title() not in self.first and self._is_place(word)):
                     continue
                 before = _JOIN.search(text, max(0, r.start - 6), r.start)
                 after = _JOIN.match(text, r.end)
@@ -204,11 +211,13 @@ class Retyper:
                     starts.add(r.start)
                     ends.add(r.end)
                     added.add(r.start)
+        extra += self._lowercase_neighbours(text, people + extra)
         for r in out:  # "says Navrátilová": a word the tagger called a place, where only people speak
             word = text[r.start:r.end]
-            if r.entity_type == "LOCATION" and " " not in word and not self._is_place(word) and (
+            named = _NAMED.search(text, max(0, r.start - 16), r.start)
+            if r.entity_type == "LOCATION" and " " not in word and (named or not self._is_place(word) and (
                     _PERSON_BEFORE.search(text, max(0, r.start - 16), r.start)
-                    or _PERSON_AFTER.match(text[r.end:r.end + 12])):
+                    or _PERSON_AFTER.match(text[r.end:r.end + 12]))):
                 extra.append(_result(r, "PERSON", r.start, r.end, max(r.score, 0.86)))
         surnames = {w for r in people for w in text[r.start:r.end].split()[1:] if w[:1].isupper() and len(w) > 2}
         taken = [(r.start, r.end) for r in out]
@@ -243,6 +252,27 @@ class Retyper:
                     r.start <= m.start() and m.end() <= r.end and r.entity_type not in NAME_TYPES for r in out):
                 extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8))
         return out + extra + self._places_by_context(text, out + extra)
+
+    def _lowercase_neighbours(self, text: str, people: list[RecognizerResult]) -> list[RecognizerResult]:
+        """"maria, adam, christopher, olga and caleb": lowercase first names listed beside a
+        person are people too (the tagger finds some of such a list, rarely all)."""
+        extra: list[RecognizerResult] = []
+        taken = {(r.start, r.end) for r in people}
+        frontier = sorted(people, key=lambda r: r.start)
+        while frontier:
+            r = frontier.pop()
+            after = _JOIN_THEN_WORD.match(text, r.end)
+            before = _WORD_THEN_JOIN.search(text, max(0, r.start - 24), r.start)
+            for m in (after, before):
+                if m is None or (m.start(1), m.end(1)) in taken:
+                    continue
+                word = m.group(1)
+                if word.title() in self.first and word not in self.english:
+                    found = RecognizerResult("PERSON", m.start(1), m.end(1), 0.8)
+                    taken.add((found.start, found.end))
+                    extra.append(found)
+                    frontier.append(found)
+        return extra
 
     def _places_by_context(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
         extra: list[RecognizerResult] = []
