@@ -58,6 +58,13 @@ _PLACE_CONTEXT = re.compile(
     r"\b(?i:fl[ye]w?|flying|travel+(?:ed|ing)?|mov(?:e|ed|ing)|return(?:ed|ing)?|go(?:ing)?|went|"
     r"li(?:ve|ves|ved|ving)|born|stay(?:ed|ing|s)?|visit(?:ed|ing|s)?|am|is|are|was|were|based|located)"
     r"\s+(?i:in|to|from|at|near)\s+((?:\p{Lu}[\p{L}'’-]+|\p{Ll}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+)?)")
+# Form labels whose value is a place, up to a venue word or the end of the line
+# ("Where: Beerze Country Club", "City: Tromsø").
+_PLACE_LABEL = re.compile(r"(?im)^[ \t>]*(?:where|location|city|town|village|country|place|region)[ \t]*:[ \t]*"
+                          r"(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?!(?:Country[ \t]+Club|Club|Hotel|Hall|Park|Stadium|"
+                          r"Airport|Station|Center|Centre)\b)[\p{L}'’.()-]+){0,3})")
+# A place before a landmark word: "Montijo bridge", "Kuncsorba Country Club".
+_LANDMARK_AFTER = re.compile(r"^[ \t]+(?i:bridge|airport|station|harbou?r|country[ \t]+club)\b")
 _JOIN_THEN_WORD = re.compile(r"(?:\s*,\s*|,?\s+(?:and|&)\s+)(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d])")
 _WORD_THEN_JOIN = re.compile(r"(?<![\p{L}\d])(\p{Ll}[\p{Ll}'’-]+)(?:\s*,\s*|,?\s+(?:and|&)\s+)$")
 _JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s*")
@@ -141,6 +148,12 @@ class Retyper:
         if r.entity_type != "PERSON" and (_MIDDLE_INITIAL.fullmatch(span) or any(_PATRONYMIC.match(w) for w in words)) \
                 and not any(w.lower() in ORG_WORDS for w in words):
             return [_result(r, "PERSON", r.start, r.start + len(span), max(r.score, 0.8))]
+        landmark = re.search(r"[ \t]+(?i:bridge|airport|station|harbou?r|country[ \t]+club)$", span) or (
+            re.search(r"[ \t]+(?i:country)$", span) if re.match(r"[ \t]+(?i:club)\b", text[r.end:r.end + 8]) else None)
+        if landmark is None and _LANDMARK_AFTER.match(text[r.end:r.end + 16]):
+            return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "Montijo" + " bridge"
+        if landmark is not None and landmark.start() > 0:
+            return [_result(r, "LOCATION", r.start, r.start + landmark.start(), r.score)]  # "Montijo bridge"
         street = _STREET_NEXT.match(text, r.end)
         if _STREET_END.search(span) or street:
             # "Marina Fort Street", "Tarsicio Isle" + " Street": a name before a street type
@@ -276,6 +289,10 @@ class Retyper:
 
     def _places_by_context(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
         extra: list[RecognizerResult] = []
+        for m in _PLACE_LABEL.finditer(text):  # a form's place field outranks the tagger's guess
+            value = m.group(1).rstrip(" .,")
+            if value and value.split()[0].lower() not in self.english:
+                extra.append(RecognizerResult("LOCATION", m.start(1), m.start(1) + len(value), 0.9))
         for m in _PLACE_CONTEXT.finditer(text):
             start, end = m.span(1)
             words = m.group(1).split()
