@@ -65,6 +65,9 @@ _PLACE_LABEL = re.compile(r"(?im)^[ \t>]*(?:where|location|city|town|village|cou
                           r"Airport|Station|Center|Centre)\b)[\p{L}'’.()-]+){0,3})")
 # A place before a landmark word: "Montijo bridge", "Kuncsorba Country Club".
 _LANDMARK_AFTER = re.compile(r"^[ \t]+(?i:bridge|airport|station|harbou?r|country[ \t]+club)\b")
+_LANDMARK_END = re.compile(r"[ \t]+(?i:bridge|airport|station|harbou?r|country[ \t]+club)$")
+_COUNTRY_END = re.compile(r"[ \t]+(?i:country)$")  # "Upton Scudamore Country" + " Club"
+_CLUB_NEXT = re.compile(r"[ \t]+(?i:club)\b")
 _JOIN_THEN_WORD = re.compile(r"(?:\s*,\s*|,?\s+(?:and|&)\s+)(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d])")
 _WORD_THEN_JOIN = re.compile(r"(?<![\p{L}\d])(\p{Ll}[\p{Ll}'’-]+)(?:\s*,\s*|,?\s+(?:and|&)\s+)$")
 _JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s*")
@@ -148,8 +151,8 @@ class Retyper:
         if r.entity_type != "PERSON" and (_MIDDLE_INITIAL.fullmatch(span) or any(_PATRONYMIC.match(w) for w in words)) \
                 and not any(w.lower() in ORG_WORDS for w in words):
             return [_result(r, "PERSON", r.start, r.start + len(span), max(r.score, 0.8))]
-        landmark = re.search(r"[ \t]+(?i:bridge|airport|station|harbou?r|country[ \t]+club)$", span) or (
-            re.search(r"[ \t]+(?i:country)$", span) if re.match(r"[ \t]+(?i:club)\b", text[r.end:r.end + 8]) else None)
+        landmark = _LANDMARK_END.search(span) or (
+            _COUNTRY_END.search(span) if _CLUB_NEXT.match(text, r.end) else None)
         if landmark is None and _LANDMARK_AFTER.match(text[r.end:r.end + 16]):
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "Montijo" + " bridge"
         if landmark is not None and landmark.start() > 0:
