@@ -64,6 +64,10 @@ _PLACE_LABEL = re.compile(r"(?im)^[ \t>]*(?:where|location|city|town|village|cou
                           r"(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?!(?:Country[ \t]+Club|Club|Hotel|Hall|Park|Stadium|"
                           r"Airport|Station|Center|Centre)\b)[\p{L}'’.()-]+){0,3})")
 # A place before a landmark word: "Montijo bridge", "Kuncsorba Country Club".
+# Context that makes a name a place: "flew to Coles", "Estonia was super fun to visit".
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:fl[ye]w|travel+ed|moved|returned|went|go(?:ing)?|drove|sailed|live[sd]?|living|"
+                           r"stay(?:ed|ing)?|born|trip|holiday|vacation)\s+(?:in|to|from|at|near)\s+$")
+_VISIT_AFTER = re.compile(r"(?i)^\s+(?:is|was|are|were)\b[^.!?\n]{0,30}\bto\s+visit\b")
 _LANDMARK_AFTER = re.compile(r"^[ \t]+(?i:bridge|airport|station|harbou?r|country[ \t]+club)\b")
 _LANDMARK_END = re.compile(r"[ \t]+(?i:bridge|airport|station|harbou?r|country[ \t]+club)$")
 _COUNTRY_END = re.compile(r"[ \t]+(?i:country)$")  # "Upton Scudamore Country" + " Club"
@@ -151,6 +155,10 @@ class Retyper:
         if r.entity_type != "PERSON" and (_MIDDLE_INITIAL.fullmatch(span) or any(_PATRONYMIC.match(w) for w in words)) \
                 and not any(w.lower() in ORG_WORDS for w in words):
             return [_result(r, "PERSON", r.start, r.start + len(span), max(r.score, 0.8))]
+        if r.entity_type == "PERSON" and (_PLACE_BEFORE.search(text, max(0, r.start - 24), r.start)
+                                          or _VISIT_AFTER.match(text[r.end:r.end + 48])) \
+                and (self._is_place(span) or (span.lower() not in self.english and _cased(words[0]) not in self.first)):
+            return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "flew to Coles"
         landmark = _LANDMARK_END.search(span) or (
             _COUNTRY_END.search(span) if _CLUB_NEXT.match(text, r.end) else None)
         if landmark is None and _LANDMARK_AFTER.match(text[r.end:r.end + 16]):
