@@ -1,0 +1,78 @@
+"""The patterns and word lists of the type resolution (retype.py), compiled once.
+
+Each pattern is a piece of how English writes names, places and firms: lists of people,
+speech verbs, middle initials, patronymics, a creator before "novel", travel verbs before a
+place, form labels, landmarks, street types. Kept apart from the rules that use them so that
+each rule reads as its decision, not its regular expression."""
+
+from __future__ import annotations
+
+import regex as re
+
+from .recognizers.places import STREET_TYPE
+
+NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+# Words a tagger takes for names in title case that the common-word list may not hold.
+CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december today tomorrow yesterday".split())
+# A word that makes a span an organisation whatever names it holds ("Hugo Salazar Vergara EIRL").
+ORG_WORDS = frozenset(
+    "inc inc. llc ltd ltd. llp plc gmbh ag sa s.a. sas srl eirl bv nv oy ab as co co. corp corp. corporation "
+    "incorporated group partners company holdings bank university college school academy lyceum institute "
+    "foundation association agency studio labs solutions services".split())
+WORKPLACE = re.compile(r"(?i)\b(?:at|for|from|joined|with|of|by|to|into|left|founded|became)\s*$")
+FIRM_AFTER = re.compile(r"^(?:'s|’s|\s*(?:,\s*)?(?:Inc|LLC|Ltd|LLP|PLC|GmbH|Group|Partners|& Co|Co)\b)")
+LIST = re.compile(r"\p{Lu}[\p{L}'’-]+(?:\s*,\s*\p{Lu}[\p{L}'’-]+)+,?\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+")
+ITEM = re.compile(r"\p{Lu}[\p{L}'’-]+")
+LOWER_LIST = re.compile(r"\p{Ll}[\p{Ll}'’-]+(?:\s*,\s*\p{Ll}[\p{Ll}'’-]+)*(?:,?\s+(?:and|&)|\s*,)\s+\p{Ll}[\p{Ll}'’-]+")
+LOWER_ITEM = re.compile(r"(?<!\p{L})(?!and\b)\p{Ll}[\p{Ll}'’-]+")
+WORD = re.compile(r"[\p{L}'’.-]+")
+CAPITALISED = re.compile(r"(?<![\p{L}\d@#_./-])\p{Lu}\p{Ll}+(?:-\p{Ll}+)?(?![\p{L}\d@_])")
+# Words that, right before or after an unknown capitalised word, make it someone's name
+# ("says Hartvigsson", "starring Key", "Ogasahara said").
+PERSON_BEFORE = re.compile(
+    r"(?i)(?:\b(?:says|said|asked|told|tells|wrote|writes|by|starring|featuring|dear|thanks|hi|hello|hey|"
+    r"ex-\w+|met|named|called|call\s+me|calls\s+me|name\s+is|name's)\s+)$")
+# Only a person is named so, whatever else the word may be ("everyone calls me Borna").
+NAMED = re.compile(r"(?i)(?:\b(?:call\s+me|calls\s+me|name\s+is|name's)\s+)$")
+PERSON_AFTER = re.compile(r"(?i)^(?:'s|’s|\s+(?:says|said|asked|told|wrote|replied|thinks|thought)\b)")
+# "flew to STAXROITH", "my friend lives in harburg", "I am in Sutri": a word no dictionary
+# knows after a verb of going or living and a preposition is a place.
+PLACE_CONTEXT = re.compile(
+    r"\b(?i:fl[ye]w?|flying|travel+(?:ed|ing)?|mov(?:e|ed|ing)|return(?:ed|ing)?|go(?:ing)?|went|"
+    r"li(?:ve|ves|ved|ving)|born|stay(?:ed|ing|s)?|visit(?:ed|ing|s)?|am|is|are|was|were|based|located)"
+    r"\s+(?i:in|to|from|at|near)\s+((?:\p{Lu}[\p{L}'’-]+|\p{Ll}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+)?)")
+# Form labels whose value is a place, up to a venue word or the end of the line
+# ("Where: Beerze Country Club", "City: Tromsø").
+PLACE_LABEL = re.compile(r"(?im)^[ \t>]*(?:where|location|city|town|village|country|place|region)[ \t]*:[ \t]*"
+                          r"(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?!(?:Country[ \t]+Club|Club|Hotel|Hall|Park|Stadium|"
+                          r"Airport|Station|Center|Centre)\b)[\p{L}'’.()-]+){0,3})")
+# A place before a landmark word: "Montijo bridge", "Kuncsorba Country Club".
+# Context that makes a name a place: "flew to Coles", "Estonia was super fun to visit".
+PLACE_BEFORE = re.compile(r"(?i)\b(?:fl[ye]w|travel+ed|moved|returned|went|go(?:ing)?|drove|sailed|live[sd]?|living|"
+                           r"stay(?:ed|ing)?|born|trip|holiday|vacation)\s+(?:in|to|from|at|near)\s+$")
+VISIT_AFTER = re.compile(r"(?i)^\s+(?:is|was|are|were)\b[^.!?\n]{0,30}\bto\s+visit\b")
+LANDMARK_AFTER = re.compile(r"^[ \t]+(?i:bridge|airport|station|harbou?r|country[ \t]+club)\b")
+LANDMARK_END = re.compile(r"[ \t]+(?i:bridge|airport|station|harbou?r|country[ \t]+club)$")
+COUNTRY_END = re.compile(r"[ \t]+(?i:country)$")  # "Upton Scudamore Country" + " Club"
+CLUB_NEXT = re.compile(r"[ \t]+(?i:club)\b")
+JOIN_THEN_WORD = re.compile(r"(?:\s*,\s*|,?\s+(?:and|&)\s+)(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d])")
+WORD_THEN_JOIN = re.compile(r"(?<![\p{L}\d])(\p{Ll}[\p{Ll}'’-]+)(?:\s*,\s*|,?\s+(?:and|&)\s+)$")
+JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s*")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(>]\s*|\n\s*[-*>]?\s*)$")
+
+
+# "Mijail C Adomo", "Valida M. Ibragimov": a capitalised word, a middle initial, a capitalised
+# word is how people's names are written, not places or firms.
+MIDDLE_INITIAL = re.compile(r"(?<![\p{L}\d])(\p{Lu}\p{Ll}+)\s+\p{Lu}\.?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?![\p{L}\d])")
+# Patronymics and Kazakh name endings: "Bekbolat Musliyevich", "Aigerim Serikkyzy".
+TWO_WORDS = re.compile(r"(?<![\p{L}\d])\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?![\p{L}\d])")
+# "the Hemingway novel", "the Spielberg film": a creator's name used before the work.
+CREATOR = re.compile(r"\b(?i:the)\s+(\p{Lu}\p{Ll}+(?:-\p{Ll}+)?)\s+(?i:novels?|books?|songs?|album|films?|movies?|plays?|"
+                      r"poems?|paintings?|story|stories|biography|memoir|symphony|opera|lyrics)\b")
+PATRONYMIC = re.compile(r"(?i)\p{L}+(?:ovich|evich|yevich|ovna|evna|yevna|ichna|uly|ulu|kyzy|qyzy)$")
+LEADING_WORD = re.compile(r"(\p{Ll}+)\s+")
+STREET_END = re.compile(rf"(?:^|\s){STREET_TYPE}$")
+STREET_NEXT = re.compile(rf"\s+{STREET_TYPE}(?!\w)")
+NUMBER_BEFORE = re.compile(r"(?<![\w-])\d{1,6}[A-Za-z]?[ \t]+$")
