@@ -19,6 +19,14 @@ def key_digest(key: str) -> bytes:
     return hashlib.sha256(key.encode("utf-8")).digest()
 
 
+def bearer_digest(authorization: str | None) -> bytes:
+    """The digest of the key in an `Authorization: Bearer <key>` header; InvalidAPIKey when
+    there is none. Every key check (tenant, admin, dataset) compares digests of equal length."""
+    if not authorization or not authorization.startswith("Bearer ") or len(authorization) > 512:
+        raise InvalidAPIKey()
+    return key_digest(authorization[7:].strip())
+
+
 class TenantDirectory:
     def __init__(self, tenants: Iterable[Tenant]) -> None:
         self._tenants = tuple(tenants)
@@ -35,9 +43,7 @@ class TenantDirectory:
         return [t.name for t in self._tenants]
 
     def authenticate(self, authorization: str | None, peer: str | None) -> Tenant:
-        if not authorization or not authorization.startswith("Bearer ") or len(authorization) > 512:
-            raise InvalidAPIKey()
-        digest = key_digest(authorization[7:].strip())
+        digest = bearer_digest(authorization)
         found: Tenant | None = None
         for tenant in self._tenants:
             if hmac.compare_digest(tenant.key_digest, digest):

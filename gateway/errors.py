@@ -54,6 +54,11 @@ class GatewayError(Exception):
         return self.code
 
 
+class TenantNotFound(GatewayError):
+    status, code, type = 404, "tenant_not_found", "invalid_request_error"
+    default_message = "No tenant of that name is configured."
+
+
 class InvalidAPIKey(GatewayError):
     status, code, type = 401, "invalid_api_key", "invalid_request_error"
     default_message = "Missing or unknown API key. Send 'Authorization: Bearer <tenant key>'."

@@ -8,7 +8,6 @@ everything is streamed and a broken download resumes with `since` or a page curs
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import logging
 import time
@@ -16,7 +15,8 @@ import time
 from aiohttp import web
 
 from gateway import metrics
-from gateway.errors import GatewayError, InvalidAPIKey, InvalidRequest
+from gateway.auth import bearer_digest, key_digest
+from gateway.errors import GatewayError, InvalidAPIKey, InvalidRequest, TenantNotFound
 from gateway.state import GATEWAY
 
 from . import pull
@@ -36,27 +36,15 @@ class DatasetUnavailable(GatewayError):
     default_message = "The dataset store is not configured or cannot be reached."
 
 
-class TenantNotFound(GatewayError):
-    status, code, type = 404, "tenant_not_found", "invalid_request_error"
-    default_message = "No tenant of that name is configured."
-
-
-def _digest(value: str) -> bytes:
-    return hashlib.sha256(value.encode()).digest()
-
-
 def authorize(request: web.Request, tenant: str) -> str:
     """Which kind of key was used ("dataset", "admin" or "tenant"); raises otherwise."""
     settings = request.app[GATEWAY].config.settings
-    header = request.headers.get("Authorization", "")
-    if not header.startswith("Bearer ") or len(header) > 512:
-        raise InvalidAPIKey()
-    given = _digest(header[7:].strip())
+    given = bearer_digest(request.headers.get("Authorization"))
     for kind, key in (("dataset", settings.dataset_key), ("admin", settings.admin_key),
                       ("tenant", settings.datasets.tenant_keys.get(tenant))):
-        if key is not None and hmac.compare_digest(given, _digest(key.get_secret_value())):
+        if key is not None and hmac.compare_digest(given, key_digest(key.get_secret_value())):
             return kind
-    if any(hmac.compare_digest(given, _digest(k.get_secret_value())) for k in settings.datasets.tenant_keys.values()):
+    if any(hmac.compare_digest(given, key_digest(k.get_secret_value())) for k in settings.datasets.tenant_keys.values()):
         raise DatasetForbidden()
     raise InvalidAPIKey()
 

@@ -10,7 +10,6 @@ DELETE erases the user everywhere (gateway/dataset/forget.py, shared with the CL
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import logging
 import time
@@ -22,7 +21,8 @@ from pydantic import ValidationError
 
 from gateway.dataset import routes as dataset_routes
 from gateway.dataset.forget import forget, withdraw
-from gateway.errors import GatewayError, InvalidAPIKey, InvalidRequest
+from gateway.auth import bearer_digest, key_digest
+from gateway.errors import GatewayError, InvalidAPIKey, InvalidRequest, TenantNotFound
 from gateway.state import GATEWAY
 from gateway.store import StoreUnavailable
 
@@ -33,11 +33,6 @@ from .runtime import PrivacyRuntime
 
 log = logging.getLogger("privacy_gateway.privacy")
 _ID_MAX = 256
-
-
-class TenantNotFound(GatewayError):
-    status, code, type = 404, "tenant_not_found", "invalid_request_error"
-    default_message = "No tenant of that name is configured."
 
 
 class UserNotFound(GatewayError):
@@ -56,11 +51,8 @@ def _json(body: object, status: int = 200) -> web.Response:
 
 def _admin(request: web.Request) -> PrivacyRuntime:
     key = request.app[GATEWAY].config.settings.admin_key
-    header = request.headers.get("Authorization", "")
-    if key is None or not header.startswith("Bearer ") or len(header) > 512:
-        raise InvalidAPIKey()
-    given = hashlib.sha256(header[7:].strip().encode()).digest()
-    if not hmac.compare_digest(given, hashlib.sha256(key.get_secret_value().encode()).digest()):
+    given = bearer_digest(request.headers.get("Authorization"))
+    if key is None or not hmac.compare_digest(given, key_digest(key.get_secret_value())):
         raise InvalidAPIKey()
     return request.app[PRIVACY]
 

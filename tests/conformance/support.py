@@ -12,9 +12,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import io
-import struct
 import uuid
-import wave
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +25,8 @@ from gateway.privacy.hooks import PRIVACY
 from gateway.privacy.pseudonyms import Secrets
 from gateway.sessions.finalizer import Outcome
 from tests.gateway.store.redis_support import delete_prefix, keys_with_prefix, redis_url, unique_prefix
+from tests.support.clients import gateway_headers
+from tests.support.clients import small_wav as wav_bytes
 from tests.support.gateway import base_config, start_gateway
 from tests.support.servers import ServerThread
 
@@ -49,14 +49,11 @@ def new_id(kind: str) -> str:
     return f"{kind}-{uuid.uuid4().hex[:10]}"
 
 
+
+
 def small_wav() -> bytes:
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as wav:
-        wav.setnchannels(1)
-        wav.setsampwidth(2)
-        wav.setframerate(8000)
-        wav.writeframes(b"".join(struct.pack("<h", (i * 37) % 2000 - 1000) for i in range(200)))
-    return buffer.getvalue()
+    """Short enough that a spoken turn fits the session buffer (`privacy.max_session_bytes`)."""
+    return wav_bytes(frames=200)
 
 
 def audio_message(text: str) -> dict[str, Any]:
@@ -100,13 +97,7 @@ class Harness:
 
     # -- the app's side: the openai SDK with the tenant key -------------------------------
     def sdk(self, user: str | None = None, session: str | None = None, child: bool = False) -> openai.OpenAI:
-        headers = {}
-        if user:
-            headers["X-Gateway-User"] = user
-        if session:
-            headers["X-Gateway-Session"] = session
-        if child:
-            headers["X-Gateway-Child"] = "true"
+        headers = gateway_headers(user, session, child)
         return openai.OpenAI(base_url=self.server.url + "/v1", api_key=TENANT_KEY, max_retries=0, timeout=30,
                              default_headers=headers)
 

@@ -21,7 +21,7 @@ import pytest
 import redis.asyncio as aioredis
 import yaml
 
-from tests.e2e.test_openai_sdk import small_wav
+from tests.support.clients import small_wav
 from tests.e2e.test_redaction_canary import CANARY, EMAIL, NAME, VALUES
 from tests.gateway.store.redis_support import delete_prefix, redis_url, unique_prefix
 from tests.support.gateway import base_config, write_config

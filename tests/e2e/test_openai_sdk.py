@@ -4,12 +4,11 @@ provider over real HTTP: every endpoint, streaming included."""
 from __future__ import annotations
 
 import io
-import struct
-import wave
 
 import openai
 import pytest
 
+from tests.support.clients import small_wav
 from tests.support.fake_provider import ANSWER_PREFIX
 from tests.support.gateway import AZURE_KEY, TENANT_KEY, UPSTREAM_KEY
 
@@ -22,16 +21,6 @@ def client(gateway) -> openai.OpenAI:
 @pytest.fixture
 def aclient(gateway) -> openai.AsyncOpenAI:
     return openai.AsyncOpenAI(base_url=gateway.url + "/v1", api_key=TENANT_KEY, max_retries=0, timeout=10)
-
-
-def small_wav() -> bytes:
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as wav:
-        wav.setnchannels(1)
-        wav.setsampwidth(2)
-        wav.setframerate(8000)
-        wav.writeframes(b"".join(struct.pack("<h", (i * 37) % 2000 - 1000) for i in range(4000)))
-    return buffer.getvalue()
 
 
 def test_sync_chat_answers_and_provider_gets_upstream_credentials(client, fake):

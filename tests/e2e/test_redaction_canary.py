@@ -103,7 +103,7 @@ def test_legacy_completions_embeddings_moderations_and_speech(client, fake):
 
 
 def test_transcription_prompt(client, fake):
-    from tests.e2e.test_openai_sdk import small_wav
+    from tests.support.clients import small_wav
 
     client.audio.transcriptions.create(model="fake-whisper", file=("a.wav", small_wav()), prompt=f"Speaker: {NAME}")
     assert_clean(fake)

@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import openai
 
+from tests.support.clients import gateway_headers
 from tests.support.servers import ServerThread
 
 ADMIN_KEY = "admin-key-0123456789"
@@ -65,13 +66,7 @@ class Client:
 
     def openai(self, tenant: str, user: str | None = None, session: str | None = None,
                child: bool = False) -> openai.OpenAI:
-        headers = {}
-        if user:
-            headers["X-Gateway-User"] = user
-        if session:
-            headers["X-Gateway-Session"] = session
-        if child:
-            headers["X-Gateway-Child"] = "true"
+        headers = gateway_headers(user, session, child)
         return openai.OpenAI(base_url=self.server.url + "/v1", api_key=KEYS[tenant], max_retries=0, timeout=10,
                              default_headers=headers)
 
