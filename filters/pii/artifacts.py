@@ -9,7 +9,9 @@ table, with `keywords` (only the context enhancer reads them) computed on first 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, ORTH
@@ -56,9 +58,33 @@ class LeanNlpArtifacts(NlpArtifacts):
     @property
     def keywords(self) -> list[str]:
         if self._keywords is None:
-            self._keywords = self.set_keywords(self.nlp_engine, self.lemmas, self.language)
+            parts = _keyword_parts(self.nlp_engine, self.language)
+            self._keywords = KeywordList(p for lemma in self.lemmas for p in parts(lemma))
         return self._keywords
 
     @keywords.setter
     def keywords(self, value: list[str]) -> None:
         self._keywords = value
+
+
+class KeywordList(list):
+    """The keyword list Presidio's enhancer expects, with set-speed membership: it asks
+    `lemma in keywords` for every word around every candidate."""
+
+    def __init__(self, items: Iterable[str] = ()) -> None:
+        super().__init__(items)
+        self._members = frozenset(self)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
+
+
+@lru_cache(maxsize=8)
+def _keyword_parts(nlp_engine, language: str) -> Callable[[str], tuple[str, ...]]:  # noqa: ANN001
+    """Presidio's `NlpArtifacts.set_keywords` rule for one lemma, memoised per lemma."""
+
+    @lru_cache(maxsize=65536)
+    def parts(lemma: str) -> tuple[str, ...]:
+        return tuple(NlpArtifacts.set_keywords(nlp_engine, [lemma], language))
+
+    return parts

@@ -65,6 +65,17 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
         return LeanNlpArtifacts(entities=entities, tokens=doc, tokens_indices=table.starts, lemmas=table.lemmas,
                                 nlp_engine=self, language=language, scores=scores)
 
+    def process_batch(self, texts, language, batch_size=1, n_process=1, as_tuples=False):  # noqa: ANN001, ANN201
+        """Presidio's, minus `doc.text`: rebuilding the text walks every token as a Python
+        object, and the caller already has it."""
+        if as_tuples:
+            yield from super().process_batch(texts, language, batch_size, n_process, as_tuples)
+            return
+        texts = [str(text) for text in texts]
+        docs = self.nlp[language].pipe(texts, batch_size=batch_size, n_process=n_process)
+        for text, doc in zip(texts, docs):
+            yield text, self._doc_to_nlp_artifact(doc, language)
+
     @staticmethod
     def _download_spacy_model_if_needed(model_name: str) -> None:
         if not model_available(model_name):

@@ -17,6 +17,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .fast_tagger import accelerate, single_threaded_blas
 from .offline import ModelNotInstalled, OfflineSpacyNlpEngine, model_available
 from .settings import EngineSettings
 from .tags import CONVERTER_NAME, TAGGER_NAME  # importing registers the converter factory
@@ -121,6 +122,9 @@ def load_pipeline(settings: EngineSettings) -> LoadedPipeline:
     )
     tokens_engine.nlp = {settings.language: tokens_nlp}
     entities = frozenset(LABEL_TO_ENTITY[label] for label in labels if label in LABEL_TO_ENTITY)
-    log.info("pii.pipeline_active", extra={"pipeline": description, "components": nlp.pipe_names})
+    single_threaded_blas()
+    fused = accelerate(nlp, TAGGER_NAME)
+    log.info("pii.pipeline_active", extra={"pipeline": description, "components": nlp.pipe_names,
+                                           "fused_tagger": fused})
     return LoadedPipeline(engine=engine, tokens_engine=tokens_engine, description=description,
                           ner_entities=entities)

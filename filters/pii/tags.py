@@ -10,20 +10,24 @@ token, and entities already set by an earlier component are never overridden.
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.attrs import TAG
+from spacy.strings import get_string_id
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 TAGGER_NAME = "pii_tagger"
+_O = get_string_id("O")
 CONVERTER_NAME = "pii_tags_to_ents"
 
 
-def spans_from_tags(doc: Doc, tags: list[str]) -> list[Span]:
+def spans_from_tags(doc: Doc, tags: list[str], offset: int = 0) -> list[Span]:
+    """Spans of the tag sequence `tags`, which begins at token `offset` of `doc`."""
     spans: list[Span] = []
     start, label = None, None
     padded = tags + ["O"]
-    for i, tag in enumerate(padded):
+    for i, tag in enumerate(padded, start=offset):
         prefix, _, tag_label = tag.partition("-")
         continues = prefix in ("I", "L") and start is not None and tag_label == label
         if start is not None and not continues:
@@ -31,7 +35,8 @@ def spans_from_tags(doc: Doc, tags: list[str]) -> list[Span]:
             start, label = None, None
         # A span starts at "B-"/"U-", or, for addresses only, at an inside tag that the next
         # token continues (a missed "B-" in a long address); other stray inside tags are noise.
-        nxt_prefix, _, nxt_label = padded[i + 1].partition("-") if i + 1 < len(padded) else ("O", "", "")
+        k = i - offset
+        nxt_prefix, _, nxt_label = padded[k + 1].partition("-") if k + 1 < len(padded) else ("O", "", "")
         starts_run = (prefix == "I" and tag_label == "STREET_ADDRESS"
                       and nxt_prefix in ("I", "L") and nxt_label == tag_label)
         if start is None and (prefix in ("B", "U") or starts_run):
@@ -42,10 +47,26 @@ def spans_from_tags(doc: Doc, tags: list[str]) -> list[Span]:
     return spans
 
 
+def _runs(tagged: list[int]) -> list[tuple[int, int]]:
+    """Maximal runs of consecutive token indices, as [start, end)."""
+    runs: list[tuple[int, int]] = []
+    for i in tagged:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
 @Language.component(CONVERTER_NAME)
 def tags_to_ents(doc: Doc) -> Doc:
+    # Most tokens are "O" (or untagged); the tag grammar restarts at every one of them, so
+    # only the runs between them are decoded.
     strings = doc.vocab.strings
-    new = spans_from_tags(doc, [strings[h] if h else "O" for h in doc.to_array(TAG).tolist()])
+    tags = doc.to_array(TAG)
+    tagged = np.flatnonzero((tags != 0) & (tags != _O)).tolist()
+    new = [span for start, end in _runs(tagged)
+           for span in spans_from_tags(doc, [strings[h] for h in tags[start:end].tolist()], start)]
     if new:
         existing = list(doc.ents)
         taken = {i for span in existing for i in range(span.start, span.end)}

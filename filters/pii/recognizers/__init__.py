@@ -30,6 +30,7 @@ from .personal import AgeRecognizer, DateOfBirthRecognizer
 from .phones import GatewayPhoneRecognizer
 from .places import SchoolRecognizer, StreetAddressRecognizer
 from .urls import cheap_url_recognizer
+from .windows import Anchor, windowed
 
 
 def card_recognizer() -> CreditCardRecognizer:
@@ -41,34 +42,27 @@ def card_recognizer() -> CreditCardRecognizer:
 
 
 # Presidio's patterns run case-insensitively over the whole text, one regex at a time. Each
-# of these shapes needs a character sequence that a plain search finds far faster; without it
-# the recognizer cannot match and is skipped.
-_GATES: dict[type[PatternRecognizer], re.Pattern[str]] = {
-    EmailRecognizer: re.compile(r"@"),
-    IpRecognizer: re.compile(r"\d\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:|::"),
-    MacAddressRecognizer: re.compile(r"[0-9A-Fa-f]{2}[:.-][0-9A-Fa-f]{2}[:.-]|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\."),
-    UsSsnRecognizer: re.compile(r"\d{3}"),
-    CryptoRecognizer: re.compile(r"(?i)(?:bc1|[13])[a-z0-9]{25}"),
+# of these shapes needs a character sequence that a plain search finds far faster; the
+# patterns run only around its hits (see windows.py), and not at all without one.
+_ANCHORS: dict[type[PatternRecognizer], Anchor] = {
+    EmailRecognizer: Anchor(re.compile(r"@")),  # no whitespace inside an address
+    IpRecognizer: Anchor(re.compile(r"\d\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:|::"), before=45, after=45),
+    MacAddressRecognizer: Anchor(
+        re.compile(r"[0-9A-Fa-f]{2}[:.-][0-9A-Fa-f]{2}[:.-]|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\."), before=20, after=20),
+    UsSsnRecognizer: Anchor(re.compile(r"\d{3}"), max_windows=0),  # a gate: digits are everywhere
+    CryptoRecognizer: Anchor(re.compile(r"(?i)(?:bc1|[13])[a-z0-9]{25}")),  # no whitespace inside
 }
 
 
-def gated(cls: type[PatternRecognizer]) -> type[PatternRecognizer]:
-    """`cls` with its analyze skipped when the gate for its shape finds nothing."""
-    gate = _GATES[cls]
-
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: ANN001
-        if not gate.search(text):
-            return []
-        return cls.analyze(self, text, entities, nlp_artifacts, regex_flags)
-
-    return type(cls.__name__, (cls,), {"analyze": analyze, "__doc__": cls.__doc__})
+def anchored(cls: type[PatternRecognizer]) -> type[PatternRecognizer]:
+    return windowed(cls, _ANCHORS[cls])
 
 
 def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer]:
     return [
-        card_recognizer(), gated(EmailRecognizer)(), IbanRecognizer(), gated(IpRecognizer)(),
-        gated(UsSsnRecognizer)(), cheap_url_recognizer(), DateRecognizer(), gated(CryptoRecognizer)(),
-        gated(MacAddressRecognizer)(), GatewayPhoneRecognizer(phone_regions),
+        card_recognizer(), anchored(EmailRecognizer)(), IbanRecognizer(), anchored(IpRecognizer)(),
+        anchored(UsSsnRecognizer)(), cheap_url_recognizer(), DateRecognizer(), anchored(CryptoRecognizer)(),
+        anchored(MacAddressRecognizer)(), GatewayPhoneRecognizer(phone_regions),
         KzIinRecognizer(), KzBinRecognizer(), AgeRecognizer(), DateOfBirthRecognizer(),
         StreetAddressRecognizer(), SchoolRecognizer(), UsernameRecognizer(),
         PassportRecognizer(), IdNumberRecognizer(), OrganizationRecognizer(),

@@ -8,20 +8,21 @@ The second shape vetoes ordinary words ("my username is not working").
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
 from .common import common_words
+from .windows import Anchor, WindowedPatternRecognizer
 
 _PLATFORM = (
     r"(?:user\s*name|username|user\s*id|login|handle|nickname|nick|gamertag|screen\s*name|ig|insta"
     r"|instagram|twitter|tiktok|telegram|tg|discord|snapchat|snap|roblox|steam|minecraft|github"
     r"|reddit|twitch|youtube|xbox|psn|fortnite)"
 )
-_HAS_PLATFORM = re.compile(rf"\b{_PLATFORM}\b", re.IGNORECASE)
+_PLATFORM_OR_AT = re.compile(rf"\b{_PLATFORM}\b|@", re.IGNORECASE)
 _VALUE = r"[A-Za-z0-9_][A-Za-z0-9_.\-]{2,31}(?:#\d{4})?"
 
 
-class UsernameRecognizer(PatternRecognizer):
+class UsernameRecognizer(WindowedPatternRecognizer):
     PATTERNS = [
         Pattern("@handle", r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?(?![\w@])", 0.7),
         Pattern("naming word + value",
@@ -29,15 +30,11 @@ class UsernameRecognizer(PatternRecognizer):
                 0.6),
     ]
     CONTEXT = ["username", "user", "handle", "account", "login", "profile", "follow"]
+    # A handle starts at its "@"; a named value follows its naming word within a few words.
+    ANCHOR = Anchor(_PLATFORM_OR_AT, before=0, after=60)
 
     def __init__(self) -> None:
         super().__init__(supported_entity="USERNAME", name="UsernameRecognizer", patterns=self.PATTERNS, context=self.CONTEXT)
-
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102
-        # The naming-word pattern has a long look-behind; skip it when no naming word occurs.
-        if _HAS_PLATFORM.search(text) or "@" in text:
-            return super().analyze(text, entities, nlp_artifacts, regex_flags)
-        return []
 
     def invalidate_result(self, pattern_text: str) -> bool:
         value = pattern_text.lstrip("@").lower()

@@ -11,7 +11,11 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
+from .windows import Anchor, analyze_windows
+
 _GENERIC = r"(?<![\w-])(?=[A-Z0-9]*\d)[A-Z0-9]{1,3}[\s-]?\d{5,9}(?![\w-])"
+# Every document pattern holds five digits in a row, after at most three letters and a space.
+_FIVE_DIGITS = Anchor(re.compile(r"\d{5}"), before=6, after=12)
 
 
 class PassportRecognizer(PatternRecognizer):
@@ -32,8 +36,8 @@ class PassportRecognizer(PatternRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102
         # Without a context word only the distinctive shape can reach the threshold.
         if self._KEYWORDS.search(text):
-            return super().analyze(text, entities, nlp_artifacts, regex_flags)
-        results = self._distinctive.analyze(text, entities, nlp_artifacts, regex_flags)
+            return analyze_windows(super().analyze, text, _FIVE_DIGITS, entities, nlp_artifacts, regex_flags)
+        results = analyze_windows(self._distinctive.analyze, text, _FIVE_DIGITS, entities, nlp_artifacts, regex_flags)
         for r in results:  # Presidio groups results by recognizer id: claim them
             r.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY] = self.id
         return results
@@ -55,4 +59,4 @@ class IdNumberRecognizer(PatternRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102
         if not self._KEYWORDS.search(text):  # below threshold without a context word anyway
             return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return analyze_windows(super().analyze, text, _FIVE_DIGITS, entities, nlp_artifacts, regex_flags)

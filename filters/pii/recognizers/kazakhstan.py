@@ -7,11 +7,15 @@ registration year and month and an entity-type digit (4, 5 or 6) in position fiv
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+import regex as re
+from presidio_analyzer import Pattern
+
+from .windows import Anchor, WindowedPatternRecognizer
 
 _W1 = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
 _W2 = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
 _TWELVE_DIGITS = r"(?<![\d-])\d{12}(?![\d-])"
+_TWELVE_DIGIT_RUN = Anchor(re.compile(r"\d{12}"))
 
 
 def kz_check_digit(digits: str) -> int | None:
@@ -38,7 +42,8 @@ def looks_like_bin(number: str) -> bool:
     return 1 <= int(number[2:4]) <= 12 and number[4] in "456"
 
 
-class KzIinRecognizer(PatternRecognizer):
+class KzIinRecognizer(WindowedPatternRecognizer):
+    ANCHOR = _TWELVE_DIGIT_RUN
     CONTEXT = ["iin", "иин", "identification", "id", "kazakhstan"]
 
     def __init__(self) -> None:
@@ -51,7 +56,8 @@ class KzIinRecognizer(PatternRecognizer):
         return kz_checksum_ok(pattern_text) and looks_like_iin(pattern_text)
 
 
-class KzBinRecognizer(PatternRecognizer):
+class KzBinRecognizer(WindowedPatternRecognizer):
+    ANCHOR = _TWELVE_DIGIT_RUN
     CONTEXT = ["bin", "бин", "company", "registration"]
 
     def __init__(self) -> None:

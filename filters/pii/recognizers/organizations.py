@@ -7,9 +7,10 @@ partnership of three known surnames names a company in any context. Case-sensiti
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
 from .lexicon import lexicon
+from .windows import Anchor, WindowedPatternRecognizer
 
 _CAP = r"(?:[A-Z][\w'’&.-]*|\d+)"
 _LEAD = r"(?!(?:The|A|An|My|Our|Your|At|In|To|From|For|With|And|Of|I|We|He|She|They|It|This|That)\b)"
@@ -28,17 +29,14 @@ PATTERNS = [
 _CUE = re.compile(rf"(?<![\w]){_SUFFIX}(?![\w])|, [A-Z][\w'-]+ (?:and|&) [A-Z]")
 
 
-class OrganizationRecognizer(PatternRecognizer):
+class OrganizationRecognizer(WindowedPatternRecognizer):
     CONTEXT = ["company", "firm", "work", "works", "worked", "employer", "office", "bank", "corporation"]
+    # Both patterns need a legal form or ", X and Y", after at most four names.
+    ANCHOR = Anchor(_CUE, before=100, after=60)
 
     def __init__(self) -> None:
         super().__init__(supported_entity="ORGANIZATION", name="OrganizationRecognizer", patterns=PATTERNS,
                          context=self.CONTEXT, global_regex_flags=re.MULTILINE)
-
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102
-        if not _CUE.search(text):  # both patterns need a legal form or ", X and Y"
-            return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """A partnership name counts only when all three names are known surnames."""

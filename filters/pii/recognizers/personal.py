@@ -9,6 +9,8 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from .windows import Anchor, WindowedPatternRecognizer
+
 _UNITS = (
     r"(?!\s*(?:%|\$|€|£|[.,:/]\d|percent|minutes?|mins?|hours?|hrs?|h\b|seconds?|secs?|days?"
     r"|weeks?|months?|km|kms|miles?|mi\b|kg|kgs|lbs?|pounds?|dollars?|euros?|bucks|points?|pts"
@@ -51,17 +53,13 @@ _BIRTH = r"(?:born(?:\s+on|\s+in)?|date\s+of\s+birth|birth\s*date|birthdate|d\.?
 _HAS_BIRTH = re.compile(rf"\b{_BIRTH}", re.IGNORECASE)
 
 
-class DateOfBirthRecognizer(PatternRecognizer):
+class DateOfBirthRecognizer(WindowedPatternRecognizer):
     PATTERNS = [Pattern("birth word + date", rf"(?=[\dJFMASONDjfmasond])(?<![\w])(?<=\b{_BIRTH}\s*(?:is\s+|was\s+|[:\-=]\s*)?){_DATE}(?![\w])", 0.85)]
     CONTEXT = ["born", "birth", "dob", "birthday"]
+    ANCHOR = Anchor(_HAS_BIRTH, before=0, after=60)  # the date follows the birth word
 
     def __init__(self) -> None:
         super().__init__(
             supported_entity="DATE_OF_BIRTH", name="DateOfBirthRecognizer",
             patterns=self.PATTERNS, context=self.CONTEXT,
         )
-
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102
-        if not _HAS_BIRTH.search(text):  # the pattern's look-behind is costly; rarely needed
-            return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)

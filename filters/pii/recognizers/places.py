@@ -8,7 +8,9 @@ an institution word, so "high school" in a sentence is not a school name.
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from .windows import Anchor, WindowedPatternRecognizer
 
 _WORD = r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|[a-z]{1,3}(?=\s+[A-Z]))"
 STREET_TYPE = _STREET_TYPE = (
@@ -41,13 +43,11 @@ _HAS_STREET_WORD = re.compile(
 )
 
 
-class StreetAddressRecognizer(PatternRecognizer):
+class StreetAddressRecognizer(WindowedPatternRecognizer):
     CONTEXT = ["address", "live", "lives", "street", "ship", "deliver", "delivery", "moved", "located"]
-
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102
-        if not _HAS_STREET_WORD.search(text):  # every pattern needs one of these words
-            return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+    # Every pattern holds one of these words, with at most three names and a number (and a
+    # unit) on either side of it.
+    ANCHOR = Anchor(_HAS_STREET_WORD, before=80, after=60)
 
     def __init__(self) -> None:
         super().__init__(
@@ -69,8 +69,11 @@ SCHOOL_PATTERNS = [
 ]
 
 
-class SchoolRecognizer(PatternRecognizer):
+class SchoolRecognizer(WindowedPatternRecognizer):
     CONTEXT = ["school", "student", "study", "studies", "attend", "attends", "grade", "class", "teacher"]
+    # Every pattern ends with (or starts with) an institution word; up to four names before it.
+    ANCHOR = Anchor(re.compile(r"(?i)school|academy|lyceum|gymnas|college|universit|institute|kindergarten"
+                               r"|schule|gimnazium|elementary"), before=150, after=100)
 
     def __init__(self) -> None:
         super().__init__(

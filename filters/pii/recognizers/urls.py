@@ -7,8 +7,11 @@ patterns require a scheme, a "www." prefix, or one of the common TLDs users actu
 
 from __future__ import annotations
 
+import regex as re
 from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import UrlRecognizer
+
+from .windows import Anchor, windowed
 
 _TLDS = (
     "com|org|net|edu|gov|io|ai|app|dev|info|biz|me|co|us|uk|ca|au|de|fr|es|it|nl|be|ch|at|se|no|"
@@ -21,5 +24,10 @@ CHEAP_URL_PATTERNS = [
 ]
 
 
+# A URL or domain holds no whitespace, so the run around its scheme, "www." or top-level
+# domain is the whole of it.
+URL_ANCHOR = Anchor(re.compile(rf"://|www\.|\.(?:{_TLDS})\b", re.IGNORECASE))
+
+
 def cheap_url_recognizer() -> UrlRecognizer:
-    return UrlRecognizer(patterns=CHEAP_URL_PATTERNS)
+    return windowed(UrlRecognizer, URL_ANCHOR)(patterns=CHEAP_URL_PATTERNS)

@@ -1,0 +1,90 @@
+"""Recognizers run around their anchors find exactly what they find on the whole text."""
+
+from __future__ import annotations
+
+import pytest
+import regex as re
+from faker import Faker
+from presidio_analyzer import PatternRecognizer
+
+from filters.pii.recognizers import _ANCHORS, pattern_recognizers
+from filters.pii.recognizers.documents import _FIVE_DIGITS, IdNumberRecognizer, PassportRecognizer
+from filters.pii.recognizers.kazakhstan import kz_check_digit
+from filters.pii.recognizers.windows import Anchor, analyze_windows, windows
+
+def with_check_digit(first_eleven: str) -> str:
+    return first_eleven + str(kz_check_digit(first_eleven))
+
+
+IIN, BIN = with_check_digit("90010130012"), with_check_digit("10054500123")
+DIGITS = Anchor(re.compile(r"\d+"), before=2, after=3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("no digits here", []),
+    ("a 12 b", [(0, 6)]),  # widened to the text's ends
+    ("word word 12 word word", [(5, 17)]),  # to the spaces around the reach
+    ("aaaa bbbb12cccc dddd", [(5, 15)]),  # a whitespace-free run is never cut
+    ("x 1 y 2 z" + " " * 20 + "w 3 v", [(0, 10), (29, 34)]),  # overlapping reaches merge, far ones not
+    ("line one 7\nline two", [(5, 15)]),  # newlines bound windows too
+])
+def test_windows_cover_each_reach_and_end_at_whitespace(text: str, expected: list[tuple[int, int]]) -> None:
+    assert windows(text, DIGITS) == expected
+
+
+def corpus() -> list[str]:
+    texts = []
+    for locale, seed in (("en_US", 7), ("en_GB", 8), ("de_DE", 9), ("fr_FR", 10)):
+        fake = Faker(locale)
+        fake.seed_instance(seed)
+        for _ in range(15):
+            texts.append(
+                f"I'm {fake.name()}, I work at {fake.company()} and went to {fake.city()} High School. "
+                f"Ship it to {fake.street_address()}, {fake.city()}. My username: {fake.user_name()} "
+                f"or @{fake.user_name()}, mail {fake.email()}, site https://{fake.domain_name()}/a?b=1 or "
+                f"www.{fake.domain_name()} or {fake.domain_name()}. Born on {fake.date()}; "
+                f"passport {fake.bothify('??#######')}, ID card {fake.bothify('#########')}. "
+                f"IP {fake.ipv4()} / {fake.ipv6()}, MAC {fake.mac_address()}, IIN {IIN}, BIN {BIN}. "
+                f"{fake.paragraph(4)}")
+    texts.append(" ".join(texts))  # many anchors: past max_windows, the whole text is read once
+    texts += ["", "nothing to see", "University of Tartu", "ul. Abaya 12, kv. 5", "P.O. Box 77"]
+    return texts
+
+
+def whole_text(recognizer: PatternRecognizer):  # noqa: ANN201
+    return lambda text: PatternRecognizer.analyze(recognizer, text, recognizer.supported_entities)
+
+
+def spans(results) -> list[tuple]:  # noqa: ANN001
+    return sorted((r.entity_type, r.start, r.end, round(r.score, 6)) for r in results)
+
+
+WINDOWED = [r for r in pattern_recognizers(("US",)) if hasattr(type(r), "ANCHOR")]
+
+
+def test_every_shape_recognizer_with_an_anchor_is_covered() -> None:
+    names = {type(r).__name__ for r in WINDOWED}
+    assert {"StreetAddressRecognizer", "SchoolRecognizer", "OrganizationRecognizer", "DateOfBirthRecognizer",
+            "UsernameRecognizer", "UrlRecognizer", "KzIinRecognizer", "KzBinRecognizer"} <= names
+    assert {cls.__name__ for cls in _ANCHORS} <= names
+
+
+@pytest.mark.parametrize("recognizer", WINDOWED, ids=lambda r: type(r).__name__)
+def test_windowed_recognizer_finds_what_the_whole_text_gives(recognizer: PatternRecognizer) -> None:
+    full = whole_text(recognizer)
+    found = 0
+    for text in corpus():
+        windowed = recognizer.analyze(text, recognizer.supported_entities)
+        assert spans(windowed) == spans(full(text)), text
+        found += len(windowed)
+    if type(recognizer).__name__ not in ("CryptoRecognizer", "MacAddressRecognizer"):
+        assert found, "the corpus must exercise the recognizer"
+
+
+@pytest.mark.parametrize("cls", [PassportRecognizer, IdNumberRecognizer])
+def test_document_numbers_around_five_digits_match_the_whole_text(cls: type[PatternRecognizer]) -> None:
+    recognizer = cls()
+    full = whole_text(recognizer)
+    for text in corpus():
+        windowed = analyze_windows(full, text, _FIVE_DIGITS)
+        assert spans(windowed) == spans(full(text)), text
