@@ -18,6 +18,7 @@ from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, ORTH
 from spacy.tokens import Doc
 
 _KEY = "pii_token_table"
+_INDEX_KEY = "pii_token_index"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,18 @@ def token_table(doc: Doc) -> TokenTable:
             lemmas=[strings[r[4]] if r[4] else "" for r in rows])
         doc.user_data[_KEY] = table
     return table
+
+
+def token_index(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    """Character spans of each distinct token text, trailing dots dropped ("St." -> "St")."""
+    index = doc.user_data.get(_INDEX_KEY)
+    if index is None:
+        table = token_table(doc)
+        index = {}
+        for text, start, end in zip(table.texts, table.starts, table.ends):
+            index.setdefault(text.rstrip(".") or text, []).append((start, end))
+        doc.user_data[_INDEX_KEY] = index
+    return index
 
 
 class LeanNlpArtifacts(NlpArtifacts):

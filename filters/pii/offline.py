@@ -30,6 +30,7 @@ class ModelNotInstalled(RuntimeError):
 def configure_tldextract() -> None:
     """Idempotent; safe to call from every engine build."""
     extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+    extractor("example.com")  # builds its suffix trie now, not in the first request
     _tld_module.TLD_EXTRACTOR = extractor
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 import regex as re
+import spacy
 from faker import Faker
 from presidio_analyzer import PatternRecognizer
 
+from spacy.language import Language
+
+from filters.pii.pipeline import BUILTIN_NER
 from filters.pii.recognizers import _ANCHORS, pattern_recognizers
 from filters.pii.recognizers.documents import _FIVE_DIGITS, IdNumberRecognizer, PassportRecognizer
 from filters.pii.recognizers.kazakhstan import kz_check_digit
@@ -69,12 +75,21 @@ def test_every_shape_recognizer_with_an_anchor_is_covered() -> None:
     assert {cls.__name__ for cls in _ANCHORS} <= names
 
 
+@pytest.fixture(scope="module")
+def tokenizer() -> Language:
+    return spacy.load(BUILTIN_NER)
+
+
+@pytest.mark.parametrize("with_tokens", [False, True], ids=["pattern hits", "token hits"])
 @pytest.mark.parametrize("recognizer", WINDOWED, ids=lambda r: type(r).__name__)
-def test_windowed_recognizer_finds_what_the_whole_text_gives(recognizer: PatternRecognizer) -> None:
+def test_windowed_recognizer_finds_what_the_whole_text_gives(
+    recognizer: PatternRecognizer, with_tokens: bool, tokenizer: Language,
+) -> None:
     full = whole_text(recognizer)
     found = 0
     for text in corpus():
-        windowed = recognizer.analyze(text, recognizer.supported_entities)
+        artifacts = SimpleNamespace(tokens=tokenizer.make_doc(text)) if with_tokens else None
+        windowed = recognizer.analyze(text, recognizer.supported_entities, artifacts)
         assert spans(windowed) == spans(full(text)), text
         found += len(windowed)
     if type(recognizer).__name__ not in ("CryptoRecognizer", "MacAddressRecognizer"):

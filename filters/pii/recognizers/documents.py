@@ -4,18 +4,28 @@ Document numbers have no checksum we can rely on across countries and look like 
 codes, so the patterns score below the default threshold and only a context word nearby
 ("passport", "ID card", "удостоверение") lifts them over it. The exception is a shape that
 is itself distinctive, such as Kazakhstan's passport "N" + 8 digits.
+
+So the weak patterns run only near a context word: within the reach of the context step
+(five tokens before a number, two after), widened. A number farther from every context word
+could never have been lifted over the threshold anyway.
 """
 
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
 from .windows import Anchor, analyze_windows
 
 _GENERIC = r"(?<![\w-])(?=[A-Z0-9]*\d)[A-Z0-9]{1,3}[\s-]?\d{5,9}(?![\w-])"
 # Every document pattern holds five digits in a row, after at most three letters and a space.
 _FIVE_DIGITS = Anchor(re.compile(r"\d{5}"), before=6, after=12)
+
+
+def near(keywords: re.Pattern[str]) -> Anchor:
+    """Windows where a context word can reach a number: the word up to two tokens after the
+    number (before=) or up to five tokens before it (after=), with room for long tokens."""
+    return Anchor(keywords, before=60, after=150)
 
 
 class PassportRecognizer(PatternRecognizer):
@@ -27,6 +37,7 @@ class PassportRecognizer(PatternRecognizer):
     ]
     CONTEXT = ["passport", "паспорт", "travel"]
     _KEYWORDS = re.compile(r"passport|паспорт|travel", re.IGNORECASE)
+    _NEAR = near(_KEYWORDS)
 
     def __init__(self) -> None:
         super().__init__(supported_entity="PASSPORT", name="PassportRecognizer", patterns=self.PATTERNS, context=self.CONTEXT)
@@ -34,13 +45,12 @@ class PassportRecognizer(PatternRecognizer):
                                               patterns=self.PATTERNS[:1])
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102
-        # Without a context word only the distinctive shape can reach the threshold.
-        if self._KEYWORDS.search(text):
-            return analyze_windows(super().analyze, text, _FIVE_DIGITS, entities, nlp_artifacts, regex_flags)
+        # The distinctive shape counts anywhere; the weak ones only near a context word.
         results = analyze_windows(self._distinctive.analyze, text, _FIVE_DIGITS, entities, nlp_artifacts, regex_flags)
         for r in results:  # Presidio groups results by recognizer id: claim them
             r.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY] = self.id
-        return results
+        results += analyze_windows(super().analyze, text, self._NEAR, entities, nlp_artifacts, regex_flags)
+        return EntityRecognizer.remove_duplicates(results)
 
 
 class IdNumberRecognizer(PatternRecognizer):
@@ -52,11 +62,10 @@ class IdNumberRecognizer(PatternRecognizer):
                "license", "licence", "permit"]
 
     _KEYWORDS = re.compile(r"\bid\b|identi|national|card|document|удостоверение|licen[cs]e|permit", re.IGNORECASE)
+    _NEAR = near(_KEYWORDS)
 
     def __init__(self) -> None:
         super().__init__(supported_entity="ID_NUMBER", name="IdNumberRecognizer", patterns=self.PATTERNS, context=self.CONTEXT)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102
-        if not self._KEYWORDS.search(text):  # below threshold without a context word anyway
-            return []
-        return analyze_windows(super().analyze, text, _FIVE_DIGITS, entities, nlp_artifacts, regex_flags)
+        return analyze_windows(super().analyze, text, self._NEAR, entities, nlp_artifacts, regex_flags)

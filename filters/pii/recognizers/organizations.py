@@ -6,6 +6,8 @@ partnership of three known surnames names a company in any context. Case-sensiti
 
 from __future__ import annotations
 
+import re as stdlib_re
+
 import regex as re
 from presidio_analyzer import Pattern
 
@@ -26,7 +28,8 @@ PATTERNS = [
 ]
 
 
-_CUE = re.compile(rf"(?<![\w]){_SUFFIX}(?![\w])|, [A-Z][\w'-]+ (?:and|&) [A-Z]")
+# The standard library's engine scans this alternation faster than `regex`.
+_CUE = stdlib_re.compile(rf"(?<![\w]){_SUFFIX}(?![\w])|, [A-Z][\w'-]+ (?:and|&) [A-Z]")
 
 
 class OrganizationRecognizer(WindowedPatternRecognizer):

@@ -13,11 +13,14 @@ from presidio_analyzer import Pattern
 from .windows import Anchor, WindowedPatternRecognizer
 
 _WORD = r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|[a-z]{1,3}(?=\s+[A-Z]))"
-STREET_TYPE = _STREET_TYPE = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
-    r"|Terrace|Square|Sq|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Crescent|Close|Row|Trail|Alley"
-    r"|Prospekt|Avenida|Calle|Rue|Via|Strasse|Straße|Gasse|Weg|Platz)\.?"
+_STREET_WORDS = (
+    "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
+    "|Terrace|Square|Sq|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Crescent|Close|Row|Trail|Alley"
+    "|Prospekt|Avenida|Calle|Rue|Via|Strasse|Straße|Gasse|Weg|Platz"
 )
+_COMPOUND_ENDINGS = "straße|strasse|gasse|weg|platz|laan|straat|gatan|vej|katu|utca|ulica"
+_POST_SOVIET = "ul|pr|mkr|prosp|ulitsa|pl"
+STREET_TYPE = _STREET_TYPE = rf"(?:{_STREET_WORDS})\.?"
 _UNIT = r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|kv|#)\.?\s*\w{1,5})?"
 _DIRECTION = r"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)(?!\w))?"
 _NUMBER = r"\d{1,6}[A-Za-z]?(?:[/-]\d{1,4})?"
@@ -28,18 +31,17 @@ STREET_PATTERNS = [
     Pattern("name + street type + number",
             rf"(?<![\w]){_WORD}(?:\s+{_WORD}){{0,2}}\s+{_STREET_TYPE}\s+{_NUMBER}(?!\w){_UNIT}", 0.65),
     Pattern("compound street word + number",
-            r"(?<![\w])[A-Z][\w-]*(?:straße|strasse|gasse|weg|platz|laan|straat|gatan|vej|katu|utca|ulica)\s+\d{1,5}[a-z]?(?!\w)",
+            rf"(?<![\w])[A-Z][\w-]*(?:{_COMPOUND_ENDINGS})\s+\d{{1,5}}[a-z]?(?!\w)",
             0.7),
     Pattern("post-Soviet street",
-            rf"(?<![\w])(?:ul|pr|mkr|prosp|ulitsa|pl)\.?\s+{_WORD}(?:\s+{_WORD}){{0,2}},?\s+(?:d\.?\s*)?{_NUMBER}{_UNIT}",
+            rf"(?<![\w])(?:{_POST_SOVIET})\.?\s+{_WORD}(?:\s+{_WORD}){{0,2}},?\s+(?:d\.?\s*)?{_NUMBER}{_UNIT}",
             0.65),
     Pattern("PO box", r"(?<![\w])P\.?\s?O\.?\s+Box\s+\d{1,6}(?!\w)", 0.7),
 ]
 
 
 _HAS_STREET_WORD = re.compile(
-    rf"{_STREET_TYPE}(?!\w)|(?:straße|strasse|gasse|weg|platz|laan|straat|gatan|vej|katu|utca|ulica)\s+\d"
-    r"|\b(?:ul|pr|mkr|prosp|ulitsa|pl)\.?\s|P\.?\s?O\.?\s+Box"
+    rf"{_STREET_TYPE}(?!\w)|(?:{_COMPOUND_ENDINGS})\s+\d|\b(?:{_POST_SOVIET})\.?\s|P\.?\s?O\.?\s+Box"
 )
 
 
@@ -47,7 +49,9 @@ class StreetAddressRecognizer(WindowedPatternRecognizer):
     CONTEXT = ["address", "live", "lives", "street", "ship", "deliver", "delivery", "moved", "located"]
     # Every pattern holds one of these words, with at most three names and a number (and a
     # unit) on either side of it.
-    ANCHOR = Anchor(_HAS_STREET_WORD, before=80, after=60)
+    ANCHOR = Anchor(_HAS_STREET_WORD, before=80, after=60,
+                    words=frozenset(f"{_STREET_WORDS}|{_POST_SOVIET}|Box".split("|")),
+                    endings=tuple(_COMPOUND_ENDINGS.split("|")))
 
     def __init__(self) -> None:
         super().__init__(
@@ -73,7 +77,9 @@ class SchoolRecognizer(WindowedPatternRecognizer):
     CONTEXT = ["school", "student", "study", "studies", "attend", "attends", "grade", "class", "teacher"]
     # Every pattern ends with (or starts with) an institution word; up to four names before it.
     ANCHOR = Anchor(re.compile(r"(?i)school|academy|lyceum|gymnas|college|universit|institute|kindergarten"
-                               r"|schule|gimnazium|elementary"), before=150, after=100)
+                               r"|schule|gimnazium|elementary"), before=150, after=100,
+                    words=frozenset("School Elementary Academy Lyceum Gymnasium College University Institute"
+                                    " Kindergarten Schule Gimnazium school gymnasium lyceum".split()))
 
     def __init__(self) -> None:
         super().__init__(

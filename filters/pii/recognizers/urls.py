@@ -7,7 +7,8 @@ patterns require a scheme, a "www." prefix, or one of the common TLDs users actu
 
 from __future__ import annotations
 
-import regex as re
+import re
+
 from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import UrlRecognizer
 
@@ -26,7 +27,7 @@ CHEAP_URL_PATTERNS = [
 
 # A URL or domain holds no whitespace, so the run around its scheme, "www." or top-level
 # domain is the whole of it.
-URL_ANCHOR = Anchor(re.compile(rf"://|www\.|\.(?:{_TLDS})\b", re.IGNORECASE))
+URL_ANCHOR = Anchor(re.compile(rf"://|www\.|\.(?:{_TLDS})\b", re.IGNORECASE))  # stdlib `re`: faster here
 
 
 def cheap_url_recognizer() -> UrlRecognizer:

@@ -17,8 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re as stdlib_re
+
 import regex as re
 from presidio_analyzer import PatternRecognizer, RecognizerResult
+from spacy.tokens import Doc
+
+from ..artifacts import token_index
 
 _SPACES = (" ", "\n", "\t", "\r")
 
@@ -28,12 +33,18 @@ class Anchor:
     """Every match lies within `before` characters before and `after` characters after a hit
     of `pattern` (plus the rest of the whitespace-free run it ends in)."""
 
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | stdlib_re.Pattern[str]
     before: int = 0
     after: int = 0
     # Each window costs a pass of every pattern (Presidio's per-call work); past a few, one
     # pass over the whole text is cheaper. The anchor still gates: no hit, no pass at all.
     max_windows: int = 4
+    # The same hits read off the tokens when the caller has the text's spaCy doc: tokens
+    # whose text (trailing dots dropped) is one of `words` or ends with one of `endings`.
+    # Must find every token `pattern` would hit; a scan of a regex alternation over the text
+    # costs ten times a lookup of the doc's distinct tokens.
+    words: frozenset[str] = frozenset()
+    endings: tuple[str, ...] = ()
 
 
 def _space_before(text: str, i: int) -> int:
@@ -46,10 +57,24 @@ def _space_after(text: str, i: int) -> int:
     return min(found) if found else len(text)
 
 
-def windows(text: str, anchor: Anchor) -> list[tuple[int, int]]:
+def _token_hits(doc: Doc, anchor: Anchor) -> list[tuple[int, int]]:
+    index = token_index(doc)
+    hits = [span for word in anchor.words & index.keys() for span in index[word]]
+    if anchor.endings:
+        hits += [span for word, spans in index.items() if word.endswith(anchor.endings) for span in spans]
+    return sorted(hits)
+
+
+def windows(text: str, anchor: Anchor, doc: Doc | None = None) -> list[tuple[int, int]]:
+    """Merged windows around the anchor's hits: from `doc`'s tokens when given (and the
+    anchor has words), else from the anchor's pattern."""
+    if doc is not None and anchor.words:
+        hits = _token_hits(doc, anchor)
+    else:
+        hits = [(hit.start(), hit.end()) for hit in anchor.pattern.finditer(text)]
     merged: list[tuple[int, int]] = []
-    for hit in anchor.pattern.finditer(text):
-        start, end = max(0, hit.start() - anchor.before), min(len(text), hit.end() + anchor.after)
+    for hit_start, hit_end in hits:
+        start, end = max(0, hit_start - anchor.before), min(len(text), hit_end + anchor.after)
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
@@ -66,10 +91,12 @@ def windows(text: str, anchor: Anchor) -> list[tuple[int, int]]:
 
 
 def analyze_windows(analyze, text: str, anchor: Anchor, *args) -> list[RecognizerResult]:  # noqa: ANN001
-    """`analyze(text, *args)` (the recognizer's whole-text analysis) run on each window, with
-    result offsets moved back into the full text."""
+    """`analyze(text, *args)` (the recognizer's whole-text analysis, args as Presidio passes
+    them: entities, nlp_artifacts, ...) run on each window, with result offsets moved back
+    into the full text."""
     results: list[RecognizerResult] = []
-    spans = windows(text, anchor)
+    doc = getattr(args[1], "tokens", None) if len(args) > 1 else None  # the artifacts of this text
+    spans = windows(text, anchor, doc if isinstance(doc, Doc) else None)
     if len(spans) > anchor.max_windows:
         return analyze(text, *args)
     for start, end in spans:
