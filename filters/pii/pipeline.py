@@ -15,12 +15,14 @@ import spacy
 from presidio_analyzer.nlp_engine import NerModelConfiguration
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from .fast_tagger import accelerate, single_threaded_blas
 from .offline import ModelNotInstalled, OfflineSpacyNlpEngine, model_available
 from .settings import EngineSettings
 from .tags import CONVERTER_NAME, TAGGER_NAME  # importing registers the converter factory
+from .tokenizer_cache import WarmCacheTokenizer
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +102,8 @@ def load_pipeline(settings: EngineSettings) -> LoadedPipeline:
     nlp, description = _choose(settings)
     if "lemmatizer" not in nlp.pipe_names:
         nlp.add_pipe("pii_lower_lemma", first=True)
+    if isinstance(nlp.tokenizer, Tokenizer):
+        nlp.tokenizer = WarmCacheTokenizer(nlp.tokenizer)
     labels = ner_labels(nlp)
     config = NerModelConfiguration(
         model_to_presidio_entity_mapping=dict(LABEL_TO_ENTITY),

@@ -40,6 +40,8 @@ def test_windows_cover_each_reach_and_end_at_whitespace(text: str, expected: lis
 
 def corpus() -> list[str]:
     texts = []
+    us = Faker("en_US")
+    us.seed_instance(11)
     for locale, seed in (("en_US", 7), ("en_GB", 8), ("de_DE", 9), ("fr_FR", 10)):
         fake = Faker(locale)
         fake.seed_instance(seed)
@@ -51,6 +53,7 @@ def corpus() -> list[str]:
                 f"www.{fake.domain_name()} or {fake.domain_name()}. Born on {fake.date()}; "
                 f"passport {fake.bothify('??#######')}, ID card {fake.bothify('#########')}. "
                 f"IP {fake.ipv4()} / {fake.ipv6()}, MAC {fake.mac_address()}, IIN {IIN}, BIN {BIN}. "
+                f"IBAN {fake.iban()}, SSN {us.ssn()} or {us.ssn().replace('-', ' ')}. "
                 f"{fake.paragraph(4)}")
     texts.append(" ".join(texts))  # many anchors: past max_windows, the whole text is read once
     texts += ["", "nothing to see", "University of Tartu", "ul. Abaya 12, kv. 5", "P.O. Box 77"]

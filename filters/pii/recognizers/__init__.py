@@ -53,7 +53,9 @@ _ANCHORS: dict[type[PatternRecognizer], Anchor] = {
     MacAddressRecognizer: Anchor(
         stdlib_re.compile(r"[0-9A-Fa-f]{2}[:.-][0-9A-Fa-f]{2}[:.-]|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\."),
         before=20, after=20),
-    UsSsnRecognizer: Anchor(re.compile(r"\d{3}"), max_windows=0),  # a gate: digits are everywhere
+    # nine digits in any of Presidio's SSN groupings (every pattern's digits, without its \b)
+    UsSsnRecognizer: Anchor(stdlib_re.compile(r"\d{3}[- .]?\d{2}[- .]?\d{4}|\d{5}-\d{4}|\d{3}-\d{6}")),
+    IbanRecognizer: Anchor(stdlib_re.compile(r"[A-Z]{2}[0-9]{2}"), after=45),  # country, check digits, 30 more
     CryptoRecognizer: Anchor(re.compile(r"(?i)(?:bc1|[13])[a-z0-9]{25}")),  # no whitespace inside
 }
 
@@ -64,7 +66,7 @@ def anchored(cls: type[PatternRecognizer]) -> type[PatternRecognizer]:
 
 def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer]:
     return [
-        card_recognizer(), anchored(EmailRecognizer)(), IbanRecognizer(), anchored(IpRecognizer)(),
+        card_recognizer(), anchored(EmailRecognizer)(), anchored(IbanRecognizer)(), anchored(IpRecognizer)(),
         anchored(UsSsnRecognizer)(), cheap_url_recognizer(), DateRecognizer(), anchored(CryptoRecognizer)(),
         anchored(MacAddressRecognizer)(), GatewayPhoneRecognizer(phone_regions),
         KzIinRecognizer(), KzBinRecognizer(), AgeRecognizer(), DateOfBirthRecognizer(),
