@@ -34,11 +34,14 @@ def token_table(doc: Doc) -> TokenTable:
     table = doc.user_data.get(_KEY)
     if table is None:
         strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, LOWER, IDX, LENGTH, LEMMA]).tolist()
+        columns = doc.to_array([ORTH, LOWER, IDX, LENGTH, LEMMA])
+        orths, lowers, starts, lengths, lemmas = columns.T.tolist()
+        lower_texts = [strings[h] for h in lowers]
         table = TokenTable(
-            texts=[strings[r[0]] for r in rows], lowers=[strings[r[1]] for r in rows],
-            starts=[r[2] for r in rows], ends=[r[2] + r[3] for r in rows],
-            lemmas=[strings[r[4]] if r[4] else "" for r in rows])
+            texts=[strings[h] for h in orths], lowers=lower_texts, starts=starts,
+            ends=[s + n for s, n in zip(starts, lengths)],
+            # Without a lemmatizer the lemma is the lowercase form (pipeline.lower_lemma).
+            lemmas=lower_texts if lemmas == lowers else [strings[h] if h else "" for h in lemmas])
         doc.user_data[_KEY] = table
     return table
 

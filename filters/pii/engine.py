@@ -23,7 +23,7 @@ from .context import FastLemmaContextAwareEnhancer
 from .offline import configure_tldextract, quiet_content_loggers
 from .pipeline import LoadedPipeline, load_pipeline
 from .recognizers import build_registry
-from .resolve import Detection, extend_addresses, passes, resolve_overlaps
+from .resolve import Detection, extend_addresses, passes, resolve_overlaps, with_address_places
 from .retype import Retyper
 from .settings import EngineSettings
 
@@ -109,7 +109,8 @@ class PIIEngine:
         nested: bool = False,
     ) -> list[list[Detection]]:
         """One spaCy pass (nlp.pipe) for all texts; results in input order, overlaps resolved
-        (`nested`: also places inside street addresses, see `resolve_overlaps`)."""
+        (`nested`: also the places inside street addresses, overlapping them; see
+        `resolve.with_address_places`)."""
         if language != self._language:
             raise ValueError(f"language {language!r} is not loaded")
         ad_hoc = [
@@ -128,6 +129,7 @@ class PIIEngine:
                 list(texts), language, batch_size=self._settings.batch_size)]
         allowed = list(allow_list) or None
         wanted_set, allowed_set = frozenset(wanted), frozenset(allow_list)
+        place_limit = (thresholds or {}).get("LOCATION", default_threshold)
         out: list[list[Detection]] = []
         for text, nlp_artifacts in zip(texts, artifacts):
             results = self._analyzer.analyze(
@@ -140,7 +142,10 @@ class PIIEngine:
                 # It may add, retype and reshape: what it gives back meets the call's rules again.
                 kept = [r for r in self._retype(text, kept) if r.entity_type in wanted_set
                         and passes(r, thresholds, default_threshold) and text[r.start:r.end] not in allowed_set]
-            out.append(resolve_overlaps(kept, nested=nested))
+            detections = resolve_overlaps(kept, nested=nested)
+            if nested and "LOCATION" in wanted_set:  # the places of each address too, at its score
+                detections = with_address_places(text, detections, lambda d: d.score >= place_limit)
+            out.append(detections)
         return out
 
     async def analyze(self, texts: Sequence[str], *, timeout: float, **kwargs) -> list[list[Detection]]:

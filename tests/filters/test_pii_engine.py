@@ -173,6 +173,31 @@ def test_address_extends_over_city_and_postcode_lines_only(engine: PIIEngine, te
     assert [text[d.start:d.end] for d in ds] == [address]
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    ("Ship to 221 Elm Street\nSpringfield, IL 62704\nThanks!", ["Springfield", "IL"]),
+    ("28245 Puruntie 82 Apt. 595\nLAPPEENRANTA\nFinland 53650", ["LAPPEENRANTA", "Finland"]),
+    ("ul. Abaya 12, kv. 5, Almaty", ["Almaty"]),
+    ("808 Kálmán Imre u. 12.\nApt. 762\nZalakaros", ["Zalakaros"]),  # a street line and a unit are no place
+    ("Meet at 5 Oak Road, then we go", []),
+])
+def test_nested_reports_an_address_whole_and_each_of_its_places(engine: PIIEngine, text: str, places: list[str]) -> None:
+    entities = frozenset({"STREET_ADDRESS", "LOCATION"})
+    [plain] = engine.analyze_batch([text], entities=entities)
+    [nested] = engine.analyze_batch([text], entities=entities, nested=True)
+    addresses = [(d.type, d.start, d.end) for d in plain if d.type == "STREET_ADDRESS"]
+    assert addresses and [(d.type, d.start, d.end) for d in nested if d.type == "STREET_ADDRESS"] == addresses
+    assert [text[d.start:d.end] for d in nested if d.type == "LOCATION"] == places
+    assert not [d for d in plain if d.type == "LOCATION"]  # by default the address alone, whole
+
+
+def test_nested_places_obey_the_location_threshold(engine: PIIEngine) -> None:
+    text = "Parcel: 221 Elm Road\nSpringfield, IL 62704"  # no context word: the address scores < 1
+    [ds] = engine.analyze_batch([text], entities=frozenset({"STREET_ADDRESS", "LOCATION"}),
+                                thresholds={"LOCATION": 0.99}, nested=True)
+    assert [(d.type, text[d.start:d.end]) for d in ds] == [("STREET_ADDRESS", "221 Elm Road\nSpringfield, IL 62704")]
+    assert ds[0].score < 0.99
+
+
 SAME_AS_PRESIDIO = [
     "Call me on +44 20 7946 0958 or mail anna.kowalski@example.com, my SSN is 078-05-1120.",
     "My card 4111 1111 1111 1111 and IBAN GB82 WEST 1234 5698 7654 32, passport N12345678.",

@@ -40,7 +40,7 @@ STREET_PATTERNS = [
 ]
 
 
-_HAS_STREET_WORD = re.compile(
+HAS_STREET_WORD = re.compile(
     rf"{_STREET_TYPE}(?!\w)|(?:{_COMPOUND_ENDINGS})\s+\d|\b(?:{_POST_SOVIET})\.?\s|P\.?\s?O\.?\s+Box"
 )
 
@@ -49,7 +49,7 @@ class StreetAddressRecognizer(WindowedPatternRecognizer):
     CONTEXT = ["address", "live", "lives", "street", "ship", "deliver", "delivery", "moved", "located"]
     # Every pattern holds one of these words, with at most three names and a number (and a
     # unit) on either side of it.
-    ANCHOR = Anchor(_HAS_STREET_WORD, before=80, after=60,
+    ANCHOR = Anchor(HAS_STREET_WORD, before=80, after=60,
                     words=frozenset(f"{_STREET_WORDS}|{_POST_SOVIET}|Box".split("|")),
                     endings=tuple(_COMPOUND_ENDINGS.split("|")))
 
