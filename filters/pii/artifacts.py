@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, ORTH
@@ -75,7 +76,7 @@ class LeanNlpArtifacts(NlpArtifacts):
     def keywords(self) -> list[str]:
         if self._keywords is None:
             parts = _keyword_parts(self.nlp_engine, self.language)
-            self._keywords = KeywordList(p for lemma in self.lemmas for p in parts(lemma))
+            self._keywords = KeywordList(chain.from_iterable(map(parts, self.lemmas)))
         return self._keywords
 
     @keywords.setter
