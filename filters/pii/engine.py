@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from presidio_analyzer import AnalyzerEngine, PatternRecognizer
@@ -26,6 +27,7 @@ from .recognizers import build_registry
 from .resolve import Detection, extend_addresses, passes, resolve_overlaps, with_address_places
 from .retype import Retyper
 from .settings import EngineSettings
+from .tokenizer_cache import WarmCacheTokenizer
 
 log = logging.getLogger(__name__)
 quiet_content_loggers()
@@ -44,6 +46,20 @@ def _deny_recognizer(entity: str, values: tuple[str, ...], language: str) -> Pat
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Call:
+    """One analyze_batch call's rules, as every text of it is analysed."""
+
+    wanted: frozenset[str]
+    thresholds: Mapping[str, float] | None
+    default_threshold: float
+    floor: float
+    allow_list: frozenset[str]
+    ad_hoc: list[PatternRecognizer]
+    nested: bool
+    language: str
+
+
 class PIIEngine:
     """Built once per process (expensive); thread-safe for analyze_batch."""
 
@@ -53,8 +69,8 @@ class PIIEngine:
         self._settings = settings
         self._language = settings.language
         self._supported = frozenset(analyzer.get_supported_entities(language=settings.language))
-        # spaCy does not promise thread safety for a shared Language; the NLP pass is
-        # serialised (the GIL would serialise most of it anyway), recognizers run in parallel.
+        # spaCy does not promise thread safety for a shared Language, and memory zones do
+        # not nest: analyses are serialised (the GIL would serialise most of the work anyway).
         self._nlp_lock = threading.Lock()
         self._retype = Retyper() if settings.language == "en" and settings.use_lexicons else None
         self._executor = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="pii")
@@ -120,33 +136,42 @@ class PIIEngine:
         wanted = sorted((frozenset(entities) & self._supported) | {r.supported_entities[0] for r in ad_hoc})
         if not texts or not wanted:
             return [[] for _ in texts]
-        floor = min([default_threshold, *(thresholds or {}).values()])
         # The NER runs only when the call asks for an entity type it produces.
         nlp_engine = self._pipeline.engine if self._pipeline.ner_entities.intersection(wanted) \
             else self._pipeline.tokens_engine
+        call = _Call(wanted=frozenset(wanted), thresholds=thresholds, default_threshold=default_threshold,
+                     floor=min([default_threshold, *(thresholds or {}).values()]),
+                     allow_list=frozenset(allow_list), ad_hoc=ad_hoc, nested=nested, language=language)
+        nlp = nlp_engine.nlp[language]
+        # spaCy keeps every string it meets (names, e-mail addresses) for the life of the
+        # process unless it works inside a memory zone; the whole analysis reads the docs,
+        # so it all runs in one zone, serialised (zones do not nest; the GIL would serialise
+        # most of it anyway). Everyday words are saved to the tokenizer's cache first.
         with self._nlp_lock:
-            artifacts = [a for _, a in nlp_engine.process_batch(
-                list(texts), language, batch_size=self._settings.batch_size)]
-        allowed = list(allow_list) or None
-        wanted_set, allowed_set = frozenset(wanted), frozenset(allow_list)
-        place_limit = (thresholds or {}).get("LOCATION", default_threshold)
-        out: list[list[Detection]] = []
-        for text, nlp_artifacts in zip(texts, artifacts):
-            results = self._analyzer.analyze(
-                text=text, language=language, entities=wanted, nlp_artifacts=nlp_artifacts,
-                score_threshold=floor, ad_hoc_recognizers=ad_hoc or None, allow_list=allowed,
-            )
-            kept = [r for r in results if passes(r, thresholds, default_threshold)]
-            extend_addresses(text, kept)
-            if self._retype is not None:
-                # It may add, retype and reshape: what it gives back meets the call's rules again.
-                kept = [r for r in self._retype(text, kept) if r.entity_type in wanted_set
-                        and passes(r, thresholds, default_threshold) and text[r.start:r.end] not in allowed_set]
-            detections = resolve_overlaps(kept, nested=nested)
-            if nested and "LOCATION" in wanted_set:  # the places of each address too, at its score
-                detections = with_address_places(text, detections, lambda d: d.score >= place_limit)
-            out.append(detections)
-        return out
+            if isinstance(nlp.tokenizer, WarmCacheTokenizer):
+                nlp.tokenizer.warm(list(texts))
+            with nlp.memory_zone():
+                artifacts = [a for _, a in nlp_engine.process_batch(
+                    list(texts), language, batch_size=self._settings.batch_size)]
+                return [self._analyze_one(text, nlp_artifacts, call) for text, nlp_artifacts in zip(texts, artifacts)]
+
+    def _analyze_one(self, text: str, nlp_artifacts, call: "_Call") -> list[Detection]:  # noqa: ANN001
+        results = self._analyzer.analyze(
+            text=text, language=call.language, entities=sorted(call.wanted), nlp_artifacts=nlp_artifacts,
+            score_threshold=call.floor, ad_hoc_recognizers=call.ad_hoc or None,
+            allow_list=sorted(call.allow_list) or None,
+        )
+        kept = [r for r in results if passes(r, call.thresholds, call.default_threshold)]
+        extend_addresses(text, kept)
+        if self._retype is not None:
+            # It may add, retype and reshape: what it gives back meets the call's rules again.
+            kept = [r for r in self._retype(text, kept) if r.entity_type in call.wanted
+                    and passes(r, call.thresholds, call.default_threshold) and text[r.start:r.end] not in call.allow_list]
+        detections = resolve_overlaps(kept, nested=call.nested)
+        if call.nested and "LOCATION" in call.wanted:  # the places of each address too, at its score
+            limit = (call.thresholds or {}).get("LOCATION", call.default_threshold)
+            detections = with_address_places(text, detections, lambda d: d.score >= limit)
+        return detections
 
     async def analyze(self, texts: Sequence[str], *, timeout: float, **kwargs) -> list[list[Detection]]:
         """Offloads analyze_batch to a worker thread; raises DetectionUnavailable on timeout or

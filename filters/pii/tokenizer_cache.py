@@ -1,61 +1,66 @@
-"""spaCy's tokenizer, with its chunk cache kept warm on real chat text.
+"""spaCy's tokenizer, with its chunk cache kept warm for everyday words.
 
 spaCy's tokenizer remembers how it split each whitespace-delimited chunk, but within one text
 it stops saving new chunks once any chunk has hit a special case ("I'm", "don't", ":)"), and
 nearly every chat message has one early on. So it split the same ~200 chunks of a 1 KB
 prompt with its prefix, suffix and infix expressions on every call (about 0.8 ms) instead
-of reading them from its cache (about 0.05 ms). `WarmCacheTokenizer` hands a chunk to the
-tokenizer on its own, which saves it, the second time it sees the chunk (so words that recur,
-which is most of them, are read from the cache from then on, and one-off values such as
-names and numbers cost nothing extra), then tokenizes the text as usual. Output is spaCy's;
-a chunk's cached split is the one spaCy gives it alone.
+of reading them from its cache (about 0.05 ms). `WarmCacheTokenizer.warm` hands each chunk
+that is an English dictionary word (with its punctuation: "Hi!", "(really).") or bare
+punctuation to the tokenizer on its own, once, which saves it.
 
-spaCy never evicts; its cache simply stops growing when full. This wrapper raises the bound
-and starts the cache over when it is reached. Like spaCy's vocabulary, the cache lives in
-this process's memory only.
+Only vocabulary is ever saved: names, numbers, e-mail addresses and anything else a user
+typed are tokenized afresh each time and, since the engine analyses inside a spaCy memory
+zone, forgotten when the analysis ends. `warm` must therefore run outside the zone (what is
+saved inside one is dropped), and the cache it fills holds no personal data.
 """
 
 from __future__ import annotations
 
-import logging
 import re
+import string
 
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-log = logging.getLogger(__name__)
+from .recognizers.common import english_words
 
 _CHUNKS = re.compile(r"\S+")
+_PUNCTUATION = string.punctuation + "“”‘’«»„…—–"
+
+
+def is_vocabulary(chunk: str) -> bool:
+    """A dictionary word with any surrounding punctuation, or punctuation alone."""
+    core = chunk.strip(_PUNCTUATION)
+    return not core or (core.isalpha() or "'" in core) and core.lower() in english_words()
 
 
 class WarmCacheTokenizer:
-    CAPACITY = 100_000  # distinct chunks; a 1 KB message has about 200
+    CAPACITY = 200_000  # distinct vocabulary chunks
 
     def __init__(self, tokenizer: Tokenizer) -> None:
         self.tokenizer = tokenizer
         self.vocab = tokenizer.vocab
         tokenizer.max_cache_size = self.CAPACITY
-        self._seen: set[str] = set()  # cached in the tokenizer
-        self._once: set[str] = set()  # seen one time so far
+        self._seen: set[str] = set()  # chunks handed over: vocabulary only
         self._can_flush = callable(getattr(tokenizer, "_flush_cache", None))
 
+    def warm(self, texts: list[str]) -> None:
+        """Save the vocabulary chunks of `texts` not saved yet. Outside any memory zone."""
+        seen = self._seen
+        fresh = {chunk for text in texts for chunk in _CHUNKS.findall(text)
+                 if chunk not in seen and is_vocabulary(chunk)}
+        if not fresh:
+            return
+        if len(seen) + len(fresh) > self.CAPACITY:
+            if not self._can_flush:
+                return  # full and cannot start over: the rest is tokenized as spaCy does
+            self.tokenizer._flush_cache()
+            seen.clear()
+        for chunk in fresh:
+            self.tokenizer(chunk)
+        seen |= fresh
+
     def __call__(self, text: str) -> Doc:
-        seen, once = self._seen, self._once
-        fresh = {chunk for chunk in _CHUNKS.findall(text) if chunk not in seen}
-        recurring = fresh & once
-        once |= fresh - recurring
-        if len(once) > 4 * self.CAPACITY:  # one-off values pile up faster than words recur
-            once.clear()
-        if recurring:
-            if len(seen) + len(recurring) > self.CAPACITY:
-                if not self._can_flush:
-                    return self.tokenizer(text)  # full and cannot start over: plain spaCy
-                self.tokenizer._flush_cache()
-                seen.clear()
-            for chunk in recurring:
-                self.tokenizer(chunk)
-            seen |= recurring
-            once -= recurring
         return self.tokenizer(text)
 
     # What spaCy's Language asks of a tokenizer besides calling it.
@@ -69,7 +74,6 @@ class WarmCacheTokenizer:
     def from_bytes(self, data: bytes, **kwargs) -> "WarmCacheTokenizer":  # noqa: ANN003
         self.tokenizer.from_bytes(data, **kwargs)
         self._seen.clear()
-        self._once.clear()
         return self
 
     def to_disk(self, path, **kwargs) -> None:  # noqa: ANN001, ANN003
@@ -78,5 +82,4 @@ class WarmCacheTokenizer:
     def from_disk(self, path, **kwargs) -> "WarmCacheTokenizer":  # noqa: ANN001, ANN003
         self.tokenizer.from_disk(path, **kwargs)
         self._seen.clear()
-        self._once.clear()
         return self

@@ -1,4 +1,5 @@
-"""The warm-cache tokenizer gives spaCy's tokens, however full its cache is."""
+"""The warm-cache tokenizer gives spaCy's tokens, saves only vocabulary, and the engine's
+analyses leave no user string behind in spaCy's memory."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from faker import Faker
 from spacy.attrs import IDX, LENGTH, NORM, ORTH, SPACY
 from spacy.language import Language
 
-from filters.pii.pipeline import BUILTIN_NER
-from filters.pii.tokenizer_cache import WarmCacheTokenizer
+from filters.pii import EngineSettings, PIIEngine
+from filters.pii.pipeline import BUILTIN_NER, load_pipeline
+from filters.pii.tokenizer_cache import WarmCacheTokenizer, is_vocabulary
 
 ATTRS = [ORTH, NORM, SPACY, IDX, LENGTH]
 
@@ -29,11 +31,22 @@ def fresh() -> Language:
     return spacy.load(BUILTIN_NER)
 
 
+@pytest.mark.parametrize(("chunk", "vocabulary"), [
+    ("the", True), ("Hi!", True), ("(really).", True), ("don't", True), ("...", True), ("--", True),
+    ("Anna", False), ("Kowalski,", False), ("anna@example.com", False), ("12", False), ("B2", False),
+    ("London.", False), ("superrito.co.uk", False),
+])
+def test_only_dictionary_words_and_punctuation_are_vocabulary(chunk: str, vocabulary: bool) -> None:
+    assert is_vocabulary(chunk) is vocabulary
+
+
 def test_tokens_equal_a_cold_spacy_tokenizers() -> None:
     reference, wrapped = fresh(), WarmCacheTokenizer(fresh().tokenizer)
-    for _ in range(2):  # the second round reads every chunk from the cache
+    for _ in range(2):  # the second round reads every vocabulary chunk from the cache
         for text in texts():
+            wrapped.warm([text])
             assert (wrapped(text).to_array(ATTRS) == reference.tokenizer(text).to_array(ATTRS)).all(), text
+    assert wrapped._seen and all(is_vocabulary(chunk) for chunk in wrapped._seen)
 
 
 class CountingTokenizer:
@@ -51,31 +64,32 @@ class CountingTokenizer:
         self.tokenizer._flush_cache()
 
 
-def test_only_recurring_chunks_are_warmed() -> None:
-    wrapped = WarmCacheTokenizer(fresh().tokenizer)
-    wrapped("Anna met Bob")
-    assert wrapped._seen == set()
-    wrapped("Anna met Carl")
-    assert wrapped._seen == {"Anna", "met"}
-
-
 def test_starting_the_cache_over_keeps_tokens_equal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(WarmCacheTokenizer, "CAPACITY", 50)  # fewer chunks than one text has
     counting = CountingTokenizer(fresh().tokenizer)
     reference, wrapped = fresh(), WarmCacheTokenizer(counting)
     for text in texts():
-        for _ in range(2):  # the second time, its chunks are warmed
-            assert (wrapped(text).to_array(ATTRS) == reference.tokenizer(text).to_array(ATTRS)).all(), text
+        wrapped.warm([text])
+        assert (wrapped(text).to_array(ATTRS) == reference.tokenizer(text).to_array(ATTRS)).all(), text
     assert counting.flushes > 0
 
 
 def test_engine_pipelines_run_behind_the_wrapper() -> None:
-    from filters.pii.pipeline import load_pipeline
-    from filters.pii.settings import EngineSettings
-
     loaded = load_pipeline(EngineSettings())
     nlp = loaded.engine.nlp["en"]
     assert isinstance(nlp.tokenizer, WarmCacheTokenizer)
     assert loaded.tokens_engine.nlp["en"].tokenizer is nlp.tokenizer
     doc = nlp("Hi! I'm Anna Kowalski.")
     assert [t.text for t in doc] == ["Hi", "!", "I", "'m", "Anna", "Kowalski", "."]
+
+
+def test_analysis_leaves_no_user_string_in_spacys_memory() -> None:
+    engine = PIIEngine.build(EngineSettings())
+    strings = engine._pipeline.engine.nlp["en"].vocab.strings
+    canaries = ["Zqxwvatrin", "Plorkenbeck", "zqx.plork@superrito.com", "4929-7340-1155-2077"]
+    text = f"Hi! I'm {canaries[0]} {canaries[1]}, mail {canaries[2]}, card {canaries[3]}. Thanks!"
+    for entities in (engine.supported_entities(), frozenset({"EMAIL_ADDRESS"})):  # NER and tokens-only
+        [found] = engine.analyze_batch([text, text], entities=entities)[:1]
+        assert found
+    assert not [c for c in canaries if c in strings]
+    assert "Thanks" in strings  # vocabulary stays, warmed into the tokenizer's cache
