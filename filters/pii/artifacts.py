@@ -9,13 +9,12 @@ table, with `keywords` (only the context enhancer reads them) computed on first 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
 
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, ORTH
+from spacy.attrs import IDX, IS_PUNCT, IS_STOP, LEMMA, LENGTH, LOWER, ORTH
 from spacy.tokens import Doc
 
 _KEY = "pii_token_table"
@@ -74,9 +73,19 @@ class LeanNlpArtifacts(NlpArtifacts):
 
     @property
     def keywords(self) -> list[str]:
+        """Presidio's rule (`NlpArtifacts.set_keywords`): lemmas that are no stop word and no
+        punctuation, split at ":". When the lemmas are the lowercase forms (no lemmatizer),
+        the doc's own IS_STOP/IS_PUNCT arrays answer for them, with no per-word lookup or
+        cache of the words (which would keep users' words in memory)."""
         if self._keywords is None:
-            parts = _keyword_parts(self.nlp_engine, self.language)
-            self._keywords = KeywordList(chain.from_iterable(map(parts, self.lemmas)))
+            table = token_table(self.tokens) if isinstance(self.tokens, Doc) else None
+            if table is not None and table.lemmas is table.lowers:
+                flags = self.tokens.to_array([IS_STOP, IS_PUNCT]).tolist()
+                words = [w for w, (stop, punct) in zip(table.lowers, flags)
+                         if not stop and not punct and w != "be"]  # ("-PRON-" is never lowercase)
+                self._keywords = KeywordList(chain.from_iterable(w.split(":") if ":" in w else (w,) for w in words))
+            else:
+                self._keywords = KeywordList(self.set_keywords(self.nlp_engine, self.lemmas, self.language))
         return self._keywords
 
     @keywords.setter
@@ -94,14 +103,3 @@ class KeywordList(list):
 
     def __contains__(self, item: object) -> bool:
         return item in self._members
-
-
-@lru_cache(maxsize=8)
-def _keyword_parts(nlp_engine, language: str) -> Callable[[str], tuple[str, ...]]:  # noqa: ANN001
-    """Presidio's `NlpArtifacts.set_keywords` rule for one lemma, memoised per lemma."""
-
-    @lru_cache(maxsize=65536)
-    def parts(lemma: str) -> tuple[str, ...]:
-        return tuple(NlpArtifacts.set_keywords(nlp_engine, [lemma], language))
-
-    return parts

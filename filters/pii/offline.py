@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 
-from functools import lru_cache
 from pathlib import Path
 
 import spacy
@@ -39,32 +38,8 @@ def model_available(name_or_path: str) -> bool:
 
 
 class OfflineSpacyNlpEngine(SpacyNlpEngine):
-    """Presidio's spaCy engine without the download-on-load side effect.
-
-    It also memoises `is_stopword`/`is_punct`: Presidio asks them for every token of every
-    text when it builds context keywords, and each call is a vocabulary lookup (about a
-    millisecond per 1 KB prompt in total). The answers never change for a loaded pipeline.
-    """
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._is_stopword = lru_cache(maxsize=65536)(super().is_stopword)
-        self._is_punct = lru_cache(maxsize=65536)(super().is_punct)
-
-    def is_stopword(self, word: str, language: str) -> bool:
-        return self._is_stopword(word, language)
-
-    def is_punct(self, word: str, language: str) -> bool:
-        return self._is_punct(word, language)
-
-    def _doc_to_nlp_artifact(self, doc, language):  # noqa: ANN001, ANN202 - Presidio's signature
-        """Presidio's artifacts from one read of the token arrays, `doc.ents` read once."""
-        table = token_table(doc)
-        entities = list(doc.ents)
-        scores = [self.ner_model_configuration.default_score] * len(entities)
-        entities, scores = self._get_updated_entities(entities, scores)
-        return LeanNlpArtifacts(entities=entities, tokens=doc, tokens_indices=table.starts, lemmas=table.lemmas,
-                                nlp_engine=self, language=language, scores=scores)
+    """Presidio's spaCy engine without the download-on-load side effect, and with its
+    artifacts built from one read of the token arrays (`artifacts.py`)."""
 
     def process_batch(self, texts, language, batch_size=1, n_process=1, as_tuples=False):  # noqa: ANN001, ANN201
         """Presidio's, minus `doc.text`: rebuilding the text walks every token as a Python

@@ -203,6 +203,7 @@ SAME_AS_PRESIDIO = [
     "My card 4111 1111 1111 1111 and IBAN GB82 WEST 1234 5698 7654 32, passport N12345678.",
     "Dr. Ibragimova lives at 12 Abay Avenue, Almaty; she is 12 years old, born 2013-04-01.",
     "Nothing personal in this sentence at all, just a plain question about the weather.",
+    "Note: meet at 10:30, re:check the list; they're being careful! Be there, Zqxwva.",
 ]
 
 
