@@ -41,6 +41,15 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
     """Presidio's spaCy engine without the download-on-load side effect, and with its
     artifacts built from one read of the token arrays (`artifacts.py`)."""
 
+    def _doc_to_nlp_artifact(self, doc, language):  # noqa: ANN001, ANN202 - Presidio's signature
+        """Presidio's artifacts from one read of the token arrays, `doc.ents` read once."""
+        table = token_table(doc)
+        entities = list(doc.ents)
+        scores = [self.ner_model_configuration.default_score] * len(entities)
+        entities, scores = self._get_updated_entities(entities, scores)
+        return LeanNlpArtifacts(entities=entities, tokens=doc, tokens_indices=table.starts, lemmas=table.lemmas,
+                                nlp_engine=self, language=language, scores=scores)
+
     def process_batch(self, texts, language, batch_size=1, n_process=1, as_tuples=False):  # noqa: ANN001, ANN201
         """Presidio's, minus `doc.text`: rebuilding the text walks every token as a Python
         object, and the caller already has it."""

@@ -240,3 +240,11 @@ def test_lean_artifacts_hold_what_presidio_would_build(engine: PIIEngine, text: 
     assert [(e.start_char, e.end_char, e.label_) for e in ours.entities] == \
         [(e.start_char, e.end_char, e.label_) for e in theirs.entities]
     assert ours.scores == theirs.scores and ours.keywords == theirs.keywords
+
+
+def test_engine_builds_lean_artifacts(engine: PIIEngine) -> None:
+    """The lean artifacts (one read of the token arrays, lazy keywords) are the ones in use."""
+    from filters.pii.artifacts import LeanNlpArtifacts
+
+    [(_, artifacts)] = list(engine._pipeline.engine.process_batch(["Hi Anna."], "en"))
+    assert isinstance(artifacts, LeanNlpArtifacts)
