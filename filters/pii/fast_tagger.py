@@ -23,6 +23,9 @@ from spacy.tokens import Doc
 from thinc.api import Model
 from threadpoolctl import threadpool_limits
 
+from .artifacts import token_table
+from .tokenizer_cache import is_vocabulary
+
 log = logging.getLogger(__name__)
 
 _LAYERNORM_EPSILON = 1e-08  # thinc.layers.layernorm._get_moments
@@ -47,7 +50,9 @@ class _RowCache:
     """Embedding-stage output per distinct feature row. The stage (four hash embeddings and
     the mixing layer) sees one token at a time, so its output for a (NORM, PREFIX, SUFFIX,
     SHAPE) row never changes: chat text repeats its words, and a lookup is a tenth of the
-    arithmetic. Bounded: when full it starts over. Callers serialise (the engine's NLP lock)."""
+    arithmetic. Only rows of everyday words are kept (the caller says which): a row of a
+    name is hashes of it, and nothing derived from what users typed outlives the analysis.
+    Bounded: when full it starts over. Callers serialise (the engine's NLP lock)."""
 
     CAPACITY = 1 << 16
 
@@ -55,25 +60,34 @@ class _RowCache:
         self._index: dict[tuple[int, ...], int] = {}
         self._table = np.zeros((1024, width), dtype="f")
 
-    def lookup(self, features: np.ndarray, compute) -> np.ndarray:  # noqa: ANN001
+    def lookup(self, features: np.ndarray, compute, keep: list[bool]) -> np.ndarray:  # noqa: ANN001
         keys = list(map(tuple, features.tolist()))
         index = self._index
         missing: dict[tuple[int, ...], int] = {}  # key -> its first row in `features`
         for i, key in enumerate(keys):
             if key not in index and key not in missing:
                 missing[key] = i
-        if missing:
-            if len(index) + len(missing) > self.CAPACITY:
-                index.clear()
-                missing = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
-            start, count = len(index), len(missing)
-            if start + count > self._table.shape[0]:
-                grown = np.zeros((max(2 * self._table.shape[0], start + count), self._table.shape[1]), "f")
+        if not missing:
+            return self._table[[index[key] for key in keys]]
+        if len(index) + len(missing) > self.CAPACITY:
+            index.clear()  # start over; every row of this doc is computed afresh
+            missing = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
+        fresh = compute(features[list(missing.values())])
+        kept = [(key, j) for j, (key, i) in enumerate(missing.items()) if keep[i]]
+        if kept:
+            start = len(index)
+            if start + len(kept) > self._table.shape[0]:
+                grown = np.zeros((max(2 * self._table.shape[0], start + len(kept)), self._table.shape[1]), "f")
                 grown[:start] = self._table[:start]
                 self._table = grown
-            self._table[start:start + count] = compute(features[list(missing.values())])
-            index.update(zip(missing, range(start, start + count)))
-        return self._table[[index[key] for key in keys]]
+            self._table[start:start + len(kept)] = fresh[[j for _, j in kept]]
+            index.update((key, start + n) for n, (key, _) in enumerate(kept))
+        position = {key: j for j, key in enumerate(missing)}
+        out = np.empty((len(keys), fresh.shape[1]), dtype="f")
+        for i, key in enumerate(keys):
+            row = index.get(key)
+            out[i] = self._table[row] if row is not None else fresh[position[key]]
+        return out
 
 
 class UnsupportedArchitecture(ValueError):
@@ -150,7 +164,7 @@ class FusedTagger:
         if not len(doc):
             return np.zeros((0, self._out_bias.shape[0]), dtype="f")
         features = np.ascontiguousarray(doc.to_array(self._columns), dtype="uint64")
-        X = self._rows.lookup(features, self._embed)
+        X = self._rows.lookup(features, self._embed, [is_vocabulary(t) for t in token_table(doc).texts])
         ops = self._ops
         if self._pad:
             edge = np.zeros((self._pad, X.shape[1]), dtype=X.dtype)

@@ -93,3 +93,23 @@ def _with_ruler() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("entity_ruler")
     return nlp
+
+
+def test_row_cache_keeps_only_the_rows_it_is_told_to_and_still_answers_all() -> None:
+    cache = _RowCache(width=2)
+    features = np.array([[1, 1, 1, 1], [2, 2, 2, 2], [1, 1, 1, 1]], dtype="uint64")
+
+    def compute(rows: np.ndarray) -> np.ndarray:
+        return rows[:, :2].astype("f") * 10
+
+    out = cache.lookup(features, compute, keep=[True, False, True])
+    assert out.tolist() == [[10, 10], [20, 20], [10, 10]]
+    assert set(cache._index) == {(1, 1, 1, 1)}  # the row not to keep (a name's) is gone
+    again = cache.lookup(features, lambda rows: compute(rows) + 1, keep=[True, False, True])
+    assert again.tolist() == [[10, 10], [21, 21], [10, 10]]  # kept row read back, the other recomputed
+
+
+def test_builtin_tagger_caches_rows_of_everyday_words_only(builtin: Language) -> None:
+    fused = FusedTagger(builtin.get_pipe(TAGGER_NAME).model)
+    fused([builtin.make_doc("Hi! Zqxwvatrin Plorkenbeck wrote to 4929-7340 today.")])
+    assert len(fused._rows._index) == len({"Hi", "!", "wrote", "to", "-", "today", "."})
