@@ -14,6 +14,7 @@ the scores against thinc's on every dev prompt.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -60,7 +61,7 @@ class _RowCache:
         self._index: dict[tuple[int, ...], int] = {}
         self._table = np.zeros((1024, width), dtype="f")
 
-    def lookup(self, features: np.ndarray, compute, keep: list[bool]) -> np.ndarray:  # noqa: ANN001
+    def lookup(self, features: np.ndarray, compute, keep: Callable[[int], bool]) -> np.ndarray:  # noqa: ANN001
         keys = list(map(tuple, features.tolist()))
         index = self._index
         missing: dict[tuple[int, ...], int] = {}  # key -> its first row in `features`
@@ -73,7 +74,7 @@ class _RowCache:
             index.clear()  # start over; every row of this doc is computed afresh
             missing = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
         fresh = compute(features[list(missing.values())])
-        kept = [(key, j) for j, (key, i) in enumerate(missing.items()) if keep[i]]
+        kept = [(key, j) for j, (key, i) in enumerate(missing.items()) if keep(i)]
         if kept:
             start = len(index)
             if start + len(kept) > self._table.shape[0]:
@@ -164,7 +165,7 @@ class FusedTagger:
         if not len(doc):
             return np.zeros((0, self._out_bias.shape[0]), dtype="f")
         features = np.ascontiguousarray(doc.to_array(self._columns), dtype="uint64")
-        X = self._rows.lookup(features, self._embed, [is_vocabulary(t) for t in token_table(doc).texts])
+        X = self._rows.lookup(features, self._embed, lambda i: is_vocabulary(token_table(doc).texts[i]))
         ops = self._ops
         if self._pad:
             edge = np.zeros((self._pad, X.shape[1]), dtype=X.dtype)

@@ -102,10 +102,10 @@ def test_row_cache_keeps_only_the_rows_it_is_told_to_and_still_answers_all() -> 
     def compute(rows: np.ndarray) -> np.ndarray:
         return rows[:, :2].astype("f") * 10
 
-    out = cache.lookup(features, compute, keep=[True, False, True])
+    out = cache.lookup(features, compute, keep=[True, False, True].__getitem__)
     assert out.tolist() == [[10, 10], [20, 20], [10, 10]]
     assert set(cache._index) == {(1, 1, 1, 1)}  # the row not to keep (a name's) is gone
-    again = cache.lookup(features, lambda rows: compute(rows) + 1, keep=[True, False, True])
+    again = cache.lookup(features, lambda rows: compute(rows) + 1, keep=[True, False, True].__getitem__)
     assert again.tolist() == [[10, 10], [21, 21], [10, 10]]  # kept row read back, the other recomputed
 
 
