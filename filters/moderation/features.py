@@ -47,7 +47,6 @@ def tokenize(normalized: str) -> list[str]:
     return _TOKEN.findall(normalized)
 
 
-@lru_cache(maxsize=200_000)
 def _char_grams(token: str) -> tuple[str, ...]:
     padded = f" {token} "
     size = len(padded)

@@ -61,6 +61,7 @@ class LocalModel:
             self.blend = float(arrays["blend"])
             self.blend_embed = float(arrays["blend_embed"])
         self.embedder = StaticEmbedder(directory)
+        self.embedder.tokenizer.keep = lambda word: ("w " + word) in self.vocab
         profanity_scorer()  # load now: a missing file must fail at start-up, not per request
         n_vocab, n_dense, n_embed = len(self.vocab), len(DENSE_NAMES), self.embedder.dims
         columns = len(KEYS) + 1
@@ -74,15 +75,17 @@ class LocalModel:
         self.offset = np.log(clipped / (1 - clipped))  # logit of each column's threshold
 
     def gram_ids(self, tokens: list[str]) -> list[int]:
-        """Vocabulary ids of `analyze_tokens(tokens)`, with each token's own grams memoised:
-        most tokens repeat, and their ~15 character n-grams are the bulk of the work."""
+        """Vocabulary ids of `analyze_tokens(tokens)`, with each known word's grams memoised:
+        most tokens repeat, and their ~15 character n-grams are the bulk of the work. Only
+        words of the model's own vocabulary are kept, never a name or anything else a user
+        typed that the model does not know."""
         vocab, cache = self.vocab, self._token_ids
         ids: list[int] = []
         for token in tokens:
             known = cache.get(token)
             if known is None:
                 known = tuple(i for i in map(vocab.get, token_grams(token)) if i is not None)
-                if len(cache) < CACHE_TOKENS:  # dict writes are atomic: safe across threads
+                if len(cache) < CACHE_TOKENS and ("w " + token) in vocab:  # dict writes are atomic
                     cache[token] = known
             ids.extend(known)
         ids.extend(i for i in map(vocab.get, bigrams(tokens)) if i is not None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import regex
@@ -47,6 +48,9 @@ class WordPiece:
         self.cls = self.vocab["[CLS]"]
         self.sep = self.vocab["[SEP]"]
         self._cache: dict[str, tuple[int, ...]] = {}
+        # Which words may be memoised (the owner says: words it knows); by default none, so no
+        # word a user typed outlives the call.
+        self.keep: Callable[[str], bool] = lambda word: False
 
     @classmethod
     def from_vocab_file(cls, path: Path) -> WordPiece:
@@ -86,7 +90,7 @@ class WordPiece:
             pieces = cache.get(word)
             if pieces is None:
                 pieces = self._word_ids(word)
-                if len(cache) < CACHE_WORDS:  # dict writes are atomic: safe across threads
+                if len(cache) < CACHE_WORDS and self.keep(word):  # dict writes are atomic
                     cache[word] = pieces
             out.extend(pieces)
         return out
