@@ -43,6 +43,12 @@ PLACE_CONTEXT = re.compile(
     r"\b(?i:fl[ye]w?|flying|travel+(?:ed|ing)?|mov(?:e|ed|ing)|return(?:ed|ing)?|go(?:ing)?|went|"
     r"li(?:ve|ves|ved|ving)|born|stay(?:ed|ing|s)?|visit(?:ed|ing|s)?|am|is|are|was|were|based|located)"
     r"\s+(?i:in|to|from|at|near)\s+((?:\p{Lu}[\p{L}'’-]+|\p{Ll}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+)?)")
+# Times that follow "moved to", "is at" as places do ("moved to Thursday"): never a place.
+TEMPORAL = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday weekend today tomorrow tonight
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec christmas easter noon midnight
+""".split())
 # Form labels whose value is a place, up to a venue word or the end of the line
 # ("Where: Beerze Country Club", "City: Tromsø").
 PLACE_LABEL = re.compile(r"(?im)^[ \t>]*(?:where|location|city|town|village|country|place|region)[ \t]*:[ \t]*"

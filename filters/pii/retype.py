@@ -240,7 +240,7 @@ class Retyper:
         for m in P.PLACE_CONTEXT.finditer(text):
             start, end = m.span(1)
             words = m.group(1).split()
-            if any(w.lower() in self.english or _cased(w) in self.first for w in words) \
+            if any(w.lower() in self.english or w.lower() in P.TEMPORAL or _cased(w) in self.first for w in words) \
                     or any(r.start < end and start < r.end for r in found):
                 continue
             extra.append(RecognizerResult("LOCATION", start, end, 0.6))

@@ -86,6 +86,8 @@ ABSENT = [
     ("a label before a colon is no person", "Desk: +41 (0)96 471 07 95", "Desk"),
     ("a chat role is no person", "Bot: where would you like this to be sent to?", "Bot"),
     ("a dictionary word after 'live in' is no place", "honestly I live in fear of exams", "fear"),
+    ("a weekday after 'moved to' is no place", "The Wednesday meeting got moved to Thursday morning.", "Thursday"),
+    ("a month after 'is in' is no place", "Her birthday is in March, I think.", "March"),
     ("a product after 'with' is no person when it is a word", "I paired it with Bluetooth and Spotify.", "Bluetooth"),
     ("an everyday lowercase word is no person", "the founders said that lunacy finds you", "lunacy"),
 ]
