@@ -43,6 +43,13 @@ PLACE_CONTEXT = re.compile(
     r"\b(?i:fl[ye]w?|flying|travel+(?:ed|ing)?|mov(?:e|ed|ing)|return(?:ed|ing)?|go(?:ing)?|went|"
     r"li(?:ve|ves|ved|ving)|born|stay(?:ed|ing|s)?|visit(?:ed|ing|s)?|am|is|are|was|were|based|located)"
     r"\s+(?i:in|to|from|at|near)\s+((?:\p{Lu}[\p{L}'’-]+|\p{Ll}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+)?)")
+# Place names are built from names: "North Hazel", "Saint Lucia", "San Cornelio", "Greg
+# Ville", "Moorefurt" (Moore + furt), "Jacksonville". A span the tagger typed as a person
+# with such a first word, a last word "Ville", or one word made of a known name and one of
+# these endings is a place.
+PLACE_PREFIXES = frozenset("North South East West New Lake Port Fort Mount Saint Sainte San Santa São".split())
+PLACE_ENDINGS = ("ville", "furt", "fort", "side", "burgh", "borough", "bury", "mouth", "haven", "port",
+                 "stad", "chester", "shire", "berg", "view", "land", "town")
 # Times that follow "moved to", "is at" as places do ("moved to Thursday"): never a place.
 TEMPORAL = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday weekend today tomorrow tonight

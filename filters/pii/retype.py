@@ -47,6 +47,17 @@ class Retyper:
         self.places, self.common, self.english = lexicon("places"), common_words(), english_words()
         self.nrp = lexicon("nrp")
 
+    def _built_place(self, words: list[str]) -> bool:
+        cased = [_cased(w) for w in words]
+        if len(words) in (2, 3) and (cased[0] in P.PLACE_PREFIXES or cased[-1] == "Ville"):
+            return True
+        if len(words) != 1 or cased[0] in self.first or cased[0] in self.last:
+            return False
+        word = cased[0]
+        lower = word.lower()
+        return any(lower.endswith(end) and (stem := word[:-len(end)].title()) and (stem in self.first or stem in self.last)
+                   for end in P.PLACE_ENDINGS if len(word) > len(end) + 2)
+
     def _is_place(self, text: str) -> bool:
         return _cased(text) in self.places or text.title() in self.places
 
@@ -83,8 +94,12 @@ class Retyper:
             return [r]
         if r.entity_type == "STREET_ADDRESS":
             return self._address_head(text, r)
+        if r.entity_type == "NRP" and self._is_place(span) and _cased(span) not in self.nrp:
+            return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "into Nigeria"
         if r.entity_type not in NAME_TYPES:
             return [r]
+        if r.entity_type in ("PERSON", "LOCATION") and self._built_place(words):
+            return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "West Hazelfort"
         if r.entity_type != "PERSON" and (P.MIDDLE_INITIAL.fullmatch(span) or any(P.PATRONYMIC.match(w) for w in words)) \
                 and not any(w.lower() in ORG_WORDS for w in words):
             return [_result(r, "PERSON", r.start, r.start + len(span), max(r.score, 0.8))]
