@@ -50,6 +50,9 @@ PLACE_CONTEXT = re.compile(
 PLACE_PREFIXES = frozenset("North South East West New Lake Port Fort Mount Saint Sainte San Santa São".split())
 PLACE_ENDINGS = ("ville", "furt", "fort", "side", "burgh", "borough", "bury", "mouth", "haven", "port",
                  "stad", "chester", "shire", "berg", "view", "land", "town")
+# "Laura of Sacramento", "Horymír Adler of San Alberto": a person and where they are from.
+PERSON_OF_PLACE = re.compile(r"(?P<person>.+?)\s+(?:of|Of|OF)\s+(?P<place>\p{Lu}.*)")
+TRAILING_OF = re.compile(r"\s+(?:of|Of|OF)$")
 # Times that follow "moved to", "is at" as places do ("moved to Thursday"): never a place.
 TEMPORAL = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday weekend today tomorrow tonight

@@ -47,6 +47,21 @@ class Retyper:
         self.places, self.common, self.english = lexicon("places"), common_words(), english_words()
         self.nrp = lexicon("nrp")
 
+    def _person_of_place(self, r: RecognizerResult, span: str) -> list[RecognizerResult] | None:
+        """"Charles of Houston" (one span, typed anything): the person, then the place."""
+        m = P.PERSON_OF_PLACE.fullmatch(span)
+        if m is None:
+            return None
+        person, place = m.group("person"), m.group("place")
+        head = [_cased(w) for w in P.WORD.findall(person)]
+        place_words = P.WORD.findall(place)
+        if not head or head[0] not in self.first or any(w.lower() in ORG_WORDS for w in head) or not place_words \
+                or not (self._is_place(place) or self._built_place(place_words)
+                        or all(w.lower() not in self.english for w in place_words)):
+            return None
+        return [_result(r, "PERSON", r.start, r.start + len(person), max(r.score, 0.8)),
+                _result(r, "LOCATION", r.start + m.start("place"), r.start + m.end("place"), r.score)]
+
     def _built_place(self, words: list[str]) -> bool:
         cased = [_cased(w) for w in words]
         if len(words) in (2, 3) and (cased[0] in P.PLACE_PREFIXES or cased[-1] == "Ville"):
@@ -98,6 +113,11 @@ class Retyper:
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "into Nigeria"
         if r.entity_type not in NAME_TYPES:
             return [r]
+        if (trailing := P.TRAILING_OF.search(span)) and len(words) > 1:
+            span, words = span[:trailing.start()], words[:-1]  # "Adya Tuominen of" + a place after it
+            r = _result(r, r.entity_type, r.start, r.start + len(span), r.score)
+        if (split := self._person_of_place(r, span)) is not None:
+            return split
         if r.entity_type in ("PERSON", "LOCATION") and self._built_place(words):
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "West Hazelfort"
         if r.entity_type != "PERSON" and (P.MIDDLE_INITIAL.fullmatch(span) or any(P.PATRONYMIC.match(w) for w in words)) \
