@@ -34,6 +34,11 @@ CAPITALISED = re.compile(r"(?<![\p{L}\d@#_./-])\p{Lu}\p{Ll}+(?:-\p{Ll}+)?(?![\p{
 PERSON_BEFORE = re.compile(
     r"(?i)(?:\b(?:says|said|asked|told|tells|wrote|writes|by|starring|featuring|dear|thanks|hi|hello|hey|"
     r"ex-\w+|met|named|called|call\s+me|calls\s+me|name\s+is|name's)\s+)$")
+# Where chat names a person in lowercase: "hey its kyra again", "say hi to taneli", "ask for
+# laura", "i owe ping". The word must be a known first name that is no dictionary word.
+LOWER_NAME_CONTEXT = re.compile(  # run with overlapped=True: "hey its kyra" holds two contexts
+    r"(?i:\b(?:hi\s+to|it'?s|this\s+is|ask\s+for|owe|taken\s+by|thanks?|hey|dear|met)\s+)"
+    r"(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d@])")
 # Only a person is named so, whatever else the word may be ("everyone calls me Borna").
 NAMED = re.compile(r"(?i)(?:\b(?:call\s+me|calls\s+me|name\s+is|name's)\s+)$")
 PERSON_AFTER = re.compile(r"(?i)^(?:'s|’s|\s+(?:says|said|asked|told|wrote|replied|thinks|thought)\b)")

@@ -243,6 +243,12 @@ class Retyper:
             if (m.group(1) in self.first or m.group(1).lower() not in self.english) and not any(
                     r.start <= m.start() and m.end() <= r.end and r.entity_type not in NAME_TYPES for r in out):
                 extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8))
+        taken = [(r.start, r.end) for r in out + extra]
+        for m in P.LOWER_NAME_CONTEXT.finditer(text, overlapped=True):
+            word = m.group(1)
+            if word.title() in self.first and word not in self.english and word not in self.common \
+                    and not any(a < m.end(1) and m.start(1) < b for a, b in taken):
+                extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.7))
         return out + extra + self._places_by_context(text, out + extra)
 
     def _lowercase_neighbours(self, text: str, people: list[RecognizerResult]) -> list[RecognizerResult]:
