@@ -144,9 +144,8 @@ class PIIEngine:
                      allow_list=frozenset(allow_list), ad_hoc=ad_hoc, nested=nested, language=language)
         nlp = nlp_engine.nlp[language]
         # spaCy keeps every string it meets (names, e-mail addresses) for the life of the
-        # process unless it works inside a memory zone; the whole analysis reads the docs,
-        # so it all runs in one zone, serialised (zones do not nest; the GIL would serialise
-        # most of it anyway). Everyday words are saved to the tokenizer's cache first.
+        # process unless it works inside a memory zone; the recognizers read the docs too, so
+        # the whole analysis runs in the zone. Everyday words go to the tokenizer's cache first.
         with self._nlp_lock:
             if isinstance(nlp.tokenizer, WarmCacheTokenizer):
                 nlp.tokenizer.warm(list(texts))
