@@ -21,6 +21,13 @@ ORG_WORDS = frozenset(
     "inc inc. llc ltd ltd. llp plc gmbh ag sa s.a. sas srl eirl bv nv oy ab as co co. corp corp. corporation "
     "incorporated group partners company holdings bank university college school academy lyceum institute "
     "foundation association agency studio labs solutions services".split())
+# A legal form or institution word ends a firm's name ("Strøm ASA", "Kubičeková a.s.",
+# "Wolf Ernst & Söhne", "Franklin Kindergarten"); a foundation word starts one ("Stichting
+# Brumleve"). Such a span is an organisation whatever the tagger called it.
+ORG_LAST = frozenset({w.rstrip(".") for w in ORG_WORDS} | set(
+    "asa ba kg ohg a.s a.ş s.a s.l s.r.l s.p.a b.v n.v kft zrt oyj aps ltda spa sarl söhne sohne filhos "
+    "hijos fils figli kindergarten gymnasium".split()))
+ORG_FIRST = frozenset("stichting stiftung fundación fundacion fondation fondazione fundação".split())
 WORKPLACE = re.compile(r"(?i)\b(?:at|for|from|joined|with|of|by|to|into|left|founded|became)\s*$")
 FIRM_AFTER = re.compile(r"^(?:'s|’s|\s*(?:,\s*)?(?:Inc|LLC|Ltd|LLP|PLC|GmbH|Group|Partners|& Co|Co)\b)")
 LIST = re.compile(r"\p{Lu}[\p{L}'’-]+(?:\s*,\s*\p{Lu}[\p{L}'’-]+)+,?\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+")

@@ -118,6 +118,10 @@ class Retyper:
             r = _result(r, r.entity_type, r.start, r.start + len(span), r.score)
         if (split := self._person_of_place(r, span)) is not None:
             return split
+        tokens = span.split()
+        if len(tokens) >= 2 and (
+                tokens[-1].lower().rstrip(".,") in P.ORG_LAST or tokens[0].lower() in P.ORG_FIRST):
+            return [_result(r, "ORGANIZATION", r.start, r.start + len(span), r.score)]  # "Strøm ASA"
         if r.entity_type in ("PERSON", "LOCATION") and self._built_place(words):
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "West Hazelfort"
         if r.entity_type != "PERSON" and (P.MIDDLE_INITIAL.fullmatch(span) or any(P.PATRONYMIC.match(w) for w in words)) \
