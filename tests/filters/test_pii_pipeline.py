@@ -90,3 +90,14 @@ def test_non_english_language_without_pipeline_runs_patterns_only() -> None:
 def test_builtin_model_is_small_and_shipped() -> None:
     size = sum(p.stat().st_size for p in BUILTIN_NER.rglob("*") if p.is_file())
     assert (BUILTIN_NER / "meta.json").is_file() and size < 50 * 1024 * 1024
+
+
+def test_only_the_builtin_pipeline_skips_lexeme_flags_nothing_reads(tiny_pipeline: Path) -> None:
+    from spacy.attrs import IS_ALPHA, LIKE_NUM, NORM, SHAPE
+
+    from filters.pii.pipeline import load_pipeline
+
+    builtin = load_pipeline(EngineSettings()).engine.nlp["en"].vocab.lex_attr_getters
+    assert LIKE_NUM not in builtin and {NORM, SHAPE, IS_ALPHA} <= builtin.keys()
+    configured = load_pipeline(EngineSettings(spacy_model=str(tiny_pipeline), use_builtin_ner=False))
+    assert LIKE_NUM in configured.engine.nlp["en"].vocab.lex_attr_getters  # its components may read it
