@@ -56,7 +56,9 @@ def corpus() -> list[str]:
                 f"IBAN {fake.iban()}, SSN {us.ssn()} or {us.ssn().replace('-', ' ')}. "
                 f"{fake.paragraph(4)}")
     texts.append(" ".join(texts))  # many anchors: past max_windows, the whole text is read once
-    texts += ["", "nothing to see", "University of Tartu", "ul. Abaya 12, kv. 5", "P.O. Box 77"]
+    texts += ["", "nothing to see", "University of Tartu", "ul. Abaya 12, kv. 5", "P.O. Box 77",
+              "IG/Insta: kid_gamer07", "my TikTok is @dancer_01!", "Discord: Wolf#1234", "user name - blue_fox",
+              "(instagram) anna.k_99, Steam=frostbyte", "ping me @ noon", "mail a@b.co or @handle."]
     return texts
 
 

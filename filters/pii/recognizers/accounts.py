@@ -31,7 +31,10 @@ class UsernameRecognizer(WindowedPatternRecognizer):
     ]
     CONTEXT = ["username", "user", "handle", "account", "login", "profile", "follow"]
     # A handle starts at its "@"; a named value follows its naming word within a few words.
-    ANCHOR = Anchor(_PLATFORM_OR_AT, before=0, after=60)
+    ANCHOR = Anchor(_PLATFORM_OR_AT, before=0, after=60, lowercase=True, inside="@", words=frozenset(
+        "username user userid login handle nickname nick gamertag screen screenname ig insta instagram twitter "
+        "tiktok telegram tg discord snapchat snap roblox steam minecraft github reddit twitch youtube xbox psn "
+        "fortnite".split()))
 
     def __init__(self) -> None:
         super().__init__(supported_entity="USERNAME", name="UsernameRecognizer", patterns=self.PATTERNS, context=self.CONTEXT)

@@ -45,6 +45,8 @@ class Anchor:
     # costs ten times a lookup of the doc's distinct tokens.
     words: frozenset[str] = frozenset()
     endings: tuple[str, ...] = ()
+    lowercase: bool = False  # compare lowercase token texts with `words`
+    inside: str = ""  # tokens holding any of these characters are hits too
 
 
 def _space_before(text: str, i: int) -> int:
@@ -59,7 +61,11 @@ def _space_after(text: str, i: int) -> int:
 
 def _token_hits(doc: Doc, anchor: Anchor) -> list[tuple[int, int]]:
     index = token_index(doc)
-    hits = [span for word in anchor.words & index.keys() for span in index[word]]
+    if anchor.lowercase or anchor.inside:
+        hits = [span for word, spans in index.items()
+                if word.lower() in anchor.words or any(c in word for c in anchor.inside) for span in spans]
+    else:
+        hits = [span for word in anchor.words & index.keys() for span in index[word]]
     if anchor.endings:
         hits += [span for word, spans in index.items() if word.endswith(anchor.endings) for span in spans]
     return sorted(hits)
@@ -68,7 +74,7 @@ def _token_hits(doc: Doc, anchor: Anchor) -> list[tuple[int, int]]:
 def windows(text: str, anchor: Anchor, doc: Doc | None = None) -> list[tuple[int, int]]:
     """Merged windows around the anchor's hits: from `doc`'s tokens when given (and the
     anchor has words), else from the anchor's pattern."""
-    if doc is not None and anchor.words:
+    if doc is not None and (anchor.words or anchor.inside):
         hits = _token_hits(doc, anchor)
     else:
         hits = [(hit.start(), hit.end()) for hit in anchor.pattern.finditer(text)]
