@@ -51,10 +51,12 @@ class _Call:
     """One analyze_batch call's rules, as every text of it is analysed."""
 
     wanted: frozenset[str]
+    wanted_list: list[str]  # Presidio's argument, sorted once per call
     thresholds: Mapping[str, float] | None
     default_threshold: float
     floor: float
     allow_list: frozenset[str]
+    allow_list_arg: list[str] | None
     ad_hoc: list[PatternRecognizer]
     nested: bool
     language: str
@@ -139,9 +141,10 @@ class PIIEngine:
         # The NER runs only when the call asks for an entity type it produces.
         nlp_engine = self._pipeline.engine if self._pipeline.ner_entities.intersection(wanted) \
             else self._pipeline.tokens_engine
-        call = _Call(wanted=frozenset(wanted), thresholds=thresholds, default_threshold=default_threshold,
-                     floor=min([default_threshold, *(thresholds or {}).values()]),
-                     allow_list=frozenset(allow_list), ad_hoc=ad_hoc, nested=nested, language=language)
+        call = _Call(wanted=frozenset(wanted), wanted_list=wanted, thresholds=thresholds,
+                     default_threshold=default_threshold, floor=min([default_threshold, *(thresholds or {}).values()]),
+                     allow_list=frozenset(allow_list), allow_list_arg=sorted(allow_list) or None,
+                     ad_hoc=ad_hoc, nested=nested, language=language)
         nlp = nlp_engine.nlp[language]
         # spaCy keeps every string it meets (names, e-mail addresses) for the life of the
         # process unless it works inside a memory zone; the recognizers read the docs too, so
@@ -156,9 +159,8 @@ class PIIEngine:
 
     def _analyze_one(self, text: str, nlp_artifacts, call: "_Call") -> list[Detection]:  # noqa: ANN001
         results = self._analyzer.analyze(
-            text=text, language=call.language, entities=sorted(call.wanted), nlp_artifacts=nlp_artifacts,
-            score_threshold=call.floor, ad_hoc_recognizers=call.ad_hoc or None,
-            allow_list=sorted(call.allow_list) or None,
+            text=text, language=call.language, entities=call.wanted_list, nlp_artifacts=nlp_artifacts,
+            score_threshold=call.floor, ad_hoc_recognizers=call.ad_hoc or None, allow_list=call.allow_list_arg,
         )
         kept = [r for r in results if passes(r, call.thresholds, call.default_threshold)]
         extend_addresses(text, kept)

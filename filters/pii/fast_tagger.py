@@ -84,10 +84,12 @@ class _RowCache:
             self._table[start:start + len(kept)] = fresh[[j for _, j in kept]]
             index.update((key, start + n) for n, (key, _) in enumerate(kept))
         position = {key: j for j, key in enumerate(missing)}
+        rows = [index.get(key) for key in keys]
+        cached = [i for i, row in enumerate(rows) if row is not None]
+        computed = [i for i, row in enumerate(rows) if row is None]
         out = np.empty((len(keys), fresh.shape[1]), dtype="f")
-        for i, key in enumerate(keys):
-            row = index.get(key)
-            out[i] = self._table[row] if row is not None else fresh[position[key]]
+        out[cached] = self._table[[rows[i] for i in cached]]
+        out[computed] = fresh[[position[keys[i]] for i in computed]]
         return out
 
 
