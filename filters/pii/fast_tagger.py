@@ -14,18 +14,21 @@ the scores against thinc's on every dev prompt.
 from __future__ import annotations
 
 import logging
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from spacy.language import Language
+from spacy.attrs import NORM
 from spacy.pipeline import Tagger
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from thinc.api import Model
 from threadpoolctl import threadpool_limits
 
-from .artifacts import token_table
-from .tokenizer_cache import is_vocabulary
+from .recognizers.common import english_words
 
 log = logging.getLogger(__name__)
 
@@ -50,47 +53,64 @@ class _MaxoutNorm:
 class _RowCache:
     """Embedding-stage output per distinct feature row. The stage (four hash embeddings and
     the mixing layer) sees one token at a time, so its output for a (NORM, PREFIX, SUFFIX,
-    SHAPE) row never changes: chat text repeats its words, and a lookup is a tenth of the
-    arithmetic. Only rows of everyday words are kept (the caller says which): a row of a
-    name is hashes of it, and nothing derived from what users typed outlives the analysis.
-    Bounded: when full it starts over. Callers serialise (the engine's NLP lock)."""
+    SHAPE) row never changes, and chat text repeats its words. Only rows whose `keep_column`
+    value is one of `keep_values` are kept: the engine passes the NORM column and the norms
+    of dictionary words and punctuation, so a row of a name (hashes of it) never outlives
+    the analysis. That test is one integer lookup: deciding it from the token's text cost
+    more than the cache saved. Bounded: when full it starts over. Callers serialise (the
+    engine's NLP lock)."""
 
     CAPACITY = 1 << 16
 
-    def __init__(self, width: int) -> None:
+    def __init__(self, width: int, keep_column: int, keep_values: frozenset[int]) -> None:
         self._index: dict[tuple[int, ...], int] = {}
         self._table = np.zeros((1024, width), dtype="f")
+        self._keep_column = keep_column
+        self._keep_values = keep_values
 
-    def lookup(self, features: np.ndarray, compute, keep: Callable[[int], bool]) -> np.ndarray:  # noqa: ANN001
+    def lookup(self, features: np.ndarray, compute: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
         keys = list(map(tuple, features.tolist()))
-        index = self._index
-        missing: dict[tuple[int, ...], int] = {}  # key -> its first row in `features`
-        for i, key in enumerate(keys):
-            if key not in index and key not in missing:
-                missing[key] = i
+        rows = list(map(self._index.get, keys))
+        missing = [i for i, row in enumerate(rows) if row is None]
         if not missing:
-            return self._table[[index[key] for key in keys]]
-        if len(index) + len(missing) > self.CAPACITY:
-            index.clear()  # start over; every row of this doc is computed afresh
-            missing = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
-        fresh = compute(features[list(missing.values())])
-        kept = [(key, j) for j, (key, i) in enumerate(missing.items()) if keep(i)]
-        if kept:
-            start = len(index)
-            if start + len(kept) > self._table.shape[0]:
-                grown = np.zeros((max(2 * self._table.shape[0], start + len(kept)), self._table.shape[1]), "f")
-                grown[:start] = self._table[:start]
-                self._table = grown
-            self._table[start:start + len(kept)] = fresh[[j for _, j in kept]]
-            index.update((key, start + n) for n, (key, _) in enumerate(kept))
-        position = {key: j for j, key in enumerate(missing)}
-        rows = [index.get(key) for key in keys]
-        cached = [i for i, row in enumerate(rows) if row is not None]
-        computed = [i for i, row in enumerate(rows) if row is None]
-        out = np.empty((len(keys), fresh.shape[1]), dtype="f")
-        out[cached] = self._table[[rows[i] for i in cached]]
-        out[computed] = fresh[[position[keys[i]] for i in computed]]
+            return self._table[rows]
+        fresh = compute(features[missing])
+        if len(missing) == len(keys):
+            out = fresh
+        else:
+            present = [i for i, row in enumerate(rows) if row is not None]
+            out = np.empty((len(keys), fresh.shape[1]), dtype="f")
+            out[present] = self._table[[rows[i] for i in present]]
+            out[missing] = fresh
+        self._save(keys, missing, fresh)
         return out
+
+    def _save(self, keys: list[tuple[int, ...]], missing: list[int], fresh: np.ndarray) -> None:
+        column, values, index = self._keep_column, self._keep_values, self._index
+        kept: dict[tuple[int, ...], int] = {}  # key -> its row in `fresh`
+        for j, i in enumerate(missing):
+            if keys[i][column] in values and keys[i] not in kept:
+                kept[keys[i]] = j
+        if not kept:
+            return
+        if len(index) + len(kept) > self.CAPACITY:
+            index.clear()  # start over
+        start = len(index)
+        if start + len(kept) > self._table.shape[0]:
+            grown = np.zeros((max(2 * self._table.shape[0], start + len(kept)), self._table.shape[1]), "f")
+            grown[:start] = self._table[:start]
+            self._table = grown
+        self._table[start:start + len(kept)] = fresh[list(kept.values())]
+        index.update((key, start + n) for n, key in enumerate(kept))
+
+
+@lru_cache(maxsize=1)
+def vocabulary_norms() -> frozenset[int]:
+    """Hashes of the norms a dictionary word, punctuation or whitespace token can have."""
+    strings = set(english_words()) | set(string.punctuation) | set("“”‘’«»„…—–")
+    strings |= {"...", "--", "!!", "?!", "??", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "'s", "n't", "'m", "'re",
+                "'ve", "'ll", "'d"}
+    return frozenset(get_string_id(s) for s in strings)
 
 
 class UnsupportedArchitecture(ValueError):
@@ -137,7 +157,9 @@ class FusedTagger:
         self._pad = encoders[0].attrs.get("pad", 0) if encoders else 0
         self._out_weights_t = np.ascontiguousarray(softmax[0].get_param("W").T)
         self._out_bias = softmax[0].get_param("b")
-        self._rows = _RowCache(self._mixer.gain.shape[0])
+        norm_column = next((i for i, c in enumerate(self._columns) if c in (NORM, "NORM", "norm")), None)
+        self._rows = None if norm_column is None else \
+            _RowCache(self._mixer.gain.shape[0], norm_column, vocabulary_norms())
 
     def _maxout_norm(self, X: np.ndarray, layer: _MaxoutNorm) -> np.ndarray:
         Y = X @ layer.weights_t
@@ -167,7 +189,7 @@ class FusedTagger:
         if not len(doc):
             return np.zeros((0, self._out_bias.shape[0]), dtype="f")
         features = np.ascontiguousarray(doc.to_array(self._columns), dtype="uint64")
-        X = self._rows.lookup(features, self._embed, lambda i: is_vocabulary(token_table(doc).texts[i]))
+        X = self._embed(features) if self._rows is None else self._rows.lookup(features, self._embed)
         ops = self._ops
         if self._pad:
             edge = np.zeros((self._pad, X.shape[1]), dtype=X.dtype)

@@ -95,17 +95,17 @@ def _with_ruler() -> Language:
     return nlp
 
 
-def test_row_cache_keeps_only_the_rows_it_is_told_to_and_still_answers_all() -> None:
-    cache = _RowCache(width=2)
+def test_row_cache_keeps_only_rows_whose_keep_column_is_listed_and_still_answers_all() -> None:
+    cache = _RowCache(width=2, keep_column=0, keep_values=frozenset({1}))
     features = np.array([[1, 1, 1, 1], [2, 2, 2, 2], [1, 1, 1, 1]], dtype="uint64")
 
     def compute(rows: np.ndarray) -> np.ndarray:
         return rows[:, :2].astype("f") * 10
 
-    out = cache.lookup(features, compute, keep=[True, False, True].__getitem__)
+    out = cache.lookup(features, compute)
     assert out.tolist() == [[10, 10], [20, 20], [10, 10]]
     assert set(cache._index) == {(1, 1, 1, 1)}  # the row not to keep (a name's) is gone
-    again = cache.lookup(features, lambda rows: compute(rows) + 1, keep=[True, False, True].__getitem__)
+    again = cache.lookup(features, lambda rows: compute(rows) + 1)
     assert again.tolist() == [[10, 10], [21, 21], [10, 10]]  # kept row read back, the other recomputed
 
 
