@@ -26,6 +26,9 @@ from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
 from .recognizers.common import common_words, english_words
 from .recognizers.lexicon import lexicon
 
+_RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the types `_retyped` may change
+
+
 def _result(like: RecognizerResult, entity: str, start: int, end: int, score: float) -> RecognizerResult:
     return RecognizerResult(entity, start, end, score, recognition_metadata=dict(like.recognition_metadata or {}))
 
@@ -96,6 +99,8 @@ class Retyper:
         return [_result(r, "PERSON", a, b, max(r.score, 0.8)) for a, b in items]
 
     def _retyped(self, text: str, r: RecognizerResult) -> list[RecognizerResult]:
+        if r.entity_type not in NAME_TYPES and r.entity_type not in _RESHAPED:
+            return [r]  # card numbers, e-mail addresses, dates...: nothing below applies
         if r.entity_type in NAME_TYPES:
             while r.end > r.start and (text[r.end - 1] in ",;:" or (
                     text[r.end - 1] == "." and r.entity_type != "ORGANIZATION" and r.end - r.start > 3 and text[r.end - 3:r.end - 1].isalpha())):
