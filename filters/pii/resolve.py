@@ -45,11 +45,19 @@ class Detection:
 _ADDRESS_TAIL = re.compile(r"[ \t]*(?:,[ \t]*\n?|\n)[ \t,]*((?:[A-Z0-9][\w.'#/-]*)(?:[ \t]+[A-Z0-9][\w.'#/-]*){0,4})")
 
 
+# On the same line: a unit, box or apartment ("Suite 967 Apt. 267", "#4B").
+_UNIT_AFTER = re.compile(r"[ \t]*,?[ \t]*(?i:apt|apartment|suite|ste|unit|flat|floor|room|box|kv|#)\.?[ \t]*"
+                         r"\w{0,3}\d[\w-]{0,5}(?!\w)")
+
+
 def extend_addresses(text: str, results: list[RecognizerResult]) -> None:
-    """Grow STREET_ADDRESS results over up to four continuation lines or comma parts."""
+    """Grow STREET_ADDRESS results over units on their line and up to four continuation
+    lines or comma parts."""
     for r in results:
         if r.entity_type != "STREET_ADDRESS":
             continue
+        while m := _UNIT_AFTER.match(text, r.end):
+            r.end = m.end()
         for _ in range(4):
             m = _ADDRESS_TAIL.match(text, r.end)
             if not m or (text[r.end - 1] == "." and "\n" in m.group(0)):

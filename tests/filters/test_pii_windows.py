@@ -57,7 +57,7 @@ def corpus() -> list[str]:
                 f"{fake.paragraph(4)}")
     texts.append(" ".join(texts))  # many anchors: past max_windows, the whole text is read once
     texts += ["", "nothing to see", "University of Tartu", "ul. Abaya 12, kv. 5", "P.O. Box 77",
-              "IG/Insta: kid_gamer07", "my TikTok is @dancer_01!", "Discord: Wolf#1234", "user name - blue_fox",
+              "IG/Insta: kid_gamer07", "meet at the corner of 5th Avenue and Main Street.", "my TikTok is @dancer_01!", "Discord: Wolf#1234", "user name - blue_fox",
               "(instagram) anna.k_99, Steam=frostbyte", "ping me @ noon", "mail a@b.co or @handle."]
     return texts
 
@@ -76,7 +76,8 @@ WINDOWED = [r for r in pattern_recognizers(("US",)) if hasattr(type(r), "ANCHOR"
 def test_every_shape_recognizer_with_an_anchor_is_covered() -> None:
     names = {type(r).__name__ for r in WINDOWED}
     assert {"StreetAddressRecognizer", "SchoolRecognizer", "OrganizationRecognizer", "DateOfBirthRecognizer",
-            "UsernameRecognizer", "UrlRecognizer", "KzIinRecognizer", "KzBinRecognizer"} <= names
+            "UsernameRecognizer", "UrlRecognizer", "KzIinRecognizer", "KzBinRecognizer",
+            "IntersectionRecognizer"} <= names
     assert {cls.__name__ for cls in _ANCHORS} <= names
 
 

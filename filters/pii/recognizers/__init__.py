@@ -30,7 +30,7 @@ from .ner import NerRecognizer
 from .organizations import OrganizationRecognizer
 from .personal import AgeRecognizer, DateOfBirthRecognizer
 from .phones import GatewayPhoneRecognizer
-from .places import SchoolRecognizer, StreetAddressRecognizer
+from .places import IntersectionRecognizer, SchoolRecognizer, StreetAddressRecognizer
 from .urls import cheap_url_recognizer
 from .windows import Anchor, windowed
 
@@ -70,7 +70,7 @@ def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer
         anchored(UsSsnRecognizer)(), cheap_url_recognizer(), DateRecognizer(), anchored(CryptoRecognizer)(),
         anchored(MacAddressRecognizer)(), GatewayPhoneRecognizer(phone_regions),
         KzIinRecognizer(), KzBinRecognizer(), AgeRecognizer(), DateOfBirthRecognizer(),
-        StreetAddressRecognizer(), SchoolRecognizer(), UsernameRecognizer(),
+        StreetAddressRecognizer(), IntersectionRecognizer(), SchoolRecognizer(), UsernameRecognizer(),
         PassportRecognizer(), IdNumberRecognizer(), OrganizationRecognizer(),
     ]
 

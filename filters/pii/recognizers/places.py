@@ -37,11 +37,15 @@ STREET_PATTERNS = [
             rf"(?<![\w])(?:{_POST_SOVIET})\.?\s+{_WORD}(?:\s+{_WORD}){{0,2}},?\s+(?:d\.?\s*)?{_NUMBER}{_UNIT}",
             0.65),
     Pattern("PO box", r"(?<![\w])P\.?\s?O\.?\s+Box\s+\d{1,6}(?!\w)", 0.7),
+    # US military mail: a ship's line above its fleet post office line.
+    Pattern("ship + FPO", r"(?<![\w])(?:USNS|USNV|USS|USCGC)\s+\p{Lu}[\w'’.-]+(?:[ \t]+\p{Lu}[\w'’.-]+)?[ \t]*\n"
+            r"[ \t>]*[ADF]PO\s+A[AEP]\s+\d{5}(?!\d)", 0.7),
 ]
 
 
 HAS_STREET_WORD = re.compile(
     rf"{_STREET_TYPE}(?!\w)|(?:{_COMPOUND_ENDINGS})\s+\d|\b(?:{_POST_SOVIET})\.?\s|P\.?\s?O\.?\s+Box"
+    r"|\b[ADF]PO\s+A[AEP]\b"
 )
 
 
@@ -50,7 +54,7 @@ class StreetAddressRecognizer(WindowedPatternRecognizer):
     # Every pattern holds one of these words, with at most three names and a number (and a
     # unit) on either side of it.
     ANCHOR = Anchor(HAS_STREET_WORD, before=80, after=60,
-                    words=frozenset(f"{_STREET_WORDS}|{_POST_SOVIET}|Box".split("|")),
+                    words=frozenset(f"{_STREET_WORDS}|{_POST_SOVIET}|Box|APO|DPO|FPO".split("|")),
                     endings=tuple(_COMPOUND_ENDINGS.split("|")))
 
     def __init__(self) -> None:
@@ -58,6 +62,23 @@ class StreetAddressRecognizer(WindowedPatternRecognizer):
             supported_entity="STREET_ADDRESS", name="StreetAddressRecognizer",
             patterns=STREET_PATTERNS, context=self.CONTEXT, global_regex_flags=re.MULTILINE,
         )
+
+
+class IntersectionRecognizer(WindowedPatternRecognizer):
+    """"the corner of Dalbraut 99 and Frederikke Coves", "corner of 5th and Main": a place
+    given by two streets is one address. The second street is read as capitalised words
+    (street types vary too much by country to list)."""
+
+    PATTERNS = [Pattern(
+        "corner of A and B",
+        r"(?<![\w])(?:[Tt]he\s+)?[Cc]orner\s+of\s+[\p{Lu}\d][^\n,;:?!()]{0,60}?\s+(?:and|&)\s+"
+        r"[\p{Lu}\d][\w'’.-]*(?:[ \t]+(?:[\p{Lu}\d][\w'’.-]*|[a-z]{1,3}(?=[ \t]+\p{Lu}))){0,4}", 0.7)]
+    CONTEXT = ["address", "meet", "live", "lives", "located", "street"]
+    ANCHOR = Anchor(re.compile(r"\b[Cc]orner\b"), before=8, after=150, words=frozenset({"corner", "Corner"}))
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="STREET_ADDRESS", name="IntersectionRecognizer",
+                         patterns=self.PATTERNS, context=self.CONTEXT, global_regex_flags=re.MULTILINE)
 
 
 _LEAD = r"(?!(?:The|A|An|My|Our|Your|His|Her|Their|At|In|To|From|And|Of|For|Go|Goes|Attend|Attends|This|That|I)\b)"
