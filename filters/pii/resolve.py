@@ -50,6 +50,13 @@ _UNIT_AFTER = re.compile(r"[ \t]*,?[ \t]*(?i:apt|apartment|suite|ste|unit|flat|f
                          r"\w{0,3}\d[\w-]{0,5}(?!\w)")
 
 
+# On the same line, up to its end (a line break, a comma, a sentence's end): a few capitalised
+# words more ("Devon Street West", "Kishiev Squares", "Main St Springfield IL 62704").
+_NAMES_TO_LINE_END = re.compile(
+    r"[ \t]+((?:[A-Z][\w'’.-]*)(?:[ \t]+(?:[A-Z][\w'’.-]*|\d[\d-]{2,9}))?(?:[ \t]+[A-Z][\w'’.-]*){0,2})"
+    r"(?=[ \t]*(?:\n|,|$|[.?!;](?:\s|$)))")
+
+
 def extend_addresses(text: str, results: list[RecognizerResult]) -> None:
     """Grow STREET_ADDRESS results over units on their line and up to four continuation
     lines or comma parts."""
@@ -58,6 +65,10 @@ def extend_addresses(text: str, results: list[RecognizerResult]) -> None:
             continue
         while m := _UNIT_AFTER.match(text, r.end):
             r.end = m.end()
+        if m := _NAMES_TO_LINE_END.match(text, r.end):
+            r.end = m.end(1)
+            while m := _UNIT_AFTER.match(text, r.end):
+                r.end = m.end()
         for _ in range(4):
             m = _ADDRESS_TAIL.match(text, r.end)
             if not m or (text[r.end - 1] == "." and "\n" in m.group(0)):

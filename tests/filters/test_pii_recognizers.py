@@ -50,6 +50,8 @@ POSITIVES = [
     ("STREET_ADDRESS", "we are at ul. Abaya 15, kv. 23", "ul. Abaya 15, kv. 23"),
     ("STREET_ADDRESS", "send it to 4880 Betburweg 74 Suite 967 Apt. 267, Lascano, Uruguay 80694 for me",
      "4880 Betburweg 74 Suite 967 Apt. 267, Lascano, Uruguay 80694"),
+    ("STREET_ADDRESS", "ship to 14 Crown Street Kishiev Squares, Suite 321, LONDON", "14 Crown Street Kishiev Squares, Suite 321, LONDON"),
+    ("STREET_ADDRESS", "I live at 12 Main Street Tom said", "12 Main Street"),  # the line goes on: no more
     ("STREET_ADDRESS", "meet me at the corner of Dalbraut 99 and Frederikke Coves tonight",
      "the corner of Dalbraut 99 and Frederikke Coves"),
     ("STREET_ADDRESS", "we live on the corner of 5th and Main", "the corner of 5th and Main"),
