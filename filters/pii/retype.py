@@ -25,6 +25,7 @@ from . import name_patterns as P
 from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
 from .recognizers.common import common_words, english_words
 from .recognizers.lexicon import lexicon
+from .recognizers.places import plausible_address
 
 _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the types `_retyped` may change
 
@@ -113,6 +114,8 @@ class Retyper:
         if not words:
             return [r]
         if r.entity_type == "STREET_ADDRESS":
+            if not plausible_address(span):
+                return []  # the tagger's "0537490387 tomorrow", "security number 017-97-5813"
             return self._address_head(text, r)
         if r.entity_type == "NRP" and self._is_place(span) and _cased(span) not in self.nrp:
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "into Nigeria"

@@ -25,9 +25,21 @@ POSITIVES = [
     ("CREDIT_CARD", "charge 5500-0000-0000-0004 please", "5500-0000-0000-0004"),
     ("EMAIL_ADDRESS", "write to anna.k@superrito.com today", "anna.k@superrito.com"),
     ("IBAN_CODE", "IBAN DE89370400440532013000 for the refund", "DE89370400440532013000"),
+    # check digits valid, country outside Presidio's IBAN table: a banking word is needed
+    ("IBAN_CODE", "Transfer to RU8735615451372985RPLSHWESGRCLLTC please", "RU8735615451372985RPLSHWESGRCLLTC"),
+    ("IBAN_CODE", "IBAN: TH572415361955", "TH572415361955"),
+    ("US_SSN", "social security number 017-97-5813.", "017-97-5813"),
     ("US_SSN", "my SSN is 536-22-1234", "536-22-1234"),
     ("PHONE_NUMBER", "call me at (212) 555-0187 tonight", "(212) 555-0187"),
     ("PHONE_NUMBER", "мой номер +7 701 123 45 67", "+7 701 123 45 67"),
+    # numbers libphonenumber cannot place in the configured regions, lifted by a phone word
+    ("PHONE_NUMBER", "Call me at (351) 215 065 713 tomorrow", "(351) 215 065 713"),
+    ("PHONE_NUMBER", "Mobile: 425-38-05", "425-38-05"),
+    ("PHONE_NUMBER", "call me on 69127488 after six", "69127488"),
+    ("PHONE_NUMBER", "whatsapp +54 9 3114 9841", "+54 9 3114 9841"),
+    ("PHONE_NUMBER", "Phone: +52(6)7466306358", "+52(6)7466306358"),
+    ("PHONE_NUMBER", "call 001-601-626-9298x903 anytime", "001-601-626-9298x903"),
+    ("PHONE_NUMBER", "Call me at 0537490387 tomorrow.", "0537490387"),
     ("PHONE_NUMBER", "phone: 8 (701) 123-45-67", "8 (701) 123-45-67"),
     ("PHONE_NUMBER", "Russian mobile +7 916 123-45-67", "+7 916 123-45-67"),
     ("PHONE_NUMBER", "Berlin office +49 30 12345678", "+49 30 12345678"),
@@ -100,6 +112,15 @@ NEGATIVES = [
     ("PASSPORT", "I renewed my passport last year"),
     ("ID_NUMBER", "order 012345678 shipped yesterday"),
     ("IP_ADDRESS", "version 1.2.3 is out"),
+    ("PHONE_NUMBER", "order 69127488 shipped"),  # the shape alone, no phone word
+    ("PHONE_NUMBER", "call me on 2003-08-28 12:13"),  # a date and time
+    ("PHONE_NUMBER", "call me, SSN 536-22-1234"),
+    ("IBAN_CODE", "code RU8735615451372985RPLSHWESGRCLLTC"),  # no banking word
+    ("IBAN_CODE", "IBAN: RU8735615451372985RPLSHWESGRCLLTD"),  # check digits fail
+    ("CREDIT_CARD", "whatsapp +421 940 757 048"),  # passes Luhn, grouped as a phone
+    ("CREDIT_CARD", "call 001-601-626-9298x903 anytime"),  # an extension: a phone
+    ("STREET_ADDRESS", "Call me at 0537490387 tomorrow."),  # a number and everyday words
+    ("STREET_ADDRESS", "social security number 017-97-5813."),
 ]
 
 

@@ -24,12 +24,13 @@ from presidio_analyzer.predefined_recognizers import (
 
 from .accounts import UsernameRecognizer
 from .documents import IdNumberRecognizer, PassportRecognizer
+from .iban import GenericIbanRecognizer
 from .kazakhstan import KzBinRecognizer, KzIinRecognizer
 from .lexicon import NameLexiconRecognizer, nrp_recognizer, place_recognizer
 from .ner import NerRecognizer
 from .organizations import OrganizationRecognizer
 from .personal import AgeRecognizer, DateOfBirthRecognizer
-from .phones import GatewayPhoneRecognizer
+from .phones import GatewayPhoneRecognizer, PhoneShapeRecognizer
 from .places import IntersectionRecognizer, SchoolRecognizer, StreetAddressRecognizer
 from .urls import cheap_url_recognizer
 from .windows import Anchor, windowed
@@ -38,9 +39,25 @@ from .windows import Anchor, windowed
 def card_recognizer() -> CreditCardRecognizer:
     """Presidio's card patterns know the classic issuer prefixes; newer ranges (Mastercard
     2-series, 19-digit Visa, 15-digit JCB, 12-digit Maestro) are added as one generic
-    12-19 digit pattern. Presidio's own Luhn validation decides either way."""
-    generic = Pattern("Card number (12-19 digits, Luhn)", r"(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d-])", 0.3)
-    return CreditCardRecognizer(patterns=[*CreditCardRecognizer.PATTERNS, generic])
+    12-19 digit pattern in the groupings cards use (a phone number's "+421 940 757 048"
+    passes Luhn one time in ten). Presidio's own Luhn validation decides either way."""
+    generic = Pattern(
+        "Card number (12-19 digits, Luhn)",
+        # as printed on cards: one run, groups of four, or Amex/Diners' 4-6-5 and 4-6-4
+        r"(?<![\w+-])(?:\d{12,19}|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{4,5})(?![\w-])", 0.3)
+    return _CardRecognizer(patterns=[*CreditCardRecognizer.PATTERNS, generic])
+
+
+_EXTENSION = re.compile(r"\s*(?:x|ext\.?)\s*\d")
+
+
+class _CardRecognizer(CreditCardRecognizer):
+    """A number followed by an extension ("001-601-626-9298x903") is a phone number, even
+    when its digits happen to pass the Luhn check."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102, ANN001
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
+                if not _EXTENSION.match(text, r.end)]
 
 
 # Presidio's patterns run case-insensitively over the whole text, one regex at a time. Each
@@ -68,7 +85,8 @@ def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer
     return [
         card_recognizer(), anchored(EmailRecognizer)(), anchored(IbanRecognizer)(), anchored(IpRecognizer)(),
         anchored(UsSsnRecognizer)(), cheap_url_recognizer(), DateRecognizer(), anchored(CryptoRecognizer)(),
-        anchored(MacAddressRecognizer)(), GatewayPhoneRecognizer(phone_regions),
+        anchored(MacAddressRecognizer)(), GatewayPhoneRecognizer(phone_regions), PhoneShapeRecognizer(),
+        GenericIbanRecognizer(),
         KzIinRecognizer(), KzBinRecognizer(), AgeRecognizer(), DateOfBirthRecognizer(),
         StreetAddressRecognizer(), IntersectionRecognizer(), SchoolRecognizer(), UsernameRecognizer(),
         PassportRecognizer(), IdNumberRecognizer(), OrganizationRecognizer(),

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import phonenumbers
 import regex as re
-from presidio_analyzer import EntityRecognizer
+from presidio_analyzer import EntityRecognizer, Pattern
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+from .windows import Anchor, WindowedPatternRecognizer
 
 # Shapes that libphonenumber's lenient matcher accepts but that are other identifiers:
 # US SSNs (3-2-4), bare runs of 12+ digits (IINs, card fragments), dates.
@@ -64,3 +66,48 @@ def plausible_phone(candidate: str) -> bool:
     if digits < 7 or _NOT_A_PHONE.fullmatch(candidate):
         return False
     return digits >= 9 or not candidate.isdigit()
+
+
+class PhoneShapeRecognizer(WindowedPatternRecognizer):
+    """Numbers libphonenumber cannot place in the configured regions ("(351) 215 065 713",
+    "425-38-05", a bare "69127488"): 7 to 15 digits in a phone's grouping. The shape alone is
+    too weak to report (order numbers, codes look the same); a phone word within the context
+    step's reach ("call me at", "Mobile:", "whatsapp") lifts it over the threshold."""
+
+    _SHAPE = (r"(?<![\w+.-])(?=[+(]?\d(?:[\d \t().\-/]*\d){6})(?:\+|00)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:[ ./-]\d{1,12}|[ .-]?\(\d{1,5}\)[ .-]?\d{1,12}){0,6}"
+              r"(?:\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w-])")
+    PATTERNS = [
+        Pattern("phone shape", _SHAPE, 0.3),
+        # "call" and "text" are stop words, which the context step never counts: said inline
+        Pattern("phone shape after 'call me at'",
+                r"(?<=\b(?:[Cc]all|[Tt]ext|[Rr]ing|[Rr]each|[Dd]ial|[Pp]hone|[Ww]hats[Aa]pp)(?:\s+(?:me|us|him|her|them))?"
+                r"(?:\s+(?:at|on))?\s+)" + _SHAPE, 0.6),
+    ]
+    # "number" alone is every other identifier's context word too.
+    CONTEXT = ["phone", "telephone", "tel", "cell", "cellphone", "mobile", "call", "fax", "desk", "whatsapp",
+               "telegram", "sms", "text", "reach", "contact", "dial", "ring"]
+    # Seven digits within a phone's punctuation, and the words before them for the inline cue.
+    ANCHOR = Anchor(_CANDIDATE, before=40, max_windows=6)
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="PHONE_NUMBER", name="PhoneShapeRecognizer", patterns=self.PATTERNS,
+                         context=self.CONTEXT, global_regex_flags=re.MULTILINE)
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        number = re.split(r"\s*(?:x|ext\.?)\s*(?=\d)", pattern_text)[0]
+        digits = sum(c.isdigit() for c in number)
+        return not 7 <= digits <= 15 or bool(_SSN_OR_RUN.fullmatch(number)) or _looks_like_date(number.split(" ")[0])
+
+
+_SSN_OR_RUN = re.compile(r"\d{3}-\d{2}-\d{4}|\d{14,}")
+
+
+def _looks_like_date(text: str) -> bool:
+    """"2003-08-28", "12.03.2010", "3/4/21"; not "425-38-05" (no month 38)."""
+    parts = re.split(r"[./-]", text)
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return False
+    a, b, c = (int(p) for p in parts)
+    if len(parts[0]) == 4:
+        return 1 <= b <= 12 and 1 <= c <= 31
+    return len(parts[2]) in (2, 4) and (1 <= a <= 31 and 1 <= b <= 12 or 1 <= a <= 12 and 1 <= b <= 31)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern
 
+from .common import english_words
 from .windows import Anchor, WindowedPatternRecognizer
 
 _WORD = r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|[a-z]{1,3}(?=\s+[A-Z]))"
@@ -47,6 +48,42 @@ HAS_STREET_WORD = re.compile(
     rf"{_STREET_TYPE}(?!\w)|(?:{_COMPOUND_ENDINGS})\s+\d|\b(?:{_POST_SOVIET})\.?\s|P\.?\s?O\.?\s+Box"
     r"|\b[ADF]PO\s+A[AEP]\b"
 )
+
+
+_ADDRESS_WORDS = frozenset(w.lower() for w in f"{_STREET_WORDS}|{_POST_SOVIET}".split("|")) | frozenset(
+    "apt apartment suite ste unit flat floor fl box po kv apo fpo dpo psc corner str utca út nr".split()) | frozenset(
+    # USPS street suffixes (Publication 28), too many of them everyday words to anchor a
+    # pattern on, but with a number beside them the mark of an address ("728 king rest")
+    "alley annex arcade bayou beach bend bluff bluffs bottom branch bridge brook brooks burg burgs bypass camp "
+    "canyon cape causeway center centers circles cliff cliffs club common commons corners course courts cove "
+    "coves creek crest crossing crossroad curve dale dam divide estate estates expressway extension extensions "
+    "fall falls ferry field fields flats ford fords forest forge forges fork forks fort freeway garden gardens "
+    "gateway glen glens green greens grove groves harbor harbors haven heights hill hills hollow inlet island "
+    "islands isle junction junctions key keys knoll knolls lake lakes land landing light lights loaf lock locks "
+    "lodge loop mall manor manors meadow meadows mews mill mills mission motorway mount mountain mountains neck "
+    "orchard oval overpass park parks pass passage path pike pine pines plain plains plaza point points port "
+    "ports prairie radial ramp ranch rapid rapids rest ridge ridges river route run shoal shoals shore shores "
+    "skyway spring springs spur spurs squares station stravenue stream streets summit throughway trace track "
+    "trafficway tunnel turnpike underpass union unions valley valleys viaduct view views village villages ville "
+    "vista walk walks wall ways well wells".split())
+_COMPOUND_ENDINGS_TUPLE = tuple(_COMPOUND_ENDINGS.split("|")) + ("str",)
+
+
+def plausible_address(text: str) -> bool:
+    """What every written address has and the tagger's "0537490387 tomorrow" or "security
+    number 017-97-5813" have not: a word that is capitalised, a street-type or unit word, a
+    compound street name ("klemmstr."), or any word that is no everyday English word (a
+    street or town name typed in lowercase: "štefánikova 410", "calzada sur oquendo 073")."""
+    everyday = english_words()
+    for word in re.findall(r"[\p{L}.]+", text):
+        bare = word.strip(".")
+        if not bare:
+            continue
+        lower = bare.lower()
+        if bare[0].isupper() or lower in _ADDRESS_WORDS or lower.endswith(_COMPOUND_ENDINGS_TUPLE) \
+                or lower not in everyday:
+            return True
+    return False
 
 
 class StreetAddressRecognizer(WindowedPatternRecognizer):

@@ -1,0 +1,41 @@
+"""IBAN-shaped account numbers of any country, by their check digits.
+
+Presidio's IbanRecognizer knows each IBAN country's length and layout and drops anything
+else. Account numbers in IBAN form also come from countries outside that table and from
+generators and test systems that fill in a country's layout loosely; they still carry valid
+ISO 7064 check digits. This recognizer accepts the generic shape (two letters, two digits,
+10 to 30 letters and digits, optionally in groups of four) when the check digits hold, and
+only near a banking word: a stray code that passes mod 97 by chance (one in 97) is not
+reported without one.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern
+
+from .windows import Anchor, WindowedPatternRecognizer
+
+_SHAPE = r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])"
+
+
+def iban_check_digits_ok(value: str) -> bool:
+    compact = value.replace(" ", "")
+    if not 14 <= len(compact) <= 34:
+        return False
+    rearranged = compact[4:] + compact[:4]
+    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
+
+
+class GenericIbanRecognizer(WindowedPatternRecognizer):
+    PATTERNS = [Pattern("IBAN shape, any country", _SHAPE, 0.3)]
+    CONTEXT = ["iban", "bank", "account", "transfer", "wire", "payment", "pay", "money", "remittance", "swift",
+               "bic", "refund", "deposit"]
+    ANCHOR = Anchor(re.compile(r"[A-Z]{2}\d{2}"), after=45)
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="IBAN_CODE", name="GenericIbanRecognizer", patterns=self.PATTERNS,
+                         context=self.CONTEXT, global_regex_flags=re.MULTILINE)
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        return not iban_check_digits_ok(pattern_text)
