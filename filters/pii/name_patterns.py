@@ -12,6 +12,10 @@ import regex as re
 from .recognizers.places import STREET_TYPE
 
 NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+# Field labels and everyday abbreviations a tagger may read as a name ("IBAN: ...", "SSN: ...").
+ACRONYMS = frozenset(
+    "iban ssn bic swift pin dob id vat tin ein itin nin nhs iin bin zip url ip mac cvv cvc exp tel fax sms gps "
+    "eta fyi asap rsvp ps nb aka ceo cto cfo coo vip hr qa faq pdf otp".split())
 # Words a tagger takes for names in title case that the common-word list may not hold.
 CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "

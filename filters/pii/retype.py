@@ -110,6 +110,9 @@ class Retyper:
             if lead and lead.group(1) in self.english and text[lead.end():r.end].strip()[:1].isupper():
                 r.start = lead.end()  # "though Meza": a tagger span that took a word before the name
         span = _strip_possessive(text[r.start:r.end].strip())
+        if r.entity_type in NAME_TYPES and " " not in span and (
+                sum(c.isdigit() for c in span) >= 3 or span.isupper() and span.lower().strip(".") in P.ACRONYMS):
+            return []  # "GB53WPJE5930963667119", "IBAN": a code or a label the tagger took for a name
         words = P.WORD.findall(span)
         if not words:
             return [r]

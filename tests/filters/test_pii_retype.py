@@ -102,6 +102,7 @@ ABSENT = [
     ("a weekday is no person", "On the last Sunday before Labor Day we flew home.", "Sunday"),
     ("a label before a colon is no person", "Desk: +41 (0)96 471 07 95", "Desk"),
     ("a chat role is no person", "Bot: where would you like this to be sent to?", "Bot"),
+    ("a field label is no person", "SSN: 536-22-1234", "SSN"),
     ("a dictionary word after 'live in' is no place", "honestly I live in fear of exams", "fear"),
     ("a dictionary word after 'its' is no person", "hey its late again, did u get my msg", "late"),
     ("a bank of a place is no person", "I opened an account at the Bank of Georgia last year.", "Bank"),
@@ -115,6 +116,14 @@ ABSENT = [
 @pytest.mark.parametrize(("case", "text", "word"), ABSENT, ids=[c for c, _, _ in ABSENT])
 def test_everyday_words_are_not_names(engine: PIIEngine, case: str, text: str, word: str) -> None:
     assert not any(word in value for _, value in typed(engine, text))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("IBAN: GB53WPJE5930963667119", "GB53WPJE5930963667119"),  # the tagger: a person
+    ("My bank account is PH978007261237358822", "PH978007261237358822"),  # the tagger: an organisation
+])
+def test_a_code_the_tagger_took_for_a_name_is_what_its_shape_says(engine: PIIEngine, text: str, code: str) -> None:
+    assert typed(engine, text) == {("IBAN_CODE", code)}
 
 
 def test_an_address_no_longer_swallows_the_name_above_it(engine: PIIEngine) -> None:
