@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import regex as re
 
-from .recognizers.places import STREET_TYPE
+from .recognizers.places import _SETTLEMENT, STREET_TYPE
 
 NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+# "д. Ивдель", "село Полонне": a settlement word or its abbreviation starts a place's name.
+SETTLEMENT_START = re.compile(rf"(?:{_SETTLEMENT})\s*\p{{Lu}}")
+# Cyrillic or Greek words all in lowercase ("мой адрес"): names there are capitalised.
+CYRILLIC_GREEK_LOWER = re.compile(r"(?:[[\p{Script=Cyrillic}\p{Script=Greek}]&&\p{Ll}]|[\s.,'’-])+", re.V1)
 # Field labels and everyday abbreviations a tagger may read as a name ("IBAN: ...", "SSN: ...").
 ACRONYMS = frozenset(
     "iban ssn bic swift pin dob id vat tin ein itin nin nhs iin bin zip url ip mac cvv cvc exp tel fax sms gps "
@@ -82,8 +86,9 @@ PLACE_LABEL = re.compile(r"(?im)^[ \t>]*(?:where|location|city|town|village|coun
                           r"Airport|Station|Center|Centre)\b)[\p{L}'’.()-]+){0,3})")
 # A place before a landmark word: "Montijo bridge", "Kuncsorba Country Club".
 # Context that makes a name a place: "flew to Coles", "Estonia was super fun to visit".
-PLACE_BEFORE = re.compile(r"(?i)\b(?:fl[ye]w|travel+ed|moved|returned|went|go(?:ing)?|drove|sailed|live[sd]?|living|"
-                           r"stay(?:ed|ing)?|born|trip|holiday|vacation)\s+(?:in|to|from|at|near)\s+$")
+PLACE_BEFORE = re.compile(r"(?i)\b(?:fl[ye]w|travel+ed|mov(?:ed|ing)|returned|went|go(?:ing)?|drove|sailed|live[sd]?|living|"
+                           r"stay(?:ed|ing)?|born|trip|holiday|vacation|met|meet|raining|snowing|based|located|"
+                           r"arriv(?:ed|ing)|land(?:ed|ing)|relocat(?:ed|ing)|head(?:ed|ing))\s+(?:in|to|from|at|near)\s+$")
 VISIT_AFTER = re.compile(r"(?i)^\s+(?:is|was|are|were)\b[^.!?\n]{0,30}\bto\s+visit\b")
 LANDMARK_AFTER = re.compile(r"^[ \t]+(?i:bridge|airport|station|harbou?r|country[ \t]+club)\b")
 LANDMARK_END = re.compile(r"[ \t]+(?i:bridge|airport|station|harbou?r|country[ \t]+club)$")

@@ -60,6 +60,8 @@ POSITIVES = [
     ("STREET_ADDRESS", "I live at 1600 Pennsylvania Avenue NW, Apt 4", "1600 Pennsylvania Avenue NW, Apt 4"),
     ("STREET_ADDRESS", "ship to Hauptstraße 12 please", "Hauptstraße 12"),
     ("STREET_ADDRESS", "we are at ul. Abaya 15, kv. 23", "ul. Abaya 15, kv. 23"),
+    ("STREET_ADDRESS", "мой адрес: ул. Абая, д. 15, кв. 3", "ул. Абая, д. 15, кв. 3"),
+    ("STREET_ADDRESS", "I live at площа Прорізна, буд. 604 кв. 5.", "площа Прорізна, буд. 604 кв. 5"),
     ("STREET_ADDRESS", "send it to 4880 Betburweg 74 Suite 967 Apt. 267, Lascano, Uruguay 80694 for me",
      "4880 Betburweg 74 Suite 967 Apt. 267, Lascano, Uruguay 80694"),
     ("STREET_ADDRESS", "ship to 14 Crown Street Kishiev Squares, Suite 321, LONDON", "14 Crown Street Kishiev Squares, Suite 321, LONDON"),

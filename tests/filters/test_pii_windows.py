@@ -57,7 +57,8 @@ def corpus() -> list[str]:
                 f"{fake.paragraph(4)}")
     texts.append(" ".join(texts))  # many anchors: past max_windows, the whole text is read once
     texts += ["", "nothing to see", "University of Tartu", "ul. Abaya 12, kv. 5", "P.O. Box 77",
-              "IG/Insta: kid_gamer07", "meet at the corner of 5th Avenue and Main Street.", "my TikTok is @dancer_01!", "Discord: Wolf#1234", "user name - blue_fox",
+              "IG/Insta: kid_gamer07", "meet at the corner of 5th Avenue and Main Street.",
+              "Я живу в г. Алматы, а он в д. Ивдель и село Полонне; И. Петров тоже.", "my TikTok is @dancer_01!", "Discord: Wolf#1234", "user name - blue_fox",
               "(instagram) anna.k_99, Steam=frostbyte", "ping me @ noon", "mail a@b.co or @handle."]
     return texts
 

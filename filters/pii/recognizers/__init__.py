@@ -31,7 +31,7 @@ from .ner import NerRecognizer
 from .organizations import OrganizationRecognizer
 from .personal import AgeRecognizer, DateOfBirthRecognizer
 from .phones import GatewayPhoneRecognizer, PhoneShapeRecognizer
-from .places import IntersectionRecognizer, SchoolRecognizer, StreetAddressRecognizer
+from .places import IntersectionRecognizer, SchoolRecognizer, SettlementRecognizer, StreetAddressRecognizer
 from .urls import cheap_url_recognizer
 from .windows import Anchor, windowed
 
@@ -88,7 +88,7 @@ def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer
         anchored(MacAddressRecognizer)(), GatewayPhoneRecognizer(phone_regions), PhoneShapeRecognizer(),
         GenericIbanRecognizer(),
         KzIinRecognizer(), KzBinRecognizer(), AgeRecognizer(), DateOfBirthRecognizer(),
-        StreetAddressRecognizer(), IntersectionRecognizer(), SchoolRecognizer(), UsernameRecognizer(),
+        StreetAddressRecognizer(), IntersectionRecognizer(), SettlementRecognizer(), SchoolRecognizer(), UsernameRecognizer(),
         PassportRecognizer(), IdNumberRecognizer(), OrganizationRecognizer(),
     ]
 

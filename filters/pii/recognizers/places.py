@@ -22,6 +22,9 @@ _STREET_WORDS = (
 _COMPOUND_ENDINGS = "straße|strasse|gasse|weg|platz|laan|straat|gatan|vej|katu|utca|ulica"
 _POST_SOVIET = "ul|pr|mkr|prosp|ulitsa|pl"
 STREET_TYPE = _STREET_TYPE = rf"(?:{_STREET_WORDS})\.?"
+_CYRILLIC_STREET = ("ул|улица|пр|пр-т|просп|проспект|пер|переулок|наб|набережная|бул|бульвар|ш|шоссе|пл|площадь|"
+                    "мкр|микрорайон|вул|вулиця|пров|провулок|площа|шосе|узвіз|набережна|бульв|тупик|проезд|алея|аллея|"
+                    "даңғылы|көшесі")
 _UNIT = r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|kv|#)\.?\s*\w{1,5})?"
 _DIRECTION = r"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)(?!\w))?"
 _NUMBER = r"\d{1,6}[A-Za-z]?(?:[/-]\d{1,4})?"
@@ -38,6 +41,11 @@ STREET_PATTERNS = [
             rf"(?<![\w])(?:{_POST_SOVIET})\.?\s+{_WORD}(?:\s+{_WORD}){{0,2}},?\s+(?:d\.?\s*)?{_NUMBER}{_UNIT}",
             0.65),
     Pattern("PO box", r"(?<![\w])P\.?\s?O\.?\s+Box\s+\d{1,6}(?!\w)", 0.7),
+    # Russian, Ukrainian and Kazakh addresses in Cyrillic: "ул. Абая, д. 15, кв. 3", "вул. Січових Стрільців, буд. 5".
+    Pattern("Cyrillic street",
+            rf"(?<![\w])(?:{_CYRILLIC_STREET})\.?\s+\p{{Lu}}[\p{{L}}'’.-]*(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{0,3}},?\s+"
+            r"(?:(?:д|дом|буд|будинок|үй)\.?\s*)?\d{1,5}[\p{L}]?(?:[/-]\d{1,4})?"
+            r"(?:,?\s*(?:к|корп|кв|стр|квартира|оф|пом)\.?\s*\d{1,5})*", 0.7),
     # US military mail: a ship's line above its fleet post office line.
     Pattern("ship + FPO", r"(?<![\w])(?:USNS|USNV|USS|USCGC)\s+\p{Lu}[\w'’.-]+(?:[ \t]+\p{Lu}[\w'’.-]+)?[ \t]*\n"
             r"[ \t>]*[ADF]PO\s+A[AEP]\s+\d{5}(?!\d)", 0.7),
@@ -46,11 +54,11 @@ STREET_PATTERNS = [
 
 HAS_STREET_WORD = re.compile(
     rf"{_STREET_TYPE}(?!\w)|(?:{_COMPOUND_ENDINGS})\s+\d|\b(?:{_POST_SOVIET})\.?\s|P\.?\s?O\.?\s+Box"
-    r"|\b[ADF]PO\s+A[AEP]\b"
+    rf"|\b[ADF]PO\s+A[AEP]\b|(?<!\w)(?:{_CYRILLIC_STREET})\.?\s"
 )
 
 
-_ADDRESS_WORDS = frozenset(w.lower() for w in f"{_STREET_WORDS}|{_POST_SOVIET}".split("|")) | frozenset(
+_ADDRESS_WORDS = frozenset(w.lower() for w in f"{_STREET_WORDS}|{_POST_SOVIET}|{_CYRILLIC_STREET}".split("|")) | frozenset(
     "apt apartment suite ste unit flat floor fl box po kv apo fpo dpo psc corner str utca út nr".split()) | frozenset(
     # USPS street suffixes (Publication 28), too many of them everyday words to anchor a
     # pattern on, but with a number beside them the mark of an address ("728 king rest")
@@ -91,7 +99,7 @@ class StreetAddressRecognizer(WindowedPatternRecognizer):
     # Every pattern holds one of these words, with at most three names and a number (and a
     # unit) on either side of it.
     ANCHOR = Anchor(HAS_STREET_WORD, before=80, after=60,
-                    words=frozenset(f"{_STREET_WORDS}|{_POST_SOVIET}|Box|APO|DPO|FPO".split("|")),
+                    words=frozenset(f"{_STREET_WORDS}|{_POST_SOVIET}|Box|APO|DPO|FPO|{_CYRILLIC_STREET}".split("|")),
                     endings=tuple(_COMPOUND_ENDINGS.split("|")))
 
     def __init__(self) -> None:
@@ -99,6 +107,27 @@ class StreetAddressRecognizer(WindowedPatternRecognizer):
             supported_entity="STREET_ADDRESS", name="StreetAddressRecognizer",
             patterns=STREET_PATTERNS, context=self.CONTEXT, global_regex_flags=re.MULTILINE,
         )
+
+
+_SETTLEMENT = ("(?:г|п|с|д|к|м|а)\\.|(?:гор|пос|пгт|дер|ст|хут|смт|клх)\\.?|"
+               "(?:город|село|деревня|станица|хутор|хутір|селище|місто|ауыл|поселок|посёлок)(?=\\s)")
+
+
+class SettlementRecognizer(WindowedPatternRecognizer):
+    """Russian, Ukrainian and Kazakh place names after a settlement word or its abbreviation,
+    as addresses and forms write them: "г. Алматы", "д. Ивдель", "село Полонне", "ст. Белогорск".
+    The abbreviations are lowercase; an initial ("И. Петров") is not."""
+
+    PATTERNS = [Pattern("settlement word + name",
+                        rf"(?<![\w])(?:{_SETTLEMENT})\s*\p{{Lu}}[\p{{L}}'’-]+(?:[\s-]\p{{Lu}}[\p{{L}}'’-]+){{0,2}}", 0.85)]
+    CONTEXT = ["city", "town", "village", "live", "moved", "город", "адрес", "место"]
+    ANCHOR = Anchor(re.compile(rf"(?<![\w])(?:{_SETTLEMENT})"), after=60, words=frozenset(
+        "г п с д к м а гор пос пгт дер ст хут смт клх город село деревня станица хутор хутір селище місто ауыл "
+        "поселок посёлок".split()))
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="LOCATION", name="SettlementRecognizer", patterns=self.PATTERNS,
+                         context=self.CONTEXT, global_regex_flags=re.MULTILINE)
 
 
 class IntersectionRecognizer(WindowedPatternRecognizer):
