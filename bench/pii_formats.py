@@ -1,12 +1,15 @@
-"""Recall of the number-shaped PII types on values the dev file does not have: Faker's phone
-numbers, card numbers, IBANs, e-mail addresses and SSNs from 53 locales, each in a sentence
-that says what it is the way people do ("my cell: ...", "wire the money to account ...").
+"""Recall on values the dev file does not have: Faker's phone numbers, card numbers, IBANs,
+e-mail addresses, SSNs, people's names, street addresses and cities from 53 locales, each in
+a sentence that says what it is the way people do ("my cell: ...", "wire the money to
+account ...", "I moved to ... last year").
 
     .venv/bin/python bench/pii_formats.py [--per-locale 12]
 
-The dev file holds 44 phone numbers and 6 IBANs in a handful of formats; this is the check
-that the recognizers generalise past them. A value counts as found when detections of its
-type cover at least half of it (the rule of bench/pii_eval.py). Seeds are fixed.
+The dev file holds 44 phone numbers and 6 IBANs in a handful of formats, and no Cyrillic,
+CJK or Thai; this checks that the recognizers and the tagger generalise past it. A value
+counts as found when detections of its type (LOCATION for a city) cover at least half of it,
+the rule of bench/pii_eval.py; "any type" accepts any detection (what redaction needs).
+Seeds are fixed; the sentences were written once and not tuned against.
 """
 
 from __future__ import annotations
@@ -38,9 +41,15 @@ TEMPLATES = {
     "IBAN_CODE": ["Please wire the money to account {v}.", "My bank account is {v}", "IBAN: {v}"],
     "EMAIL_ADDRESS": ["write to {v} now", "Email: {v}"],
     "US_SSN": ["my SSN is {v}", "social security number {v}."],
+    "PERSON": ["My name is {v} and I need help.", "{v} will join the call.", "Please forward this to {v}.",
+               "I talked to {v} yesterday", "Regards,\n{v}"],
+    "STREET_ADDRESS": ["Ship it to {v} please.", "My new address is {v}", "I live at {v}.", "Deliver to:\n{v}"],
+    "GPE": ["I moved to {v} last year.", "We met in {v}.", "Is it raining in {v}?", "{v} is lovely in spring."],
 }
 VALUE = {"PHONE_NUMBER": "phone_number", "CREDIT_CARD": "credit_card_number", "IBAN_CODE": "iban",
-         "EMAIL_ADDRESS": "email", "US_SSN": "ssn"}
+         "EMAIL_ADDRESS": "email", "US_SSN": "ssn", "PERSON": "name", "STREET_ADDRESS": "street_address",
+         "GPE": "city"}
+DETECTED_AS = {"GPE": "LOCATION"}
 
 
 def main() -> None:
@@ -51,7 +60,7 @@ def main() -> None:
     engine = PIIEngine.build(EngineSettings())
     entities = engine.supported_entities()
     rng = random.Random(7)
-    total, found = Counter(), Counter()
+    total, found, found_any = Counter(), Counter(), Counter()
     misses: dict[str, list[str]] = {}
     for n, locale in enumerate(LOCALES):
         fake = Faker(locale)
@@ -67,16 +76,19 @@ def main() -> None:
                 start = text.index(value)
                 end = start + len(value)
                 [detections] = engine.analyze_batch([text], entities=entities)
-                covered = {i for d in detections if d.type == kind for i in range(max(d.start, start), min(d.end, end))}
+                wanted = DETECTED_AS.get(kind, kind)
+                covered = {i for d in detections if d.type == wanted for i in range(max(d.start, start), min(d.end, end))}
+                anything = {i for d in detections for i in range(max(d.start, start), min(d.end, end))}
                 total[kind] += 1
+                found_any[kind] += 2 * len(anything) >= end - start
                 if 2 * len(covered) >= end - start:
                     found[kind] += 1
                 else:
                     misses.setdefault(kind, []).append(f"{locale}: {text!r}")
-    print("| type | values | recall |\n|---|---:|---:|")
+    print("| type | values | recall | any-type recall |\n|---|---:|---:|---:|")
     for kind in TEMPLATES:
-        print(f"| {kind} | {total[kind]} | {found[kind] / total[kind]:.3f} |")
-    for kind, lines in misses.items():
+        print(f"| {kind} | {total[kind]} | {found[kind] / total[kind]:.3f} | {found_any[kind] / total[kind]:.3f} |")
+    for kind, lines in misses.items() if args.show else ():
         print(f"\n{kind} missed:")
         for line in lines[:args.show]:
             print("  " + line)
