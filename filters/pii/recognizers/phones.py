@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import phonenumbers
 import regex as re
-from presidio_analyzer import EntityRecognizer, Pattern
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, LocalRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
-
-from .windows import Anchor, WindowedPatternRecognizer
 
 # Shapes that libphonenumber's lenient matcher accepts but that are other identifiers:
 # US SSNs (3-2-4), bare runs of 12+ digits (IINs, card fragments), dates.
@@ -68,30 +66,43 @@ def plausible_phone(candidate: str) -> bool:
     return digits >= 9 or not candidate.isdigit()
 
 
-class PhoneShapeRecognizer(WindowedPatternRecognizer):
+class PhoneShapeRecognizer(LocalRecognizer):
     """Numbers libphonenumber cannot place in the configured regions ("(351) 215 065 713",
     "425-38-05", a bare "69127488"): 7 to 15 digits in a phone's grouping. The shape alone is
-    too weak to report (order numbers, codes look the same); a phone word within the context
-    step's reach ("call me at", "Mobile:", "whatsapp") lifts it over the threshold."""
+    too weak to report (order numbers, codes look the same), so it scores 0.3; a phone word
+    within the context step's reach ("Mobile:", "tel", "whatsapp") lifts it over the
+    threshold. "call" and "text" are stop words, which the context step never counts, so an
+    inline "call me at" / "text me on" right before the number scores it 0.6 by itself.
+    The candidates are the phone recognizer's own digit runs: one scan, no pattern loop."""
 
-    _SHAPE = (r"(?<![\w+.-])(?=[+(]?\d(?:[\d \t().\-/]*\d){6})(?:\+|00)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:[ ./-]\d{1,12}|[ .-]?\(\d{1,5}\)[ .-]?\d{1,12}){0,6}"
-              r"(?:\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w-])")
-    PATTERNS = [
-        Pattern("phone shape", _SHAPE, 0.3),
-        # "call" and "text" are stop words, which the context step never counts: said inline
-        Pattern("phone shape after 'call me at'",
-                r"(?<=\b(?:[Cc]all|[Tt]ext|[Rr]ing|[Rr]each|[Dd]ial|[Pp]hone|[Ww]hats[Aa]pp)(?:\s+(?:me|us|him|her|them))?"
-                r"(?:\s+(?:at|on))?\s+)" + _SHAPE, 0.6),
-    ]
+    SHAPE, CUED = 0.3, 0.6
     # "number" alone is every other identifier's context word too.
     CONTEXT = ["phone", "telephone", "tel", "cell", "cellphone", "mobile", "call", "fax", "desk", "whatsapp",
                "telegram", "sms", "text", "reach", "contact", "dial", "ring"]
-    # Seven digits within a phone's punctuation, and the words before them for the inline cue.
-    ANCHOR = Anchor(_CANDIDATE, before=40, max_windows=6)
 
     def __init__(self) -> None:
-        super().__init__(supported_entity="PHONE_NUMBER", name="PhoneShapeRecognizer", patterns=self.PATTERNS,
-                         context=self.CONTEXT, global_regex_flags=re.MULTILINE)
+        super().__init__(supported_entities=["PHONE_NUMBER"], name="PhoneShapeRecognizer", context=self.CONTEXT)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102, ANN001 - Presidio's signature
+        results = []
+        for m in _CANDIDATE.finditer(text):
+            start, end = m.span()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "+.-_/"):
+                continue  # inside a code or a longer number ("GB78GMVH4904192698503")
+            if end < len(text) and (text[end].isalnum() or text[end] in "-_"):
+                continue
+            if self.invalidate_result(m.group(0)):
+                continue
+            score = self.CUED if _CALL_CUE.search(text, max(0, start - 30), start) else self.SHAPE
+            # the context step records its supporting word on the explanation
+            explanation = AnalysisExplanation(recognizer=self.name, original_score=score, pattern_name="phone shape")
+            results.append(RecognizerResult("PHONE_NUMBER", start, end, score, analysis_explanation=explanation,
+                                            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return results
 
     def invalidate_result(self, pattern_text: str) -> bool:
         number = re.split(r"\s*(?:x|ext\.?)\s*(?=\d)", pattern_text)[0]
@@ -99,6 +110,8 @@ class PhoneShapeRecognizer(WindowedPatternRecognizer):
         return not 7 <= digits <= 15 or bool(_SSN_OR_RUN.fullmatch(number)) or _looks_like_date(number.split(" ")[0])
 
 
+_CALL_CUE = re.compile(r"(?i)\b(?:call|text|ring|reach|dial|phone|whatsapp)(?:\s+(?:me|us|him|her|them))?"
+                       r"(?:\s+(?:at|on))?\s+$")
 _SSN_OR_RUN = re.compile(r"\d{3}-\d{2}-\d{4}|\d{14,}")
 
 

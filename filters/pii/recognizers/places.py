@@ -89,7 +89,7 @@ def plausible_address(text: str) -> bool:
             continue
         lower = bare.lower()
         if bare[0].isupper() or lower in _ADDRESS_WORDS or lower.endswith(_COMPOUND_ENDINGS_TUPLE) \
-                or lower not in everyday:
+                or len(bare) > 1 and lower not in everyday:
             return True
     return False
 
