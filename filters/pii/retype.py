@@ -142,9 +142,7 @@ class Retyper:
         if r.entity_type != "PERSON" and (P.MIDDLE_INITIAL.fullmatch(span) or any(P.PATRONYMIC.match(w) for w in words)) \
                 and not any(w.lower() in ORG_WORDS for w in words):
             return [_result(r, "PERSON", r.start, r.start + len(span), max(r.score, 0.8))]
-        place_context = P.PLACE_BEFORE.search(text, max(0, r.start - 24), r.start) \
-            or P.VISIT_AFTER.match(text[r.end:r.end + 48])
-        if r.entity_type == "PERSON" and place_context \
+        if r.entity_type == "PERSON" and self._place_context(text, r) \
                 and (self._is_place(span) or (span.lower() not in self.english and _cased(words[0]) not in self.first)):
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "flew to Coles"
         landmark = P.LANDMARK_END.search(span) or (
@@ -171,7 +169,7 @@ class Retyper:
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]
         if r.entity_type == "ORGANIZATION" and any(w.lower() in ORG_WORDS for w in words[1:]):
             return [r]
-        if r.entity_type == "LOCATION" and place_context:
+        if r.entity_type == "LOCATION" and self._place_context(text, r):
             return [r]  # "moved to Río Gallegos": unknown names where a place is named are a place
         if r.entity_type != "PERSON" and len(words) == 2 and not is_place and all(
                 w.lower() not in self.english and w.lower() not in ORG_WORDS and not self._is_place(w) for w in words):
@@ -184,6 +182,12 @@ class Retyper:
                         for w in words):
             return [_result(r, "PERSON", r.start, r.start + len(span), r.score)]
         return [r]
+
+    @staticmethod
+    def _place_context(text: str, r: RecognizerResult) -> bool:
+        """A verb of going or meeting and a preposition before, or "is ... to visit" after."""
+        return bool(P.PLACE_BEFORE.search(text, max(0, r.start - 24), r.start)
+                    or P.VISIT_AFTER.match(text[r.end:r.end + 48]))
 
     def _address_head(self, text: str, r: RecognizerResult) -> list[RecognizerResult]:
         number = P.NUMBER_BEFORE.search(text, max(0, r.start - 12), r.start)
