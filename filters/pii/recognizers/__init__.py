@@ -30,7 +30,7 @@ from .lexicon import NameLexiconRecognizer, nrp_recognizer, place_recognizer
 from .ner import NerRecognizer
 from .organizations import OrganizationRecognizer
 from .personal import AgeRecognizer, DateOfBirthRecognizer
-from .phones import GatewayPhoneRecognizer, PhoneShapeRecognizer
+from .phones import GatewayPhoneRecognizer
 from .places import IntersectionRecognizer, SchoolRecognizer, SettlementRecognizer, StreetAddressRecognizer
 from .urls import cheap_url_recognizer
 from .windows import Anchor, windowed
@@ -85,7 +85,7 @@ def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer
     return [
         card_recognizer(), anchored(EmailRecognizer)(), anchored(IbanRecognizer)(), anchored(IpRecognizer)(),
         anchored(UsSsnRecognizer)(), cheap_url_recognizer(), DateRecognizer(), anchored(CryptoRecognizer)(),
-        anchored(MacAddressRecognizer)(), GatewayPhoneRecognizer(phone_regions), PhoneShapeRecognizer(),
+        anchored(MacAddressRecognizer)(), GatewayPhoneRecognizer(phone_regions),
         GenericIbanRecognizer(),
         KzIinRecognizer(), KzBinRecognizer(), AgeRecognizer(), DateOfBirthRecognizer(),
         StreetAddressRecognizer(), IntersectionRecognizer(), SettlementRecognizer(), SchoolRecognizer(), UsernameRecognizer(),

@@ -7,13 +7,15 @@ type: the US, Kazakhstan (which also parses Russia's +7/8 numbers) and a few EU 
 The base score is raised so that a well-formed number counts without a context word, and
 the leniency is libphonenumber's POSSIBLE (length and shape), not VALID: number ranges
 change faster than the library, and users type numbers from ranges it does not know.
+A digit run none of the regions reads is still a phone number when a phone word stands
+next to it (`_shape`): national numbers of the other countries.
 """
 
 from __future__ import annotations
 
 import phonenumbers
 import regex as re
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, LocalRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
 # Shapes that libphonenumber's lenient matcher accepts but that are other identifiers:
@@ -38,23 +40,49 @@ class GatewayPhoneRecognizer(PhoneRecognizer):
         results = []
         regions = self.supported_regions
         for m in _CANDIDATE.finditer(text):
-            if _NOT_A_PHONE.fullmatch(m.group(0)):
-                continue  # a date, an SSN or a long digit run: no phone inside
-            lo, hi = max(0, m.start() - 20), min(len(text), m.end() + 20)  # matcher checks context
-            # An international number parses the same under every region: one scan is enough.
-            # A national one takes the regions in order until one reads the whole candidate.
-            window = text[lo:hi]
-            for region in regions[:1] if m.group(0).startswith("+") else regions:
-                kept = []
-                for match in phonenumbers.PhoneNumberMatcher(window, region, leniency=self.leniency):
-                    r = self._get_recognizer_result(match, window, region, None)
-                    r.start, r.end = r.start + lo, r.end + lo
-                    if plausible_phone(text[r.start:r.end]):
-                        kept.append(r)
-                results.extend(kept)
-                if any(r.start <= m.start() and r.end >= m.end() for r in kept):
-                    break
+            covered = False
+            if not _NOT_A_PHONE.fullmatch(m.group(0)):  # a date, an SSN or a long run: no phone inside
+                lo, hi = max(0, m.start() - 20), min(len(text), m.end() + 20)  # matcher checks context
+                # An international number parses the same under every region: one scan is enough.
+                # A national one takes the regions in order until one reads the whole candidate.
+                window = text[lo:hi]
+                for region in regions[:1] if m.group(0).startswith("+") else regions:
+                    kept = []
+                    for match in phonenumbers.PhoneNumberMatcher(window, region, leniency=self.leniency):
+                        r = self._get_recognizer_result(match, window, region, None)
+                        r.start, r.end = r.start + lo, r.end + lo
+                        if plausible_phone(text[r.start:r.end]):
+                            kept.append(r)
+                    results.extend(kept)
+                    if any(r.start <= m.start() and r.end >= m.end() for r in kept):
+                        covered = True
+                        break
+            if not covered and (shape := self._shape(text, m)) is not None:
+                results.append(shape)
         return EntityRecognizer.remove_duplicates(results)
+
+    def _shape(self, text: str, m: re.Match[str]) -> RecognizerResult | None:
+        """A number libphonenumber cannot place in the configured regions ("(351) 215 065
+        713", "425-38-05", a bare "69127488"): 7 to 15 digits in a phone's grouping, reported
+        only with a phone word just before or after it ("Mobile:", "tel", "whatsapp", "call me
+        at", "text me on"). The shape alone is too weak (order numbers and codes look the
+        same). The phone word is read here, in one search: "call" and "text" are stop words,
+        which Presidio's context step never counts."""
+        start, end = m.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "+.-_/"):
+            return None  # inside a code or a longer number ("GB78GMVH4904192698503")
+        if end < len(text) and (text[end].isalnum() or text[end] in "-_"):
+            return None
+        if not_a_phone_shape(m.group(0)):
+            return None
+        if not (_PHONE_WORD_BEFORE.search(text, max(0, start - 40), start)
+                or _PHONE_WORD_AFTER.match(text, end, min(len(text), end + 24))):
+            return None
+        # Presidio's explanation object: later steps write to it.
+        explanation = AnalysisExplanation(recognizer=self.name, original_score=SHAPE_SCORE, pattern_name="phone shape")
+        return RecognizerResult("PHONE_NUMBER", start, end, SHAPE_SCORE, analysis_explanation=explanation,
+                                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
 
 
 def plausible_phone(candidate: str) -> bool:
@@ -66,48 +94,13 @@ def plausible_phone(candidate: str) -> bool:
     return digits >= 9 or not candidate.isdigit()
 
 
-class PhoneShapeRecognizer(LocalRecognizer):
-    """Numbers libphonenumber cannot place in the configured regions ("(351) 215 065 713",
-    "425-38-05", a bare "69127488"): 7 to 15 digits in a phone's grouping. The shape alone is
-    too weak to report (order numbers, codes look the same); it is reported only with a
-    phone word just before or after it ("Mobile:", "tel", "whatsapp", "call me at", "text
-    me on"). The recognizer reads that context itself, in one search per candidate: "call"
-    and "text" are stop words, which Presidio's context step never counts, and that step
-    costs ten times more per candidate. The candidates are the phone recognizer's own digit
-    runs: one scan, no pattern loop."""
+SHAPE_SCORE = 0.65
 
-    SCORE = 0.65
 
-    def __init__(self) -> None:
-        super().__init__(supported_entities=["PHONE_NUMBER"], name="PhoneShapeRecognizer")
-
-    def load(self) -> None:
-        pass
-
-    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102, ANN001 - Presidio's signature
-        results = []
-        for m in _CANDIDATE.finditer(text):
-            start, end = m.span()
-            if start and (text[start - 1].isalnum() or text[start - 1] in "+.-_/"):
-                continue  # inside a code or a longer number ("GB78GMVH4904192698503")
-            if end < len(text) and (text[end].isalnum() or text[end] in "-_"):
-                continue
-            if self.invalidate_result(m.group(0)):
-                continue
-            if not (_PHONE_WORD_BEFORE.search(text, max(0, start - 40), start)
-                    or _PHONE_WORD_AFTER.match(text, end, min(len(text), end + 24))):
-                continue
-            # Presidio's explanation object: later steps write to it.
-            explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE, pattern_name="phone shape")
-            results.append(RecognizerResult("PHONE_NUMBER", start, end, self.SCORE, analysis_explanation=explanation,
-                                            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
-        return results
-
-    def invalidate_result(self, pattern_text: str) -> bool:
-        number = re.split(r"\s*(?:x|ext\.?)\s*(?=\d)", pattern_text)[0]
-        digits = sum(c.isdigit() for c in number)
-        return not 7 <= digits <= 15 or bool(_SSN_OR_RUN.fullmatch(number)) or _looks_like_date(number.split(" ")[0])
+def not_a_phone_shape(candidate: str) -> bool:
+    number = re.split(r"\s*(?:x|ext\.?)\s*(?=\d)", candidate)[0]
+    digits = sum(c.isdigit() for c in number)
+    return not 7 <= digits <= 15 or bool(_SSN_OR_RUN.fullmatch(number)) or _looks_like_date(number.split(" ")[0])
 
 
 # "number" alone is every other identifier's context word too.
