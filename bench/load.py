@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import itertools
 import json
 import os
 import re
@@ -45,6 +46,20 @@ PROMPT = (
 assert len(PROMPT) == 1000, len(PROMPT)
 BODY = json.dumps({"model": "gpt-bench", "messages": [{"role": "user", "content": PROMPT}]})
 STREAM_BODY = json.dumps({"model": "gpt-bench", "stream": True, "messages": [{"role": "user", "content": PROMPT}]})
+# Every request is a new prompt (a running number, up to 8 digits, after "three day", where
+# no recognizer reads a number as PII): the gateway remembers what it found in texts it has
+# seen (the conversation an app resends each turn), and a benchmark that sent one prompt over
+# and over would time that memory, not detection. `--same-prompt` times exactly that memory.
+ROOM = "three day"
+assert PROMPT.count(ROOM) == 1
+
+
+_RUN_OFFSETS = itertools.count(0, 1_000_000)  # wrk numbers each run's prompts from its own offset
+_STREAM_NUMBERS = itertools.count(90_000_000)  # and the streams from far above them
+
+
+def numbered(body: str, n: int) -> str:
+    return body.replace(ROOM, f"{ROOM}-{n}", 1)
 
 
 def free_port() -> int:
@@ -72,13 +87,20 @@ def spawn(stack: ExitStack, args: list[str], port: int, env: dict[str, str] | No
     wait_port(port, process)
 
 
-def wrk_script(directory: Path, body: str, auth: bool) -> Path:
-    path = directory / f"post-{int(auth)}.lua"
+def wrk_script(directory: Path, body: str, auth: bool, vary: bool = True) -> Path:
+    path = directory / f"post-{int(auth)}-{int(vary)}.lua"
     headers = 'wrk.headers["Content-Type"] = "application/json"\n'
     if auth:
         headers += f'wrk.headers["Authorization"] = "Bearer {KEY}"\n'
         headers += 'wrk.headers["X-Gateway-Session"] = "bench-session"\n'
-    path.write_text(f'wrk.method = "POST"\nwrk.body = {json.dumps(body)}\n{headers}')
+    script = f'wrk.method = "POST"\nwrk.body = {json.dumps(body)}\n{headers}'
+    if vary:  # the same substitution as numbered(), per request, inside wrk
+        script += (f'local template = wrk.body\nlocal counter = tonumber(os.getenv("BENCH_PROMPT_OFFSET") or "0")\n'
+                   f'request = function()\n'
+                   f'  counter = counter + 1\n'
+                   f'  local text = string.gsub(template, {json.dumps(ROOM)}, {json.dumps(ROOM + "-")} .. counter, 1)\n'
+                   f'  return wrk.format(nil, nil, nil, text)\nend\n')
+    path.write_text(script)
     return path
 
 
@@ -86,9 +108,10 @@ _UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
 
 
 def run_wrk(url: str, script: Path, connections: int, duration: int) -> dict[str, float]:
-    out = subprocess.run(
+    out = subprocess.run(  # each run numbers its prompts from its own offset: none repeats
         ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", "-s", str(script), url],
         capture_output=True, text=True, check=True,
+        env={**os.environ, "BENCH_PROMPT_OFFSET": str(next(_RUN_OFFSETS))},
     ).stdout
     if "Non-2xx" in out:
         sys.exit(f"non-2xx answers from {url}:\n{out}")
@@ -99,7 +122,7 @@ def run_wrk(url: str, script: Path, connections: int, duration: int) -> dict[str
     return result
 
 
-def time_to_first_token(port: int, auth: bool, n: int) -> list[float]:
+def time_to_first_token(port: int, auth: bool, n: int, vary: bool = True) -> list[float]:
     headers = {"Content-Type": "application/json"}
     if auth:
         headers["Authorization"] = f"Bearer {KEY}"
@@ -108,7 +131,8 @@ def time_to_first_token(port: int, auth: bool, n: int) -> list[float]:
     samples = []
     for _ in range(n):
         started = time.perf_counter()
-        conn.request("POST", "/v1/chat/completions", body=STREAM_BODY, headers=headers)
+        body = numbered(STREAM_BODY, next(_STREAM_NUMBERS)) if vary else STREAM_BODY
+        conn.request("POST", "/v1/chat/completions", body=body, headers=headers)
         response = conn.getresponse()
         first = response.read1(65536)
         samples.append((time.perf_counter() - started) * 1000)
@@ -126,6 +150,8 @@ def main() -> None:
     parser.add_argument("--full-config", default=str(ROOT / "bench/configs/full.yaml"),
                         help="a second gateway with every privacy filter on; '' to skip")
     parser.add_argument("--out", default=str(ROOT / "bench/results/load.json"))
+    parser.add_argument("--same-prompt", action="store_true",
+                        help="send one fixed prompt (times the gateway's memory of seen texts)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
@@ -147,7 +173,7 @@ def main() -> None:
             spawn(stack, [gateway_bin, "serve", "--config", args.full_config, "--port", str(ports["gateway-full"]),
                           "--workers", "1"], ports["gateway-full"], env)
         gateways = [n for n in ports if n.startswith("gateway")]
-        scripts = {name: wrk_script(Path(tmp), BODY, auth=name in gateways) for name in ports}
+        scripts = {name: wrk_script(Path(tmp), BODY, auth=name in gateways, vary=not args.same_prompt) for name in ports}
         urls = {name: f"http://127.0.0.1:{port}/v1/chat/completions" for name, port in ports.items()}
 
         for name in ports:  # warm-up: connection pools, caches, JIT-free but allocator-warm
@@ -159,7 +185,7 @@ def main() -> None:
                 single = run_wrk(urls[name], scripts[name], 1, args.duration)
                 results[name]["p50_ms"].append(single["p50_ms"])
                 results[name]["p99_ms"].append(single["p99_ms"])
-        ttft = {name: statistics.median(time_to_first_token(ports[name], name in gateways, 400))
+        ttft = {name: statistics.median(time_to_first_token(ports[name], name in gateways, 400, not args.same_prompt))
                 for name in ("forwarder", *gateways)}
 
     summary = {name: {k: statistics.median(v) for k, v in r.items()} for name, r in results.items()}

@@ -5,6 +5,7 @@ answer. Any failure on the way raises, and the chain fails closed."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from filters.base import CONTINUE, Block, Decision
@@ -12,6 +13,8 @@ from filters.walkers import collect
 from gateway.context import RequestContext
 
 from . import operators
+from .detection_cache import DetectionCache, rules_scope
+from .resolve import Detection
 from .restore import PlaceholderRestorer
 from .rules import PIIRules
 from .vault import SessionVault, VaultBackend, VaultKeys
@@ -60,13 +63,41 @@ class VaultFactory:
 class PIIFilter:
     name: ClassVar[str] = "pii"
 
-    def __init__(self, rules: PIIRules, engine, vaults: VaultFactory) -> None:  # noqa: ANN001 - PIIEngine
+    def __init__(self, rules: PIIRules, engine, vaults: VaultFactory,  # noqa: ANN001 - PIIEngine
+                 cache: DetectionCache | None = None) -> None:
         self.rules = rules
         self.engine = engine
         self.vaults = vaults
+        self.cache = cache
         supported = engine.supported_entities()
         self.entities = frozenset(rules.entities) & supported if rules.entities else supported
         self.thresholds = rules.thresholds()
+        self._scopes: dict[str, bytes] = {}  # tenant -> the cache scope of these rules
+
+    async def _detect(self, ctx: RequestContext, texts: list[str]) -> tuple[list[Sequence[Detection]], int]:
+        """Detections per text, and how many came from the cache (where this process has seen
+        the text under the same rules); one engine call for all the others."""
+        rules = self.rules
+        cache = self.cache
+        scope = self._scopes.get(ctx.tenant.name) if cache is not None else b""
+        if scope is None:
+            scope = self._scopes[ctx.tenant.name] = rules_scope(
+                ctx.tenant.name, entities=self.entities, thresholds=self.thresholds,
+                default_threshold=rules.default_threshold, allow_list=rules.allow_list, deny_list=rules.deny_list)
+        found: list[Sequence[Detection] | None] = [cache.get(scope, t) for t in texts] if cache is not None \
+            else [None] * len(texts)
+        missing = [i for i, ds in enumerate(found) if ds is None]
+        if missing:
+            fresh = await self.engine.analyze(
+                [texts[i] for i in missing], timeout=rules.timeout_s, entities=self.entities,
+                thresholds=self.thresholds, default_threshold=rules.default_threshold,
+                allow_list=rules.allow_list, deny_list=rules.deny_list,
+            )
+            for i, detections in zip(missing, fresh, strict=True):
+                found[i] = detections
+                if cache is not None:
+                    cache.put(scope, texts[i], detections)
+        return found, len(texts) - len(missing)  # type: ignore[return-value] - every slot is filled
 
     async def on_request(self, ctx: RequestContext) -> Decision:
         rules = self.rules
@@ -79,10 +110,7 @@ class PIIFilter:
         texts = slots.texts
         if not texts:
             return CONTINUE
-        found = await self.engine.analyze(
-            texts, timeout=rules.timeout_s, entities=self.entities, thresholds=self.thresholds,
-            default_threshold=rules.default_threshold, allow_list=rules.allow_list, deny_list=rules.deny_list,
-        )
+        found, cached = await self._detect(ctx, texts)
         actions = {d.type: rules.action_for(d.type) for ds in found for d in ds}
         refused = sorted(t for t, a in actions.items() if a == "block")
         if refused:
@@ -97,7 +125,7 @@ class PIIFilter:
 
         counts = Counter(d.type for ds in found for d in ds if actions[d.type] != "keep")
         ctx.redactions.update(counts)
-        ctx.state[self.name] = {"detected": sum(len(ds) for ds in found)}
+        ctx.state[self.name] = {"detected": sum(len(ds) for ds in found), "cached_texts": cached}
         shows_filtered = getattr(ctx.route.provider if ctx.route else None, "shows_filtered_text", False)
         if rules.restore and not shows_filtered and (placeholders or has_session):
             mapping = await vault.load_all() if has_session else vault.placeholders
@@ -121,4 +149,5 @@ def build_pii_filter(policy, resources) -> PIIFilter:  # noqa: ANN001 - Policy, 
         privacy.erase_hooks.append(factory.erase_session)
         return factory
 
-    return PIIFilter(policy.pii, engine, resources.shared("pii.vaults", vaults))
+    cache = resources.shared("pii.detections", DetectionCache) if policy.pii.detection_cache else None
+    return PIIFilter(policy.pii, engine, resources.shared("pii.vaults", vaults), cache)
