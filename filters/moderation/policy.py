@@ -76,6 +76,10 @@ class ModerationPolicy(_Strict):
     output_replacement: dict[str, str] = {
         "en": "I can't continue with that. Let's talk about something else.",
     }
+    # Reuse the local model's scores of a text this process has scored (the conversation so
+    # far, which apps resend every turn): a keyed digest of the text is kept, never the text
+    # (filters/text_cache.py). The provider backend is always asked afresh.
+    score_cache: bool = True
     clause: str | None = None
 
     @model_validator(mode="after")

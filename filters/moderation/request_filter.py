@@ -5,10 +5,13 @@ provider sees it, and the tenant's policy for the caller's audience decides: blo
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar
 
 from filters.base import CONTINUE, Answer, Block, Decision
 from gateway import endpoints as ep
+from filters.text_cache import TextResultCache, cache_scope
 from filters.walkers import collect
 
 from .backend import ModerationBackend, ModerationBackendError
@@ -44,10 +47,28 @@ def _language(ctx: "RequestContext") -> str | None:
 class ModerationFilter:
     name: ClassVar[str] = "moderation"
 
-    def __init__(self, policy: ModerationPolicy, backend: ModerationBackend, output: OutputModerator | None) -> None:
+    def __init__(self, policy: ModerationPolicy, backend: ModerationBackend, output: OutputModerator | None,
+                 cache: TextResultCache[Mapping[str, float]] | None = None) -> None:
         self.policy = policy
         self.backend = backend
         self.output = output
+        self.cache = cache
+
+    async def _classify(self, ctx: "RequestContext", texts: list[str]) -> list[Mapping[str, float]]:
+        """Scores per text: from the cache where this process has scored the text, from one
+        backend call for all the others."""
+        cache = self.cache
+        if cache is None:
+            return await self.backend.classify(texts)
+        scope = cache_scope(filter=self.name, backend=self.backend.name, tenant=ctx.tenant.name)
+        scores: list[Mapping[str, float] | None] = [cache.get(scope, t) for t in texts]
+        missing = [i for i, s in enumerate(scores) if s is None]
+        if missing:
+            fresh = await self.backend.classify([texts[i] for i in missing])
+            for i, result in zip(missing, fresh, strict=True):
+                scores[i] = MappingProxyType(dict(result))
+                cache.put(scope, texts[i], scores[i])
+        return scores  # type: ignore[return-value] - every slot is filled
 
     async def on_request(self, ctx: "RequestContext") -> Decision:
         if ctx.endpoint is ep.MODERATIONS:
@@ -59,7 +80,7 @@ class ModerationFilter:
         if not texts:
             return CONTINUE
         try:
-            results = await self.backend.classify(texts)
+            results = await self._classify(ctx, texts)
         except ModerationBackendError as exc:
             log.warning("moderation backend failed", extra={"fields": {
                 "request_id": ctx.request_id, "backend": exc.backend, "reason": exc.reason}})
@@ -99,7 +120,8 @@ def build_moderation_filter(policy, resources) -> ModerationFilter:  # noqa: ANN
     else:
         backend = _provider_backend(rules.provider_model, resources)
     output = OutputModerator(rules, shared_model().score) if rules.moderate_output_for else None
-    return ModerationFilter(rules, backend, output)
+    cache = resources.shared("text-results", TextResultCache) if rules.backend == "local" and rules.score_cache else None
+    return ModerationFilter(rules, backend, output, cache)
 
 
 def _provider_backend(model: str, resources) -> ModerationBackend:  # noqa: ANN001

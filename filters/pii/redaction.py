@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from filters.base import CONTINUE, Block, Decision
+from filters.text_cache import TextResultCache, cache_scope
 from filters.walkers import collect
 from gateway.context import RequestContext
 
 from . import operators
-from .detection_cache import DetectionCache, rules_scope
 from .resolve import Detection
 from .restore import PlaceholderRestorer
 from .rules import PIIRules
@@ -64,7 +64,7 @@ class PIIFilter:
     name: ClassVar[str] = "pii"
 
     def __init__(self, rules: PIIRules, engine, vaults: VaultFactory,  # noqa: ANN001 - PIIEngine
-                 cache: DetectionCache | None = None) -> None:
+                 cache: TextResultCache[tuple[Detection, ...]] | None = None) -> None:
         self.rules = rules
         self.engine = engine
         self.vaults = vaults
@@ -81,8 +81,8 @@ class PIIFilter:
         cache = self.cache
         scope = self._scopes.get(ctx.tenant.name) if cache is not None else b""
         if scope is None:
-            scope = self._scopes[ctx.tenant.name] = rules_scope(
-                ctx.tenant.name, entities=self.entities, thresholds=self.thresholds,
+            scope = self._scopes[ctx.tenant.name] = cache_scope(
+                filter="pii", tenant=ctx.tenant.name, entities=self.entities, thresholds=self.thresholds,
                 default_threshold=rules.default_threshold, allow_list=rules.allow_list, deny_list=rules.deny_list)
         found: list[Sequence[Detection] | None] = [cache.get(scope, t) for t in texts] if cache is not None \
             else [None] * len(texts)
@@ -96,7 +96,7 @@ class PIIFilter:
             for i, detections in zip(missing, fresh, strict=True):
                 found[i] = detections
                 if cache is not None:
-                    cache.put(scope, texts[i], detections)
+                    cache.put(scope, texts[i], tuple(detections))
         return found, len(texts) - len(missing)  # type: ignore[return-value] - every slot is filled
 
     async def on_request(self, ctx: RequestContext) -> Decision:
@@ -149,5 +149,5 @@ def build_pii_filter(policy, resources) -> PIIFilter:  # noqa: ANN001 - Policy, 
         privacy.erase_hooks.append(factory.erase_session)
         return factory
 
-    cache = resources.shared("pii.detections", DetectionCache) if policy.pii.detection_cache else None
+    cache = resources.shared("text-results", TextResultCache) if policy.pii.detection_cache else None
     return PIIFilter(policy.pii, engine, resources.shared("pii.vaults", vaults), cache)

@@ -35,7 +35,7 @@ class PIIRules(Strict):
     timeout_s: float = Field(2.0, gt=0)
     # Reuse what was found in a text this process has analysed under the same rules (the
     # conversation so far, which apps resend every turn): a keyed digest of the text is kept,
-    # never the text (detection_cache.py).
+    # never the text (filters/text_cache.py).
     detection_cache: bool = True
     vault_ttl_s: int = Field(86_400, ge=60)
     clause: str | None = None
