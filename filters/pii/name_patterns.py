@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import regex as re
 
-from .recognizers.places import _SETTLEMENT, STREET_TYPE
+from .recognizers.places import SETTLEMENT_WORDS, STREET_TYPE
 
 NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
 # "д. Ивдель", "село Полонне": a settlement word or its abbreviation starts a place's name.
-SETTLEMENT_START = re.compile(rf"(?:{_SETTLEMENT})\s*\p{{Lu}}")
+SETTLEMENT_START = re.compile(rf"(?:{SETTLEMENT_WORDS})\s*\p{{Lu}}")
 # Cyrillic or Greek words all in lowercase ("мой адрес"): names there are capitalised.
 CYRILLIC_GREEK_LOWER = re.compile(r"(?:[[\p{Script=Cyrillic}\p{Script=Greek}]&&\p{Ll}]|[\s.,'’-])+", re.V1)
 # Field labels and everyday abbreviations a tagger may read as a name ("IBAN: ...", "SSN: ...").

@@ -109,7 +109,7 @@ class StreetAddressRecognizer(WindowedPatternRecognizer):
         )
 
 
-_SETTLEMENT = ("(?:г|п|с|д|к|м|а)\\.|(?:гор|пос|пгт|дер|ст|хут|смт|клх)\\.?|"
+SETTLEMENT_WORDS = ("(?:г|п|с|д|к|м|а)\\.|(?:гор|пос|пгт|дер|ст|хут|смт|клх)\\.?|"
                "(?:город|село|деревня|станица|хутор|хутір|селище|місто|ауыл|поселок|посёлок)(?=\\s)")
 
 
@@ -119,9 +119,9 @@ class SettlementRecognizer(WindowedPatternRecognizer):
     The abbreviations are lowercase; an initial ("И. Петров") is not."""
 
     PATTERNS = [Pattern("settlement word + name",
-                        rf"(?<![\w])(?:{_SETTLEMENT})\s*\p{{Lu}}[\p{{L}}'’-]+(?:[\s-]\p{{Lu}}[\p{{L}}'’-]+){{0,2}}", 0.85)]
+                        rf"(?<![\w])(?:{SETTLEMENT_WORDS})\s*\p{{Lu}}[\p{{L}}'’-]+(?:[\s-]\p{{Lu}}[\p{{L}}'’-]+){{0,2}}", 0.85)]
     CONTEXT = ["city", "town", "village", "live", "moved", "город", "адрес", "место"]
-    ANCHOR = Anchor(re.compile(rf"(?<![\w])(?:{_SETTLEMENT})"), after=60, words=frozenset(
+    ANCHOR = Anchor(re.compile(rf"(?<![\w])(?:{SETTLEMENT_WORDS})"), after=60, words=frozenset(
         "г п с д к м а гор пос пгт дер ст хут смт клх город село деревня станица хутор хутір селище місто ауыл "
         "поселок посёлок".split()))
 
