@@ -117,6 +117,8 @@ NEGATIVES = [
     ("PHONE_NUMBER", "order 69127488 shipped"),  # the shape alone, no phone word
     ("PHONE_NUMBER", "call me on 2003-08-28 12:13"),  # a date and time
     ("PHONE_NUMBER", "call me, SSN 536-22-1234"),
+    ("PHONE_NUMBER", "Contact support with ticket 20231105 please."),  # a verb of calling, not right before
+    ("PHONE_NUMBER", "The mobile plan costs 1999 rubles per month, 2023-2024 pricing."),  # years
     ("IBAN_CODE", "code RU8735615451372985RPLSHWESGRCLLTC"),  # no banking word
     ("IBAN_CODE", "IBAN: RU8735615451372985RPLSHWESGRCLLTD"),  # check digits fail
     ("CREDIT_CARD", "whatsapp +421 940 757 048"),  # passes Luhn, grouped as a phone

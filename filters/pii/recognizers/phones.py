@@ -24,6 +24,7 @@ _CANDIDATE = re.compile(r"[+(]?\d(?:[\d \t().\-/]*\d){6,}(?:\s*(?:x|ext\.?)\s*\d
 _NOT_A_PHONE = re.compile(
     r"\d{3}-\d{2}-\d{4}|\d{12,}"  # SSN shape, long digit runs
     r"|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"  # dates, timestamps
+    r"|(?:19|20)\d\d ?[-/] ?(?:19|20)\d\d"  # a span of years: "2023-2024"
 )
 
 
@@ -103,11 +104,16 @@ def not_a_phone_shape(candidate: str) -> bool:
     return not 7 <= digits <= 15 or bool(_SSN_OR_RUN.fullmatch(number)) or _looks_like_date(number.split(" ")[0])
 
 
-# "number" alone is every other identifier's context word too.
-_PHONE_WORDS = (r"(?:tele?phone|phone|tel|cell(?:phone)?|mobile|fax|desk|whats\s?app|telegram|viber|signal|sms|"
-                r"text(?:ing)?|call(?:ing)?|ring|reach|contact|dial|hotline|landline)")
-_PHONE_WORD_BEFORE = re.compile(rf"(?i)\b{_PHONE_WORDS}\b[^\n\d]{{0,30}}$")
-_PHONE_WORD_AFTER = re.compile(rf"(?i)\s*\(?(?:is\s+(?:my|our)\s+)?{_PHONE_WORDS}\b")
+# "number" alone is every other identifier's context word too. A phone's own name counts a few
+# words away ("Mobile:", "my cell is"); a verb of calling only right before the number, so
+# that "contact support with ticket 20231105" is no phone.
+_PHONE_NOUNS = (r"(?:tele?phone|phone|tel|cell(?:phone)?|mobile|fax|desk|whats\s?app|telegram|viber|signal|sms|"
+                r"hotline|landline)")
+_CALL_VERBS = r"(?:call(?:ing)?|text(?:ing)?|ring|reach|contact|dial)"
+_PHONE_WORD_BEFORE = re.compile(
+    rf"(?i)(?:\b{_PHONE_NOUNS}\b[^\n\d]{{0,30}}|\b{_CALL_VERBS}(?:\s+(?:me|us|him|her|them))?"
+    r"(?:\s+(?:at|on|via))?(?:\s+(?:number|no\.?))?\s*:?\s*)$")
+_PHONE_WORD_AFTER = re.compile(rf"(?i)\s*\(?(?:is\s+(?:my|our)\s+)?{_PHONE_NOUNS}\b")
 _SSN_OR_RUN = re.compile(r"\d{3}-\d{2}-\d{4}|\d{14,}")
 
 
