@@ -23,7 +23,7 @@ import json
 import os
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Generic, TypeVar
 
 Result = TypeVar("Result")
@@ -83,6 +83,20 @@ class TextResultCache(Generic[Result]):
         self._entries.move_to_end(digest)
         while len(self._entries) > self._capacity:
             self._entries.popitem(last=False)
+
+    async def through(self, scope: bytes, texts: Sequence[str],
+                      compute: Callable[[list[str]], Awaitable[Sequence[Result]]],
+                      freeze: Callable[[Result], Result] = lambda result: result) -> tuple[list[Result], int]:
+        """The results for `texts`, in order: remembered ones, and one `compute` call for all
+        the others (stored `freeze`d: callers share them); and how many were remembered."""
+        results: list[Result | None] = [self.get(scope, t) for t in texts]
+        missing = [i for i, r in enumerate(results) if r is None]
+        if missing:
+            fresh = await compute([texts[i] for i in missing])
+            for i, result in zip(missing, fresh, strict=True):
+                results[i] = frozen = freeze(result)
+                self.put(scope, texts[i], frozen)
+        return results, len(texts) - len(missing)  # type: ignore[return-value] - every slot is filled
 
     def clear(self) -> None:
         self._entries.clear()

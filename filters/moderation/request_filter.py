@@ -55,20 +55,14 @@ class ModerationFilter:
         self.cache = cache
 
     async def _classify(self, ctx: "RequestContext", texts: list[str]) -> list[Mapping[str, float]]:
-        """Scores per text: from the cache where this process has scored the text, from one
+        """Scores per text: remembered where this process has scored the text, from one
         backend call for all the others."""
-        cache = self.cache
-        if cache is None:
+        if self.cache is None:
             return await self.backend.classify(texts)
         scope = cache_scope(filter=self.name, backend=self.backend.name, tenant=ctx.tenant.name)
-        scores: list[Mapping[str, float] | None] = [cache.get(scope, t) for t in texts]
-        missing = [i for i, s in enumerate(scores) if s is None]
-        if missing:
-            fresh = await self.backend.classify([texts[i] for i in missing])
-            for i, result in zip(missing, fresh, strict=True):
-                scores[i] = MappingProxyType(dict(result))
-                cache.put(scope, texts[i], scores[i])
-        return scores  # type: ignore[return-value] - every slot is filled
+        scores, _ = await self.cache.through(scope, texts, self.backend.classify,
+                                             freeze=lambda result: MappingProxyType(dict(result)))
+        return scores
 
     async def on_request(self, ctx: "RequestContext") -> Decision:
         if ctx.endpoint is ep.MODERATIONS:

@@ -75,29 +75,23 @@ class PIIFilter:
         self._scopes: dict[str, bytes] = {}  # tenant -> the cache scope of these rules
 
     async def _detect(self, ctx: RequestContext, texts: list[str]) -> tuple[list[Sequence[Detection]], int]:
-        """Detections per text, and how many came from the cache (where this process has seen
-        the text under the same rules); one engine call for all the others."""
+        """Detections per text, and how many came from the cache (texts this process has seen
+        under the same rules); one engine call for all the others."""
         rules = self.rules
-        cache = self.cache
-        scope = self._scopes.get(ctx.tenant.name) if cache is not None else b""
+
+        async def analyze(some: list[str]) -> list[Sequence[Detection]]:
+            return await self.engine.analyze(
+                some, timeout=rules.timeout_s, entities=self.entities, thresholds=self.thresholds,
+                default_threshold=rules.default_threshold, allow_list=rules.allow_list, deny_list=rules.deny_list)
+
+        if self.cache is None:
+            return await analyze(texts), 0
+        scope = self._scopes.get(ctx.tenant.name)
         if scope is None:
             scope = self._scopes[ctx.tenant.name] = cache_scope(
                 filter="pii", tenant=ctx.tenant.name, entities=self.entities, thresholds=self.thresholds,
                 default_threshold=rules.default_threshold, allow_list=rules.allow_list, deny_list=rules.deny_list)
-        found: list[Sequence[Detection] | None] = [cache.get(scope, t) for t in texts] if cache is not None \
-            else [None] * len(texts)
-        missing = [i for i, ds in enumerate(found) if ds is None]
-        if missing:
-            fresh = await self.engine.analyze(
-                [texts[i] for i in missing], timeout=rules.timeout_s, entities=self.entities,
-                thresholds=self.thresholds, default_threshold=rules.default_threshold,
-                allow_list=rules.allow_list, deny_list=rules.deny_list,
-            )
-            for i, detections in zip(missing, fresh, strict=True):
-                found[i] = detections
-                if cache is not None:
-                    cache.put(scope, texts[i], tuple(detections))
-        return found, len(texts) - len(missing)  # type: ignore[return-value] - every slot is filled
+        return await self.cache.through(scope, texts, analyze, freeze=tuple)
 
     async def on_request(self, ctx: RequestContext) -> Decision:
         rules = self.rules
