@@ -101,7 +101,7 @@ SHAPE_SCORE = 0.65
 def not_a_phone_shape(candidate: str) -> bool:
     number = re.split(r"\s*(?:x|ext\.?)\s*(?=\d)", candidate)[0]
     digits = sum(c.isdigit() for c in number)
-    return not 7 <= digits <= 15 or bool(_SSN_OR_RUN.fullmatch(number)) or _looks_like_date(number.split(" ")[0])
+    return not 7 <= digits <= 15 or bool(_SSN_RUN_OR_YEARS.fullmatch(number)) or _looks_like_date(number.split(" ")[0])
 
 
 # "number" alone is every other identifier's context word too. A phone's own name counts a few
@@ -114,7 +114,7 @@ _PHONE_WORD_BEFORE = re.compile(
     rf"(?i)(?:\b{_PHONE_NOUNS}\b[^\n\d]{{0,30}}|\b{_CALL_VERBS}(?:\s+(?:me|us|him|her|them))?"
     r"(?:\s+(?:at|on|via))?(?:\s+(?:number|no\.?))?\s*:?\s*)$")
 _PHONE_WORD_AFTER = re.compile(rf"(?i)\s*\(?(?:is\s+(?:my|our)\s+)?{_PHONE_NOUNS}\b")
-_SSN_OR_RUN = re.compile(r"\d{3}-\d{2}-\d{4}|\d{14,}")
+_SSN_RUN_OR_YEARS = re.compile(r"\d{3}-\d{2}-\d{4}|\d{14,}|(?:19|20)\d\d ?[-/] ?(?:19|20)\d\d")
 
 
 def _looks_like_date(text: str) -> bool:
