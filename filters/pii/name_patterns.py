@@ -55,6 +55,9 @@ LOWER_NAME_CONTEXT = re.compile(  # run with overlapped=True: "hey its kyra" hol
     r"(?i:\b(?:hi\s+to|it'?s|this\s+is|ask\s+for|owe|taken\s+by|thanks?|hey|dear|met)\s+)"
     r"(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d@])")
 # Only a person is named so, whatever else the word may be ("everyone calls me Borna").
+# A name in a script without capitals (Han, kana, Hangul, Thai, Hebrew, Arabic, Devanagari...)
+# after "my name is", "call me": the tagger never saw these scripts, and no case marks them.
+NAMED_CASELESS = re.compile(r"(?i)\b(?:my\s+name\s+is|name's|call\s+me|this\s+is)\s+([\p{Lo}\p{M}]+(?:\s[\p{Lo}\p{M}]+)?)")
 NAMED = re.compile(r"(?i)(?:\b(?:call\s+me|calls\s+me|name\s+is|name's)\s+)$")
 PERSON_AFTER = re.compile(r"(?i)^(?:'s|’s|\s+(?:says|said|asked|told|wrote|replied|thinks|thought)\b)")
 # "flew to STAXROITH", "my friend lives in harburg", "I am in Sutri": a word no dictionary

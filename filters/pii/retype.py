@@ -275,6 +275,8 @@ class Retyper:
             if word.title() in self.first and word not in self.english and word not in self.common \
                     and not any(a < m.end(1) and m.start(1) < b for a, b in taken):
                 extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.7))
+        for m in P.NAMED_CASELESS.finditer(text):  # "my name is 佐藤 花子": scripts without capitals
+            extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.8))  # the whole name outranks a part
         return out + extra + self._places_by_context(text, out + extra)
 
     def _lowercase_neighbours(self, text: str, people: list[RecognizerResult]) -> list[RecognizerResult]:
