@@ -20,6 +20,9 @@ CYRILLIC_GREEK_LOWER = re.compile(r"(?:[[\p{Script=Cyrillic}\p{Script=Greek}]&&\
 ACRONYMS = frozenset(
     "iban ssn bic swift pin dob id vat tin ein itin nin nhs iin bin zip url ip mac cvv cvc exp tel fax sms gps "
     "eta fyi asap rsvp ps nb aka ceo cto cfo coo vip hr qa faq pdf otp".split())
+# A number that ends in a currency is an amount, whatever the tagger made of it ("Transfer 250 EUR").
+CURRENCY_AFTER = re.compile(r"[ \t]*(?:EUR|USD|GBP|CHF|KZT|RUB|UAH|PLN|dollars?|euros?|pounds?|rubles?|roubles?|"
+                            r"tenge|hryvnias?|€|\$|£|₸|₽)(?![\p{L}\d])", re.IGNORECASE)
 # Words a tagger takes for names in title case that the common-word list may not hold.
 CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "

@@ -121,8 +121,8 @@ class Retyper:
         if not words:
             return [r]
         if r.entity_type == "STREET_ADDRESS":
-            if not plausible_address(span):
-                return []  # the tagger's "0537490387 tomorrow", "security number 017-97-5813"
+            if not plausible_address(span) or P.CURRENCY_AFTER.match(text, r.end):
+                return []  # the tagger's "0537490387 tomorrow", "security number 017-97-5813", "Transfer 250" EUR
             return self._address_head(text, r)
         if r.entity_type == "NRP" and self._is_place(span) and _cased(span) not in self.nrp:
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "into Nigeria"

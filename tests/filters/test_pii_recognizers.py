@@ -62,6 +62,7 @@ POSITIVES = [
     ("STREET_ADDRESS", "we are at ul. Abaya 15, kv. 23", "ul. Abaya 15, kv. 23"),
     ("STREET_ADDRESS", "мой адрес: ул. Абая, д. 15, кв. 3", "ул. Абая, д. 15, кв. 3"),
     ("STREET_ADDRESS", "I live at площа Прорізна, буд. 604 кв. 5.", "площа Прорізна, буд. 604 кв. 5"),
+    ("STREET_ADDRESS", "My new address is 949 जोशी", "949 जोशी"),  # a name with combining vowel signs
     ("STREET_ADDRESS", "send it to 4880 Betburweg 74 Suite 967 Apt. 267, Lascano, Uruguay 80694 for me",
      "4880 Betburweg 74 Suite 967 Apt. 267, Lascano, Uruguay 80694"),
     ("STREET_ADDRESS", "ship to 14 Crown Street Kishiev Squares, Suite 321, LONDON", "14 Crown Street Kishiev Squares, Suite 321, LONDON"),
@@ -125,6 +126,7 @@ NEGATIVES = [
     ("CREDIT_CARD", "call 001-601-626-9298x903 anytime"),  # an extension: a phone
     ("STREET_ADDRESS", "Call me at 0537490387 tomorrow."),  # a number and everyday words
     ("STREET_ADDRESS", "social security number 017-97-5813."),
+    ("STREET_ADDRESS", "Transfer 250 EUR to the account by Friday."),  # an amount
 ]
 
 

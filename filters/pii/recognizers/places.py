@@ -83,7 +83,7 @@ def plausible_address(text: str) -> bool:
     compound street name ("klemmstr."), or any word that is no everyday English word (a
     street or town name typed in lowercase: "štefánikova 410", "calzada sur oquendo 073")."""
     everyday = english_words()
-    for word in re.findall(r"[\p{L}.]+", text):
+    for word in re.findall(r"[\p{L}\p{M}.]+", text):  # marks too: "द्विवेदी" is one word
         bare = word.strip(".")
         if not bare:
             continue
