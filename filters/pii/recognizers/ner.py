@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex as re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
@@ -77,7 +79,9 @@ class NerRecognizer(SpacyRecognizer):
         for r in super().analyze(text, entities, nlp_artifacts):
             while r.start < r.end and not text[r.start].isalnum():  # ", camels" -> "camels"
                 r.start += 1
-            while r.end > r.start and not (text[r.end - 1].isalnum() or text[r.end - 1] in ".)"):
+            # a combining mark ends many words ("जोशी", "ธรรมฤดี"): no punctuation to trim
+            while r.end > r.start and not (text[r.end - 1].isalnum() or text[r.end - 1] in ".)"
+                                           or unicodedata.category(text[r.end - 1]).startswith("M")):
                 r.end -= 1
             if r.entity_type == "STREET_ADDRESS" and not _LETTERS.search(text[r.start:r.end].split("\n", 1)[0]):
                 continue  # "345-899-3560x4587": digits and an extension are a phone, not a street
