@@ -17,19 +17,15 @@ import argparse
 import http.client
 import json
 import os
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from contextlib import ExitStack
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load import KEY, free_port, spawn  # noqa: E402
+from load import KEY, free_port, full_config_variant, spawn  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST = ["Maria", "Daniel", "Aigerim", "Lukas", "Sofia", "Kenji", "Amara", "Oskar", "Leila", "Mateo"]
@@ -81,13 +77,11 @@ def converse(port: int, conversation: int, turns: int) -> list[float]:
 
 
 def config_without_memory(directory: Path) -> Path:
-    shutil.copy(ROOT / "bench/configs/full.yaml", directory / "full.yaml")
-    (directory / "policies").mkdir()
-    policy = yaml.safe_load((ROOT / "bench/configs/policies/bench-full.yaml").read_text())
-    policy["pii"]["detection_cache"] = False
-    policy["moderation"]["score_cache"] = False
-    (directory / "policies/bench-full.yaml").write_text(yaml.safe_dump(policy))
-    return directory / "full.yaml"
+    def forget(policy: dict) -> None:
+        policy["pii"]["detection_cache"] = False
+        policy["moderation"]["score_cache"] = False
+
+    return full_config_variant(directory, "bench-nomemory", forget)
 
 
 def main() -> None:

@@ -24,8 +24,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = "bench-key-0123456789"
@@ -60,6 +63,20 @@ _STREAM_NUMBERS = itertools.count(90_000_000)  # and the streams from far above 
 
 def numbered(body: str, n: int) -> str:
     return body.replace(ROOM, f"{ROOM}-{n}", 1)
+
+
+def full_config_variant(directory: Path, name: str, change: Callable[[dict], None]) -> Path:
+    """bench/configs/full.yaml written under `directory`, its tenant's policy renamed `name`
+    and edited by `change` (the policy as a dict)."""
+    configs = ROOT / "bench" / "configs"
+    policy = yaml.safe_load((configs / "policies" / "bench-full.yaml").read_text())
+    policy["name"] = name
+    change(policy)
+    (directory / "policies").mkdir(exist_ok=True)
+    (directory / "policies" / f"{name}.yaml").write_text(yaml.safe_dump(policy))
+    config = (configs / "full.yaml").read_text().replace("policy: bench-full", f"policy: {name}")
+    (directory / f"{name}.yaml").write_text(config)
+    return directory / f"{name}.yaml"
 
 
 def free_port() -> int:

@@ -17,8 +17,6 @@ import tempfile
 from contextlib import ExitStack
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -27,15 +25,7 @@ import load  # noqa: E402
 
 def without_restoration(directory: Path) -> Path:
     """A copy of the full config whose tenant's policy keeps placeholders in the answer."""
-    configs = ROOT / "bench" / "configs"
-    policy = yaml.safe_load((configs / "policies" / "bench-full.yaml").read_text())
-    policy["name"] = "bench-norestore"
-    policy["pii"]["restore"] = False
-    (directory / "policies").mkdir()
-    (directory / "policies" / "bench-norestore.yaml").write_text(yaml.safe_dump(policy))
-    config = (configs / "full.yaml").read_text().replace("policy: bench-full", "policy: bench-norestore")
-    (directory / "full.yaml").write_text(config)
-    return directory / "full.yaml"
+    return load.full_config_variant(directory, "bench-norestore", lambda policy: policy["pii"].update(restore=False))
 
 
 def main() -> None:
