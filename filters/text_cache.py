@@ -97,6 +97,3 @@ class TextResultCache(Generic[Result]):
                 results[i] = frozen = freeze(result)
                 self.put(scope, texts[i], frozen)
         return results, len(texts) - len(missing)  # type: ignore[return-value] - every slot is filled
-
-    def clear(self) -> None:
-        self._entries.clear()
