@@ -43,6 +43,10 @@ WORKPLACE = re.compile(r"(?i)\b(?:at|for|from|joined|with|of|by|to|into|left|fou
 FIRM_AFTER = re.compile(r"^(?:'s|’s|\s*(?:,\s*)?(?:Inc|LLC|Ltd|LLP|PLC|GmbH|Group|Partners|& Co|Co)\b)")
 LIST = re.compile(r"\p{Lu}[\p{L}'’-]+(?:\s*,\s*\p{Lu}[\p{L}'’-]+)+,?\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+")
 ITEM = re.compile(r"\p{Lu}[\p{L}'’-]+")
+PARTIAL_LIST = re.compile(r"\p{Lu}[\p{L}'’-]+(?:\s*,\s*\p{Lu}[\p{L}'’-]+)+")
+FIRM_VERB_AFTER = re.compile(r"(?:\s+(?:is|was|has|office|offices|announced)\b|'s|’s)")
+THE_BEFORE = re.compile(r"(?<![\p{L}])(?i:the)\s+$")
+LIST_GOES_ON = re.compile(r"\s*,\s*\p{Lu}|,?\s+(?:and|&)\s+\p{Lu}")
 LOWER_LIST = re.compile(r"\p{Ll}[\p{Ll}'’-]+(?:\s*,\s*\p{Ll}[\p{Ll}'’-]+)*(?:,?\s+(?:and|&)|\s*,)\s+\p{Ll}[\p{Ll}'’-]+")
 LOWER_ITEM = re.compile(r"(?<!\p{L})(?!and\b)\p{Ll}[\p{Ll}'’-]+")
 WORD = re.compile(r"[\p{L}'’.-]+")
@@ -118,4 +122,9 @@ PATRONYMIC = re.compile(r"(?i)\p{L}+(?:ovich|evich|yevich|ovna|evna|yevna|ichna|
 LEADING_WORD = re.compile(r"(\p{Ll}+)\s+")
 STREET_END = re.compile(rf"(?:^|\s){STREET_TYPE}$")
 STREET_NEXT = re.compile(rf"\s+{STREET_TYPE}(?!\w)")
+# "Mrs. Jari Pennanen Apt. 648 7096 Jännekuja 063": a name on the address's own line, before
+# its unit or number; the tagger gives the surname to the address.
+_UNIT_WORD = r"(?i:apt|apartment|suite|ste|unit|flat|room|floor|box|po[ \t]+box)\.?"
+_HEAD_WORD = rf"(?!{_UNIT_WORD}[ \t])\p{{Lu}}[\p{{L}}'’-]+"
+NAME_HEAD = re.compile(rf"{_HEAD_WORD}(?:[ \t]+{_HEAD_WORD})?(?=[ \t]+(?:{_UNIT_WORD}[ \t]|\d))")
 NUMBER_BEFORE = re.compile(r"(?<![\w-])\d{1,6}[A-Za-z]?[ \t]+$")

@@ -24,6 +24,7 @@ from presidio_analyzer import RecognizerResult
 from . import name_patterns as P
 from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
 from .recognizers.common import common_words, english_words
+from .recognizers.legal_forms import firm_end
 from .recognizers.lexicon import lexicon
 from .recognizers.places import plausible_address
 
@@ -82,22 +83,42 @@ class Retyper:
 
     def _split_list(self, text: str, r: RecognizerResult) -> list[RecognizerResult] | None:
         span = text[r.start:r.end]
-        if P.LOWER_LIST.fullmatch(span):  # "kristina, chad and caleb": people only if all are first names
+        if P.LOWER_LIST.fullmatch(span):  # "kristina, chad and caleb": people only if all are names
             items = [(r.start + i.start(), r.start + i.end()) for i in P.LOWER_ITEM.finditer(span)]
-            if all(text[a:b].title() in self.first for a, b in items):
+            if all(self._lower_name(text[a:b]) for a, b in items):
                 return [_result(r, "PERSON", a, b, max(r.score, 0.8)) for a, b in items]
             return None
-        m = P.LIST.fullmatch(span)
-        if not m:
+        # The whole list, or the part of it the tagger took ("Trbović, Kostanić, Antun" of a
+        # list that goes on ", Mijo, Anka and Božičković").
+        if not P.LIST.fullmatch(span) and not (P.PARTIAL_LIST.fullmatch(span) and P.LIST_GOES_ON.match(text, r.end)):
             return None
         items = [(r.start + i.start(), r.start + i.end()) for i in P.ITEM.finditer(span)]
         words = [text[a:b] for a, b in items]
         firm = P.WORKPLACE.search(text[max(0, r.start - 24):r.start]) or P.FIRM_AFTER.match(text[r.end:r.end + 10])
-        if firm:
+        if firm or len(words) == 3 and P.LIST.fullmatch(span) and not any(
+                w in self.first and w not in self.last for w in words) and self._named_as_firm(text, r):
+            # "Phillips, Paul and Harris is ...": three surnames, no first name, spoken of as one
             return [_result(r, "ORGANIZATION", r.start, r.end, max(r.score, 0.6))]
         if not all(w in self.first or w in self.last or w.lower() not in self.common for w in words):
             return None
-        return [_result(r, "PERSON", a, b, max(r.score, 0.8)) for a, b in items]
+        places = sum(self._is_place(w) and w not in self.first for w in words)
+        kind = "LOCATION" if 2 * places > len(words) else "PERSON"  # "Paris, Rome, Berlin and Madrid"
+        return [_result(r, kind, a, b, max(r.score, 0.8)) for a, b in items]
+
+    @staticmethod
+    def _named_as_firm(text: str, r: RecognizerResult) -> bool:
+        """One subject of a singular verb ("... and Harris is an American bank"), after "the",
+        or a line of its own (a signature's firm line); "our 3 founders: Kónya, Becker and
+        Vasquez." stays three people."""
+        line_start = text.rfind("\n", 0, r.start) + 1
+        line_end = text.find("\n", r.end)
+        alone = not text[line_start:r.start].strip(" \t>") and not text[r.end:None if line_end < 0 else line_end].strip()
+        return alone or bool(P.FIRM_VERB_AFTER.match(text, r.end)) or bool(P.THE_BEFORE.search(text, max(0, r.start - 5), r.start))
+
+    def _lower_name(self, word: str) -> bool:
+        """A lowercase word that is a first name, or a surname no dictionary knows ("nedić")."""
+        title = word.title()
+        return title in self.first or title in self.last and word not in self.common and word not in self.english
 
     def _retyped(self, text: str, r: RecognizerResult) -> list[RecognizerResult]:
         if r.entity_type not in NAME_TYPES and r.entity_type not in _RESHAPED:
@@ -133,6 +154,8 @@ class Retyper:
             r = _result(r, r.entity_type, r.start, r.start + len(span), r.score)
         if (split := self._person_of_place(r, span)) is not None:
             return split
+        if (firm := firm_end(text, r.start, r.start + len(span))) is not None:
+            return [_result(r, "ORGANIZATION", r.start, firm, max(r.score, 0.6))]  # "Luka Petek s.p.", "Kozma Nyrt."
         tokens = span.split()
         if len(tokens) >= 2 and (
                 tokens[-1].lower().rstrip(".,") in P.ORG_LAST or tokens[0].lower() in P.ORG_FIRST):
@@ -319,4 +342,26 @@ class Retyper:
         out: list[RecognizerResult] = []
         for r in results:
             out.extend(self._retyped(text, r))
-        return self._people_context(text, out)
+        return self._people_context(text, self._name_before_address(text, out))
+
+    def _name_before_address(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
+        """A person right before an address on its line keeps the capitalised words the address
+        took before its unit or number ("Mrs. Jari | Pennanen Apt. 648 7096 Jännekuja 063")."""
+        people = {r.end: r for r in out if r.entity_type == "PERSON"}
+        if not people:
+            return out
+        for address in out:
+            if address.entity_type != "STREET_ADDRESS":
+                continue
+            gap = address.start
+            while gap > 0 and text[gap - 1] in " \t":
+                gap -= 1
+            person = people.get(gap)
+            head = P.NAME_HEAD.match(text, address.start, address.end) if person is not None else None
+            if head is None or P.STREET_END.search(head.group()) or all(w.lower() in self.common for w in head.group().split()):
+                continue
+            rest = head.end()
+            while rest < address.end and text[rest] in " \t":
+                rest += 1
+            person.end, address.start = head.end(), rest
+        return out

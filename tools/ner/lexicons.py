@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import faker.providers.address as address_providers
+import faker.providers.company as company_providers
 import faker.providers.person as person_providers
 
 from . import gazetteers as gz
@@ -44,6 +45,26 @@ def _collect(package, attrs: tuple[str, ...]) -> set[str]:
     return {v for v in out if _LATIN_NAME.match(v) and len(v) > 1}
 
 
+# Faker's company suffixes that are also everyday words or bare codes: never a firm's mark alone.
+_AMBIGUOUS_FORMS = {"URL", "CON", "ET", "EP", "AD", "SD", "RA", "CV", "OG", "KD", "ry", "San.", "Tic.", "Tmi", "Tbk",
+                    "- EI", "- ME", "OC1", "OC2", "OC3", "(Persero) Tbk"}
+_FORM_SCRIPT = re.compile(r"^[A-Za-zÀ-ÖØ-öø-žА-Яа-яЁёΑ-Ωα-ωΆ-ώ&./ ]+$")
+
+
+def legal_forms() -> set[str]:
+    """Company suffixes of every locale ("d.o.o.", "Nyrt.", "e.G.", "og Sønner"), read from the
+    providers' suffix lists and from the literal endings of their name formats
+    ("{{first_name}} {{last_name}} s.p.")."""
+    out: set[str] = set()
+    for module in pkgutil.iter_modules(company_providers.__path__):
+        provider = importlib.import_module(f"{company_providers.__name__}.{module.name}").Provider
+        out.update(v.strip() for v in _values(provider, "company_suffixes") if isinstance(v, str))
+        for fmt in getattr(provider, "formats", ()):
+            tail = fmt.rsplit("}}", 1)[-1].strip() if isinstance(fmt, str) and "}}" in fmt else ""
+            out.add(tail)
+    return {v for v in out if len(v) > 1 and _FORM_SCRIPT.match(v) and any(c.isalpha() for c in v)} - _AMBIGUOUS_FORMS
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     first = _collect(person_providers, ("first_names", "first_names_male", "first_names_female"))
@@ -54,7 +75,8 @@ def main() -> None:
     places = {p for p in places if not p.startswith("the ") and len(p) > 2 and not p.isupper()}
     ambiguous = {"Green", "Liberal", "Conservative", "Progressive", "Orthodox", "Evangelical", "Labour"}
     nrp = (set(gz.NATIONALITIES) | set(gz.MULTIWORD_NRP) | set(gz.RELIGIONS) | set(gz.POLITICAL)) - ambiguous
-    for name, values in (("first_names", first), ("last_names", last), ("places", places), ("nrp", nrp)):
+    named = (("first_names", first), ("last_names", last), ("places", places), ("nrp", nrp), ("legal_forms", legal_forms()))
+    for name, values in named:
         (OUT / f"{name}.txt").write_text("\n".join(sorted(values)) + "\n", encoding="utf-8")
         print(f"{name}: {len(values)}")
     if "--skip-common-words" in sys.argv:
