@@ -44,6 +44,10 @@ FIRM_AFTER = re.compile(r"^(?:'s|’s|\s*(?:,\s*)?(?:Inc|LLC|Ltd|LLP|PLC|GmbH|Gr
 LIST = re.compile(r"\p{Lu}[\p{L}'’-]+(?:\s*,\s*\p{Lu}[\p{L}'’-]+)+,?\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+")
 ITEM = re.compile(r"\p{Lu}[\p{L}'’-]+")
 PARTIAL_LIST = re.compile(r"\p{Lu}[\p{L}'’-]+(?:\s*,\s*\p{Lu}[\p{L}'’-]+)+")
+# Three or more single words joined by commas and a final "and": a list of names or of places.
+WORD_LIST = re.compile(r"(?<![\p{L}\d'’-])\p{L}[\p{L}'’-]+(?:[ \t]*,[ \t]*\p{L}[\p{L}'’-]+)+,?[ \t]+(?:and|&)[ \t]+"
+                       r"\p{L}[\p{L}'’-]+(?![\p{L}\d'’-])")
+LIST_WORD = re.compile(r"(?<![\p{L}'’-])(?!and(?![\p{L}]))\p{L}[\p{L}'’-]+")
 FIRM_VERB_AFTER = re.compile(r"(?:\s+(?:is|was|has|office|offices|announced)\b|'s|’s)")
 THE_BEFORE = re.compile(r"(?<![\p{L}])(?i:the)\s+$")
 LIST_GOES_ON = re.compile(r"\s*,\s*\p{Lu}|,?\s+(?:and|&)\s+\p{Lu}")

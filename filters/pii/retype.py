@@ -35,6 +35,11 @@ def _result(like: RecognizerResult, entity: str, start: int, end: int, score: fl
     return RecognizerResult(entity, start, end, score, recognition_metadata=dict(like.recognition_metadata or {}))
 
 
+def _title(word: str) -> str:
+    """'horváth' -> 'Horváth', leaving the rest of the word as written."""
+    return word[:1].upper() + word[1:]
+
+
 def _cased(word: str) -> str:
     return word.title() if word.isupper() and len(word) > 1 else word
 
@@ -342,7 +347,34 @@ class Retyper:
         out: list[RecognizerResult] = []
         for r in results:
             out.extend(self._retyped(text, r))
-        return self._people_context(text, self._name_before_address(text, out))
+        return self._people_context(text, self._name_lists(text, self._name_before_address(text, out)))
+
+    def _name_lists(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
+        """A list of three or more single words, at least half of them known names or people
+        already, none a dictionary word and fewer than half places, is people, whatever the tagger made of its parts
+        ("they had 6: horváth, pál, levente, dudás, horváth and nagy")."""
+        if " and " not in text and "&" not in text:
+            return out
+        for m in P.WORD_LIST.finditer(text):
+            items = [(m.start() + i.start(), m.start() + i.end()) for i in P.LIST_WORD.finditer(m.group())]
+            words = [text[a:b] for a, b in items]
+            if any(w.lower() in self.common or w.lower() in self.english for w in words):
+                continue
+            people = {(r.start, r.end) for r in out if r.entity_type == "PERSON"}
+            known = sum(_title(w) in self.first or _title(w) in self.last or span in people for w, span in zip(words, items))
+            places = sum(self._is_place(_title(w)) and _title(w) not in self.first for w in words)
+            if 2 * known < len(words) or 2 * places >= len(words):
+                continue
+            if P.WORKPLACE.search(text[max(0, m.start() - 24):m.start()]) or P.FIRM_AFTER.match(text[m.end():m.end() + 10]):
+                continue  # "a year at Castro, Phillips and Singh": a firm (_split_list)
+            if len(words) == 3 and words[0][:1].isupper() and self._named_as_firm(
+                    text, RecognizerResult("ORGANIZATION", m.start(), m.end(), 0.0)):
+                continue  # "Sparks, Harris and Mcdonald is ...": a firm (_split_list)
+            inside = [r for r in out if r.entity_type in NAME_TYPES and m.start() <= r.start and r.end <= m.end()]
+            if any(r.entity_type != "PERSON" or " " in text[r.start:r.end] for r in inside) or len(inside) < len(items):
+                out = [r for r in out if r not in inside] + [
+                    RecognizerResult("PERSON", a, b, 0.8) for a, b in items]
+        return out
 
     def _name_before_address(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
         """A person right before an address on its line keeps the capitalised words the address

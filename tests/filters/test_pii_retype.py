@@ -70,6 +70,10 @@ PRESENT = [
      [("PERSON", "Trbović"), ("PERSON", "Kostanić"), ("PERSON", "Antun"), ("PERSON", "Božičković")]),
     ("a lowercase list of first names and surnames is people", "they had 4: damir, božica, nedić and magić.",
      [("PERSON", "damir"), ("PERSON", "nedić")]),
+    ("a lowercase list of names the tagger missed is people", "they had 6: horváth, pál, levente, dudás, szabó and nagy.",
+     [("PERSON", "horváth"), ("PERSON", "pál"), ("PERSON", "levente"), ("PERSON", "nagy")]),
+    ("a list of names after 'at' stays a firm", "She spent a year at Castro, Phillips and Singh in Lisbon.",
+     [("ORGANIZATION", "Castro, Phillips and Singh")]),
     ("a surname on the address's line belongs to the name before it",
      "Mrs. Jari Pennanen Apt. 648 7096 Jännekuja 063\nPIETARSAARI 54995",
      [("PERSON", "Jari Pennanen")]),
@@ -139,6 +143,10 @@ ABSENT = [
     ("a product after 'with' is no person when it is a word", "I paired it with Bluetooth and Spotify.", "Bluetooth"),
     ("an everyday lowercase word is no person", "the founders said that lunacy finds you", "lunacy"),
 ]
+
+
+def test_a_list_of_everyday_words_is_nobody(engine: PIIEngine) -> None:
+    assert typed(engine, "I bought apples, pears, plums and cherries for the pie.") == set()
 
 
 @pytest.mark.parametrize(("case", "text", "word"), ABSENT, ids=[c for c, _, _ in ABSENT])
