@@ -122,6 +122,10 @@ TWO_WORDS = re.compile(r"(?<![\p{L}\d])\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+(?:-\p{Lu}?\p
 # "the Hemingway novel", "the Spielberg film": a creator's name used before the work.
 CREATOR = re.compile(r"\b(?i:the)\s+(\p{Lu}\p{Ll}+(?:-\p{Ll}+)?)\s+(?i:novels?|books?|songs?|album|films?|movies?|plays?|"
                       r"poems?|paintings?|story|stories|biography|memoir|symphony|opera|lyrics)\b")
+# "Zoolander is a 1973 American action-comedy film": the title of a work, not a place or a person.
+WORK_TITLE = re.compile(r"[ \t]+(?:is|was)[ \t]+an?[ \t]+[^.!?\n]{0,40}?\b(?i:film|movie|novel|book|song|album|series|"
+                        r"sitcom|documentary|musical|opera|play|video[ \t]+game|comic)s?(?=[ \t]*(?:[.,;:!?\n(]|$|by\b|"
+                        r"directed\b|written\b|starring\b|released\b|about\b|that\b|which\b|based\b))")
 PATRONYMIC = re.compile(r"(?i)\p{L}+(?:ovich|evich|yevich|ovna|evna|yevna|ichna|uly|ulu|kyzy|qyzy)$")
 LEADING_WORD = re.compile(r"(\p{Ll}+)\s+")
 STREET_END = re.compile(rf"(?:^|\s){STREET_TYPE}$")

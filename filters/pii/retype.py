@@ -154,6 +154,10 @@ class Retyper:
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "into Nigeria"
         if r.entity_type not in NAME_TYPES:
             return [r]
+        if len(words) > 1 and words[0] in self.nrp and all(w.islower() for w in words[1:]):
+            return [_result(r, "NRP", r.start, r.start + len(words[0]), r.score)]  # "American" + " action-comedy"
+        if len(words) == 1 and P.WORK_TITLE.match(text, r.end) and P.SENTENCE_START.search(text, max(0, r.start - 4), r.start):
+            return []  # "Zoolander is a 1973 American action-comedy film": a work's title
         if (trailing := P.TRAILING_OF.search(span)) and len(words) > 1:
             span, words = span[:trailing.start()], words[:-1]  # "Adya Tuominen of" + a place after it
             r = _result(r, r.entity_type, r.start, r.start + len(span), r.score)

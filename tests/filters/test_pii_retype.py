@@ -145,6 +145,19 @@ ABSENT = [
 ]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Zoolander is a 1973 American action-comedy film directed by Felix Hahn.",
+     {("NRP", "American"), ("PERSON", "Felix Hahn")}),
+    ("Brokeback is a novel.", set()),
+])
+def test_a_works_title_is_no_name_and_a_nationality_keeps_its_own_word(engine: PIIEngine, text: str, expected) -> None:
+    assert typed(engine, text) == expected
+
+
+def test_a_name_before_a_film_word_that_is_not_the_work_is_kept(engine: PIIEngine) -> None:
+    assert {word for _, word in typed(engine, "Paris is a great film location.")} == {"Paris"}
+
+
 def test_a_list_of_everyday_words_is_nobody(engine: PIIEngine) -> None:
     assert typed(engine, "I bought apples, pears, plums and cherries for the pie.") == set()
 
