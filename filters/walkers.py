@@ -26,6 +26,9 @@ _NON_TEXT_PART_TYPES = frozenset({"image_url", "input_image", "file", "input_fil
 class TextSlots:
     refs: list[tuple[Any, Any]] = field(default_factory=list)
     json_strings: list[tuple[Any, Any, Any]] = field(default_factory=list)
+    # Participant names (a chat message's `name`): an identifier as a whole, not prose, and
+    # held to the provider's name pattern (no spaces, no angle brackets).
+    names: list[tuple[Any, Any]] = field(default_factory=list)
     non_text_parts: int = 0
     token_arrays: int = 0
 
@@ -90,11 +93,19 @@ def _content(slots: TextSlots, message: dict[str, Any], key: str = "content") ->
                     slots.non_text_parts += 1
 
 
+# Roles whose `name` names a participant; a legacy `function` message's names a function.
+_PARTICIPANT_ROLES = frozenset({"system", "developer", "user", "assistant"})
+
+
 def _chat(body: dict[str, Any], slots: TextSlots) -> None:
+    if isinstance(body.get("prediction"), dict):  # Predicted Outputs: the text to be rewritten
+        _content(slots, body["prediction"])
     for message in body.get("messages") or []:
         if not isinstance(message, dict):
             continue
         _content(slots, message)
+        if message.get("role") in _PARTICIPANT_ROLES and isinstance(message.get("name"), str) and message["name"]:
+            slots.names.append((message, "name"))
         if isinstance(message.get("audio"), dict):
             slots.non_text_parts += 1
         for call in message.get("tool_calls") or []:

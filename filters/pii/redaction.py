@@ -93,6 +93,15 @@ class PIIFilter:
                 default_threshold=rules.default_threshold, allow_list=rules.allow_list, deny_list=rules.deny_list)
         return await self.cache.through(scope, texts, analyze, freeze=tuple)
 
+    def _participant_names(self, slots) -> list[tuple[object, object]]:  # noqa: ANN001 - TextSlots
+        """A message's participant name is taken for a person's name whatever it looks like
+        ("zq_canary", "Maria"): nothing around it tells a recognizer what it is. Names on the
+        tenant's allow list, and all of them when the tenant does not redact people, pass."""
+        if "PERSON" not in self.entities:
+            return []
+        allowed = frozenset(self.rules.allow_list)
+        return [(c, k) for c, k in slots.names if c[k] not in allowed]
+
     async def on_request(self, ctx: RequestContext) -> Decision:
         rules = self.rules
         slots = collect(ctx)
@@ -102,10 +111,13 @@ class PIIFilter:
         if slots.token_arrays and rules.token_arrays == "refuse":
             return Block("pii", "Pre-tokenised input cannot be checked for personal data, and this tenant's policy refuses it.")
         texts = slots.texts
-        if not texts:
+        names = self._participant_names(slots)
+        if not texts and not names:
             return CONTINUE
-        found, cached = await self._detect(ctx, texts)
+        found, cached = await self._detect(ctx, texts) if texts else ([], 0)
         actions = {d.type: rules.action_for(d.type) for ds in found for d in ds}
+        if names:
+            actions["PERSON"] = rules.action_for("PERSON")
         refused = sorted(t for t, a in actions.items() if a == "block")
         if refused:
             return Block("pii", "The request contains personal data of a type this tenant refuses.", tuple(refused))
@@ -113,11 +125,17 @@ class PIIFilter:
         vault, has_session = self.vaults.for_request(ctx, rules.vault_ttl_s)
         wanted = [(d.type, text[d.start:d.end]) for text, ds in zip(texts, found) for d in ds
                   if actions[d.type] == "placeholder"]
+        if actions.get("PERSON") == "placeholder":
+            wanted += [("PERSON", container[key]) for container, key in names]
         placeholders = await vault.assign(wanted)
         ops = operators.operators_for(placeholders, self.vaults.keyed_hash(ctx.tenant.name))
         slots.write([operators.apply(text, ds, actions, ops) for text, ds in zip(texts, found)])
+        for container, key in names:
+            operators.replace_identifier(container, key, "PERSON", actions["PERSON"], ops)
 
         counts = Counter(d.type for ds in found for d in ds if actions[d.type] != "keep")
+        if names and actions["PERSON"] != "keep":
+            counts["PERSON"] += len(names)
         ctx.redactions.update(counts)
         ctx.state[self.name] = {"detected": sum(len(ds) for ds in found), "cached_texts": cached}
         shows_filtered = getattr(ctx.route.provider if ctx.route else None, "shows_filtered_text", False)

@@ -66,6 +66,20 @@ def test_chat_every_role_and_tool_arguments(client, fake):
     assert NAME in reply.choices[0].message.content and EMAIL in reply.choices[0].message.content
 
 
+def test_participant_names_and_predicted_output_reach_the_provider_redacted(client, fake):
+    client.chat.completions.create(model="fake-model", prediction={"type": "content", "content": CANARY}, messages=[
+        {"role": "user", "name": "Zebulon_Quartermaine", "content": "Rewrite my letter, please."},
+        {"role": "user", "name": "zq.canary", "content": [{"type": "text", "text": "Me too."}]},
+    ])
+    sent = fake.last().body
+    names = [m["name"] for m in sent["messages"]]
+    assert all(n.startswith("PERSON_") and "<" not in n and " " not in n for n in names)
+    assert names[0] != names[1]  # two participants stay two
+    assert "Zebulon" not in json.dumps(sent) and "zq.canary" not in json.dumps(sent)
+    assert "<EMAIL_ADDRESS_" in sent["prediction"]["content"]
+    assert_clean(fake)
+
+
 def test_chat_stream_restores_split_placeholders(client, fake):
     stream = client.chat.completions.create(model="fake-model", messages=[{"role": "user", "content": CANARY}],
                                             stream=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from filters.pii.operators import apply, mask, operators_for
+from filters.pii.operators import apply, mask, operators_for, replace_identifier
 from filters.pii.redaction import VaultFactory
 from filters.pii.resolve import Detection
 from filters.pii.vault_backends import MemoryVaultBackend
@@ -51,3 +51,18 @@ def test_actions_mix_per_type():
 @pytest.mark.parametrize("value,masked", [("Ana", "***"), ("4111111111111111", "************1111"), ("", "")])
 def test_mask_keeps_the_last_four_of_long_numbers_only(value, masked):
     assert mask("X", value) == masked
+
+
+@pytest.mark.parametrize("action,expected", [
+    ("placeholder", {"name": "PERSON_1"}), ("mask", {"name": "***"}), ("remove", {}), ("keep", {"name": "Ana"}),
+])
+def test_a_participant_name_is_replaced_whole_without_brackets_or_spaces(action, expected):
+    message = {"name": "Ana"}
+    replace_identifier(message, "name", "PERSON", action, operators_for(PLACEHOLDERS, hashing(b"s")))
+    assert message == expected
+
+
+def test_a_hashed_participant_name_fits_the_providers_name_pattern():
+    message = {"name": "Ana Maria"}
+    replace_identifier(message, "name", "PERSON", "hash", operators_for(PLACEHOLDERS, hashing(b"s")))
+    assert message["name"].startswith("PERSON_") and not set(message["name"]) & set("<> ")

@@ -54,6 +54,19 @@ def test_walkers_find_every_text(name, endpoint, body, texts):
     assert collect(ctx(endpoint, body)).texts == texts
 
 
+def test_predicted_output_content_is_text_too():
+    body = {"prediction": {"type": "content", "content": [{"type": "text", "text": "old draft"}]},
+            "messages": [{"role": "user", "content": "rewrite"}]}
+    assert collect(ctx(ep.CHAT, body)).texts == ["old draft", "rewrite"]
+
+
+def test_participant_names_are_collected_but_function_names_are_not():
+    body = {"messages": [{"role": "user", "name": "ana_b", "content": "hi"},
+                         {"role": "assistant", "name": "Helper", "content": "hello"},
+                         {"role": "function", "name": "get_weather", "content": "sunny"}]}
+    assert [c[k] for c, k in collect(ctx(ep.CHAT, body)).names] == ["ana_b", "Helper"]
+
+
 def test_writing_back_keeps_tool_arguments_valid_json_and_other_fields_untouched():
     body = {"messages": [{"role": "assistant", "tool_calls": [{"function": {"arguments": '{"to": "ana", "k": 3}'}}]}],
             "custom": {"x": 1}}
