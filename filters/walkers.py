@@ -18,7 +18,7 @@ from gateway import endpoints as ep
 from gateway.context import RequestContext
 from gateway.multipart import MultipartForm
 
-_TEXT_PART_TYPES = frozenset({"text", "input_text", "output_text", "refusal"})
+_TEXT_PART_TYPES = frozenset({"text", "input_text", "output_text", "refusal", "summary_text", "reasoning_text"})
 _NON_TEXT_PART_TYPES = frozenset({"image_url", "input_image", "file", "input_file", "input_audio", "audio"})
 
 
@@ -130,8 +130,14 @@ def _responses(body: dict[str, Any], slots: TextSlots) -> None:
         elif kind in ("function_call", "custom_tool_call"):
             slots.add_json_string(item, "arguments")
             slots.add(item, "input")
-        elif kind in ("function_call_output", "custom_tool_call_output"):
+        elif kind in ("function_call_output", "custom_tool_call_output", "local_shell_call_output"):
             _content(slots, item, "output")
+        elif kind == "mcp_call":
+            slots.add_json_string(item, "arguments")
+            slots.add(item, "output")
+        elif kind == "reasoning":  # an earlier turn's reasoning, sent back: restored text in it
+            _content(slots, item, "summary")
+            _content(slots, item, "content")
         elif kind in _NON_TEXT_PART_TYPES:
             slots.non_text_parts += 1
 
