@@ -70,8 +70,9 @@ _ANCHORS: dict[type[PatternRecognizer], Anchor] = {
     MacAddressRecognizer: Anchor(
         stdlib_re.compile(r"[0-9A-Fa-f]{2}[:.-][0-9A-Fa-f]{2}[:.-]|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\."),
         before=20, after=20),
-    # A gate: Presidio's SSN patterns are cheap, and three digits in a row are quick to find.
-    UsSsnRecognizer: Anchor(re.compile(r"\d{3}"), max_windows=0),
+    # Every SSN shape is nine digits with at most two separators: 3-2-4, 5-4, 3-6 or a run.
+    UsSsnRecognizer: Anchor(stdlib_re.compile(
+        r"(?<!\d)(?:\d{3}[- .]?\d{2}[- .]?\d{4}|\d{5}-\d{4}|\d{3}-\d{6})(?!\d)")),
     IbanRecognizer: Anchor(stdlib_re.compile(r"[A-Z]{2}[0-9]{2}"), after=45),  # country, check digits, 30 more
     CryptoRecognizer: Anchor(re.compile(r"(?i)(?:bc1|[13])[a-z0-9]{25}")),  # no whitespace inside
 }

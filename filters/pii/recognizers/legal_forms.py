@@ -21,9 +21,24 @@ def _form_after_name() -> re.Pattern:
     return re.compile(r"(?:,?[ \t]+)(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\p{L}\d])")
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(form.split()[0] for form in lexicon("legal_forms"))
+
+
+def _bare(word: str) -> str:
+    """"s.p.'s" -> "s.p.", "d.o.o.," -> "d.o.o.": a word as a legal form's first word is listed."""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    return word.rstrip(",;:)!?\"'’")
+
+
 def firm_end(text: str, start: int, end: int) -> int | None:
     """Where the firm ends when the name text[start:end] is followed, inside the span or right
     after it, by a legal form; None when no legal form closes it."""
+    firsts = _first_words()
+    if not any(_bare(word) in firsts for word in text[start:end + 24].split()[1:]):
+        return None  # no word that can open a legal form: one split instead of the alternation
     pattern = _form_after_name()
     for match in pattern.finditer(text, start + 1, min(len(text), end + 24)):
         if match.start() <= end <= match.end() or match.end() == end:
