@@ -139,4 +139,8 @@ STREET_NEXT = re.compile(rf"\s+{STREET_TYPE}(?!\w)")
 _UNIT_WORD = r"(?i:apt|apartment|suite|ste|unit|flat|room|floor|box|po[ \t]+box)\.?"
 _HEAD_WORD = rf"(?!{_UNIT_WORD}[ \t])\p{{Lu}}[\p{{L}}'’-]+"
 NAME_HEAD = re.compile(rf"{_HEAD_WORD}(?:[ \t]+{_HEAD_WORD})?(?=[ \t]+(?:{_UNIT_WORD}[ \t]|\d))")
+# "During 1980, Månsson Wiklund AB": a year and a comma where the tagger saw a house number.
+YEAR_THEN_NAME = re.compile(r"(?:\p{Lu}\p{Ll}+[ \t]+)?(?P<year>(?:1[89]|20)\d\d),[ \t]+(?P<rest>\p{Lu}.*)", re.DOTALL)
+CAPITALISED_RUN = re.compile(r"\p{Lu}[\p{L}'’&.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’&.-]*|&))*")
+HAS_STREET_TYPE = re.compile(rf"(?<!\w){STREET_TYPE}(?!\w)")
 NUMBER_BEFORE = re.compile(r"(?<![\w-])\d{1,6}[A-Za-z]?[ \t]+$")

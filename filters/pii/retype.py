@@ -175,6 +175,17 @@ class Retyper:
         if r.entity_type == "STREET_ADDRESS":
             if not plausible_address(span) or P.CURRENCY_AFTER.match(text, r.end):
                 return []  # the tagger's "0537490387 tomorrow", "security number 017-97-5813", "Transfer 250" EUR
+            if (dated := P.YEAR_THEN_NAME.match(span)) and not P.HAS_STREET_TYPE.search(span):
+                # "During 1980, Månsson Wiklund AB invested": a year, not a house number
+                year = [_result(r, "DATE_TIME", r.start + dated.start("year"), r.start + dated.end("year"), 0.6)]
+                start = r.start + dated.start("rest")
+                end = firm_end(text, start, r.end)
+                if end is not None:
+                    return [*year, _result(r, "ORGANIZATION", start, end, max(r.score, 0.6))]
+                # "Sp Capital Iq invested": the capitalised words are a name all the same; a
+                # firm by the sentence's shape, below any recognizer that knows it for a person.
+                name = P.CAPITALISED_RUN.match(text, start)
+                return [*year, _result(r, "ORGANIZATION", start, name.end(), 0.5)] if name else year
             return self._address_head(text, r)
         if r.entity_type == "NRP" and self._is_place(span) and _cased(span) not in self.nrp:
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "into Nigeria"
