@@ -139,6 +139,10 @@ STREET_NEXT = re.compile(rf"\s+{STREET_TYPE}(?!\w)")
 _UNIT_WORD = r"(?i:apt|apartment|suite|ste|unit|flat|room|floor|box|po[ \t]+box)\.?"
 _HEAD_WORD = rf"(?!{_UNIT_WORD}[ \t])\p{{Lu}}[\p{{L}}'’-]+"
 NAME_HEAD = re.compile(rf"{_HEAD_WORD}(?:[ \t]+{_HEAD_WORD})?(?=[ \t]+(?:{_UNIT_WORD}[ \t]|\d))")
+# A house number after a street's name: "Ladeira da Cunha, 60", "Retorno Hidalgo 983 589", "Strandåsen 33B".
+HOUSE_NUMBER_AFTER = re.compile(r",?[ \t]+\d{1,5}[A-Za-z]?(?:[ \t/-]\d{1,5}[A-Za-z]?)?(?![\w])")
+# The word right before a span, on its line: "rue" of "rue Pierre Bernard".
+WORD_BEFORE = re.compile(r"(?<![\w.])([\p{L}]+\.?)[ \t]+$")
 # "During 1980, Månsson Wiklund AB": a year and a comma where the tagger saw a house number.
 YEAR_THEN_NAME = re.compile(r"(?:\p{Lu}\p{Ll}+[ \t]+)?(?P<year>(?:1[89]|20)\d\d),[ \t]+(?P<rest>\p{Lu}.*)", re.DOTALL)
 CAPITALISED_RUN = re.compile(r"\p{Lu}[\p{L}'’&.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’&.-]*|&))*")

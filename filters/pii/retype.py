@@ -82,6 +82,8 @@ class Retyper:
         self.first, self.last = lexicon("first_names"), lexicon("last_names")
         self.places, self.common, self.english = lexicon("places"), common_words(), english_words()
         self.nrp = lexicon("nrp")
+        self.street_prefixes = frozenset(w.lower() for w in lexicon("street_prefixes"))
+        self.street_endings = tuple(sorted(lexicon("street_endings")))
 
     def _person_of_place(self, r: RecognizerResult, span: str) -> list[RecognizerResult] | None:
         """"Charles of Houston" (one span, typed anything): the person, then the place."""
@@ -220,6 +222,8 @@ class Retyper:
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "Montijo" + " bridge"
         if landmark is not None and landmark.start() > 0:
             return [_result(r, "LOCATION", r.start, r.start + landmark.start(), r.score)]  # "Montijo bridge"
+        if (street := self._street_by_its_type(text, r, span, words)) is not None:
+            return [street]  # "Ladeira da Cunha, 60", "rue Pierre Bernard", "Strandåsen 33B"
         street = P.STREET_NEXT.match(text, r.end)
         if P.STREET_END.search(span) or street:
             # "Marina Fort Street", "Tarsicio Isle" + " Street": a name before a street type
@@ -251,6 +255,26 @@ class Retyper:
                         for w in words):
             return [_result(r, "PERSON", r.start, r.start + len(span), r.score)]
         return [r]
+
+    def _street_by_its_type(self, text: str, r: RecognizerResult, span: str,
+                            words: list[str]) -> RecognizerResult | None:
+        """A name that a street-type word of another language leads ("Rua", "Drumul",
+        "Intrarea", "rue", "ulica": `street_prefixes.txt`, from Faker's address providers), or
+        a single word that ends in one ("Strand-åsen", "Kerk-straat": `street_endings.txt`)
+        and has a house number after it, is a street, whatever the tagger called it."""
+        number = P.HOUSE_NUMBER_AFTER.match(text, r.start + len(span))
+        end = number.end() if number else r.start + len(span)
+        before = P.WORD_BEFORE.search(text, max(0, r.start - 16), r.start)
+        if before and before.group(1).lower() in self.street_prefixes:
+            return _result(r, "STREET_ADDRESS", before.start(1), end, max(r.score, 0.7))
+        lead = words[0].lower()
+        if len(words) > 1 and lead in self.street_prefixes and (number or (
+                _cased(words[0]) not in self.first and _cased(words[0]) not in self.last and lead not in self.english)):
+            return _result(r, "STREET_ADDRESS", r.start, end, max(r.score, 0.7))
+        if number and len(words) == 1 and (lower := words[0].lower()).endswith(self.street_endings) and any(
+                lower.endswith(e) and len(lower) >= len(e) + 3 for e in self.street_endings):
+            return _result(r, "STREET_ADDRESS", r.start, end, max(r.score, 0.7))
+        return None
 
     @staticmethod
     def _place_context(text: str, r: RecognizerResult) -> bool:

@@ -65,6 +65,25 @@ def legal_forms() -> set[str]:
     return {v for v in out if len(v) > 1 and _FORM_SCRIPT.match(v) and any(c.isalpha() for c in v)} - _AMBIGUOUS_FORMS
 
 
+# Locales whose Faker street prefixes and suffixes are street-type words ("Rua", "Drumul",
+# "rue", "ulica"; "gatan", "veien", "straat"); elsewhere they are parts of names.
+_PREFIX_LOCALES = ("es_", "fr_", "pt_", "it_", "ro_", "pl_", "id_", "en_MS")
+_SUFFIX_LOCALES = ("hr_", "cs_", "sk_", "hu_", "no_", "nb_", "da_", "sv_", "nl_", "de_", "fi_")
+_LATIN_WORD = re.compile(r"^[A-Za-zÀ-ÖØ-öø-žȘșȚț]+\.?$")
+
+
+def street_words(locales: tuple[str, ...], attrs: tuple[str, ...]) -> set[str]:
+    """Street-type words of the street-type locales, as Faker writes them (case kept)."""
+    out: set[str] = set()
+    for module in pkgutil.iter_modules(address_providers.__path__):
+        if not module.name.startswith(locales):
+            continue
+        provider = importlib.import_module(f"{address_providers.__name__}.{module.name}").Provider
+        for attr in attrs:
+            out.update(v.strip() for v in _values(provider, attr) if isinstance(v, str))
+    return {v for v in out if _LATIN_WORD.match(v) and len(v.rstrip(".")) > 1}
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     first = _collect(person_providers, ("first_names", "first_names_male", "first_names_female"))
@@ -75,7 +94,14 @@ def main() -> None:
     places = {p for p in places if not p.startswith("the ") and len(p) > 2 and not p.isupper()}
     ambiguous = {"Green", "Liberal", "Conservative", "Progressive", "Orthodox", "Evangelical", "Labour"}
     nrp = (set(gz.NATIONALITIES) | set(gz.MULTIWORD_NRP) | set(gz.RELIGIONS) | set(gz.POLITICAL)) - ambiguous
-    named = (("first_names", first), ("last_names", last), ("places", places), ("nrp", nrp), ("legal_forms", legal_forms()))
+    prefixes = street_words(_PREFIX_LOCALES, ("street_prefixes", "street_prefixes_long", "street_prefixes_short"))
+    prefixes |= street_words(("it_",), ("street_suffixes",))  # Faker's Italian "suffixes" lead: "Via", "Piazza"
+    # The endings of compound street names ("Strand|åsen", "Kerk|straat"), four letters or more.
+    suffixes = {w.lower() for w in street_words(_SUFFIX_LOCALES, ("street_suffixes", "street_suffixes_long",
+                                                                 "street_suffixes_short"))
+                if w[:1].islower() and len(w.rstrip(".")) > 3 and not w.endswith(".")}
+    named = (("first_names", first), ("last_names", last), ("places", places), ("nrp", nrp), ("legal_forms", legal_forms()),
+             ("street_prefixes", prefixes), ("street_endings", suffixes))
     for name, values in named:
         (OUT / f"{name}.txt").write_text("\n".join(sorted(values)) + "\n", encoding="utf-8")
         print(f"{name}: {len(values)}")
