@@ -132,6 +132,8 @@ WORK_TITLE = re.compile(r"[ \t]+(?:is|was)[ \t]+an?[ \t]+[^.!?\n]{0,40}?\b(?i:fi
                         r"directed\b|written\b|starring\b|released\b|about\b|that\b|which\b|based\b))")
 PATRONYMIC = re.compile(r"(?i)\p{L}+(?:ovich|evich|yevich|ovna|evna|yevna|ichna|uly|ulu|kyzy|qyzy)$")
 LEADING_WORD = re.compile(r"(\p{Ll}+)\s+")
+LEADING_TITLE_WORD = re.compile(r"(\p{Lu}\p{Ll}+)[ \t]+(?=\p{Lu})")  # "Producer" + " Kimmo"
+TRAILING_WORD = re.compile(r"[ \t]+(\p{Ll}+)$")  # "Mijo Urlić" + " listed"
 STREET_END = re.compile(rf"(?:^|\s){STREET_TYPE}$")
 STREET_NEXT = re.compile(rf"\s+{STREET_TYPE}(?!\w)")
 # "Mrs. Jari Pennanen Apt. 648 7096 Jännekuja 063": a name on the address's own line, before

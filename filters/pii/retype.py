@@ -160,9 +160,20 @@ class Retyper:
             while r.end > r.start and (text[r.end - 1] in ",;:" or (
                     text[r.end - 1] == "." and r.entity_type != "ORGANIZATION" and r.end - r.start > 3 and text[r.end - 3:r.end - 1].isalpha())):
                 r.end -= 1  # "Donna," or "Anna." from a lexicon match that took the punctuation
-            lead = P.LEADING_WORD.match(text, r.start, r.end)
-            if lead and lead.group(1) in self.english and text[lead.end():r.end].strip()[:1].isupper():
-                r.start = lead.end()  # "though Meza": a tagger span that took a word before the name
+            # "though Meza", "tennis player Phillip", "Producer Kimmo": the tagger took everyday
+            # words before the name (a capitalised one only before a known first name).
+            start = r.start
+            while (lead := P.LEADING_WORD.match(text, start, r.end)) and lead.group(1) in self.english:
+                start = lead.end()
+            if start > r.start and text[start:r.end].strip()[:1].isupper():
+                r.start = start
+            if (lead := P.LEADING_TITLE_WORD.match(text, r.start, r.end)) and lead.group(1).lower() in self.english \
+                    and lead.group(1) not in self.first and lead.group(1) not in self.last \
+                    and (nxt := P.WORD.match(text, lead.end(), r.end)) and _cased(nxt.group()) in self.first:
+                r.start = lead.end()
+            if r.entity_type != "LOCATION" and (tail := P.TRAILING_WORD.search(text, r.start, r.end)) \
+                    and tail.group(1) in self.english and tail.start() > r.start:
+                r.end = tail.start()  # "Mijo Urlić listed"
         span = _strip_possessive(text[r.start:r.end].strip())
         if r.entity_type in NAME_TYPES and " " not in span and (
                 sum(c.isdigit() for c in span) >= 3 or span.isupper() and span.lower().strip(".") in P.ACRONYMS):
@@ -191,6 +202,8 @@ class Retyper:
             return self._address_head(text, r)
         if r.entity_type == "NRP" and self._is_place(span) and _cased(span) not in self.nrp:
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "into Nigeria"
+        if r.entity_type == "NRP" and _cased(span) not in self.nrp and _cased(span) in self.first:
+            return [_result(r, "PERSON", r.start, r.start + len(span), r.score)]  # "Why is Julian so impulsive?"
         if r.entity_type not in NAME_TYPES:
             return [r]
         if len(words) > 1 and words[0] in self.nrp and all(w.islower() for w in words[1:]):
