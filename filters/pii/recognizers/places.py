@@ -77,13 +77,16 @@ _ADDRESS_WORDS = frozenset(w.lower() for w in f"{_STREET_WORDS}|{_POST_SOVIET}|{
 _COMPOUND_ENDINGS_TUPLE = tuple(_COMPOUND_ENDINGS.split("|")) + ("str",)
 
 
+_LETTER_RUNS = re.compile(r"[\p{L}\p{M}.]+")
+
+
 def plausible_address(text: str) -> bool:
     """What every written address has and the tagger's "0537490387 tomorrow" or "security
     number 017-97-5813" have not: a word that is capitalised, a street-type or unit word, a
     compound street name ("klemmstr."), or any word that is no everyday English word (a
     street or town name typed in lowercase: "štefánikova 410", "calzada sur oquendo 073")."""
     everyday = english_words()
-    for word in re.findall(r"[\p{L}\p{M}.]+", text):  # marks too: "द्विवेदी" is one word
+    for word in _LETTER_RUNS.findall(text):  # marks too: "द्विवेदी" is one word
         bare = word.strip(".")
         if not bare:
             continue
