@@ -15,10 +15,11 @@ _UNITS = (
     r"(?!\s*(?:%|\$|€|£|[.,:/]\d|percent|minutes?|mins?|hours?|hrs?|h\b|seconds?|secs?|days?"
     r"|weeks?|months?|km|kms|miles?|mi\b|kg|kgs|lbs?|pounds?|dollars?|euros?|bucks|points?|pts"
     r"|cm|mm|m\b|ft|feet|foot|inch|inches|in\b|times?|th\b|st\b|nd\b|rd\b|am\b|pm\b|o'?clock"
-    r"|people|items?|pages?|euro|usd|kzt|tenge|rubles?|years? (?:ago|late|behind)|%))"
+    r"|people|items?|pages?|degrees?|euro|usd|kzt|tenge|rubles?|years? (?:ago|late|behind)|%))"
 )
 _SUBJECT = (r"(?:i'?m|i\s+am|im|he'?s|she'?s|he\s+is|she\s+is|they'?re|you'?re|turning|turned|turns|aged|age"
-            r"|age\s+of|age\s*:|is\s+now|am\s+now|i\s+was|he\s+was|she\s+was|just\s+turned)")
+            r"|age\s+of|age\s*:|is\s+now|am\s+now|i\s+was|he\s+was|she\s+was|just\s+turned"
+            r"|(?:'ll|will|to|gonna|i|we|you|he|she|they)\s+turn)")  # "I'll turn 10", "when she turns 7"
 
 
 class AgeRecognizer(PatternRecognizer):
