@@ -115,8 +115,23 @@ def _chat(body: dict[str, Any], slots: TextSlots) -> None:
             slots.add_json_string(message["function_call"], "arguments")
 
 
+def _prompt_variables(body: dict[str, Any], slots: TextSlots) -> None:
+    """A reusable prompt's variables (`prompt.variables`): the values the app fills into its
+    stored template, a customer's name or e-mail address as often as not."""
+    prompt = body.get("prompt")
+    variables = prompt.get("variables") if isinstance(prompt, dict) else None
+    for key, value in variables.items() if isinstance(variables, dict) else ():
+        if isinstance(value, str):
+            slots.add(variables, key)
+        elif isinstance(value, dict) and value.get("type") in _TEXT_PART_TYPES:
+            slots.add(value, "text")
+        elif isinstance(value, dict):
+            slots.non_text_parts += 1
+
+
 def _responses(body: dict[str, Any], slots: TextSlots) -> None:
     slots.add(body, "instructions")
+    _prompt_variables(body, slots)
     items = body.get("input")
     if isinstance(items, str):
         slots.add(body, "input")

@@ -105,6 +105,9 @@ def test_responses_api_input_instructions_and_stream(client, fake):
         {"role": "user", "content": [{"type": "input_text", "text": CANARY}]},
         {"type": "function_call_output", "call_id": "c", "output": f"found {EMAIL}"},
     ])
+    client.responses.create(model="fake-model", input="Write to our customer.",
+                            prompt={"id": "pmpt_canary", "variables": {"customer": NAME, "email": EMAIL}})
+    assert fake.last().body["prompt"]["variables"]["email"].startswith("<EMAIL_ADDRESS_")
     assert_clean(fake)
 
 
