@@ -85,7 +85,8 @@ PLACE_CONTEXT = re.compile(
 # Ville", "Moorefurt" (Moore + furt), "Jacksonville". A span the tagger typed as a person
 # with such a first word, a last word "Ville", or one word made of a known name and one of
 # these endings is a place.
-PLACE_PREFIXES = frozenset("North South East West New Lake Port Fort Mount Saint Sainte San Santa São".split())
+PLACE_PREFIXES = frozenset("North South East West New Lake Port Fort Mount Saint Sainte San Santa São "
+                           "Northern Southern Eastern Western Upper Lower Greater Little Old Great".split())
 PLACE_ENDINGS = ("ville", "furt", "fort", "side", "burgh", "borough", "bury", "mouth", "haven", "port",
                  "stad", "chester", "shire", "berg", "view", "land", "town")
 # "Laura of Sacramento", "Horymír Adler of San Alberto": a person and where they are from.

@@ -117,6 +117,8 @@ class Retyper:
     def _split_list(self, text: str, r: RecognizerResult) -> list[RecognizerResult] | None:
         span = text[r.start:r.end]
         if P.LOWER_LIST.fullmatch(span):  # "kristina, chad and caleb": people only if all are names
+            if P.WORKPLACE.search(text[max(0, r.start - 24):r.start]) or P.FIRM_AFTER.match(text[r.end:r.end + 10]):
+                return None  # "worked for barry, walsh and williams": a firm
             items = [(r.start + i.start(), r.start + i.end()) for i in P.LOWER_ITEM.finditer(span)]
             if all(self._lower_name(text[a:b]) for a, b in items):
                 return [_result(r, "PERSON", a, b, max(r.score, 0.8)) for a, b in items]
@@ -167,13 +169,15 @@ class Retyper:
                 start = lead.end()
             if start > r.start and text[start:r.end].strip()[:1].isupper():
                 r.start = start
-            if (lead := P.LEADING_TITLE_WORD.match(text, r.start, r.end)) and lead.group(1).lower() in self.english \
-                    and lead.group(1) not in self.first and lead.group(1) not in self.last \
+            if r.entity_type != "LOCATION" and (lead := P.LEADING_TITLE_WORD.match(text, r.start, r.end)) \
+                    and (word := lead.group(1)).lower() in self.english and word not in P.PLACE_PREFIXES \
+                    and word not in self.first and word not in self.last and not self._is_place(text[r.start:r.end]) \
                     and (nxt := P.WORD.match(text, lead.end(), r.end)) and _cased(nxt.group()) in self.first:
-                r.start = lead.end()
-            if r.entity_type != "LOCATION" and (tail := P.TRAILING_WORD.search(text, r.start, r.end)) \
-                    and tail.group(1) in self.english and tail.start() > r.start:
-                r.end = tail.start()  # "Mijo Urlić listed"
+                r.start = lead.end()  # not "East Jessica", "New York", "Port Stephen"
+            if r.entity_type != "LOCATION" and text[r.start:r.start + 1].isupper() \
+                    and (tail := P.TRAILING_WORD.search(text, r.start, r.end)) and tail.start() > r.start \
+                    and (word := tail.group(1)) in self.english and word not in ORG_WORDS and word not in P.ORG_LAST:
+                r.end = tail.start()  # "Mijo Urlić listed"; not "edison college", "ayşan salami"
         span = _strip_possessive(text[r.start:r.end].strip())
         if r.entity_type in NAME_TYPES and " " not in span and (
                 sum(c.isdigit() for c in span) >= 3 or span.isupper() and span.lower().strip(".") in P.ACRONYMS):
