@@ -16,6 +16,12 @@ from collections import defaultdict
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 
 _ID = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+# Set on a result whose score a context word raised: a phone number next to "number" can reach
+# 1.0 that way, which must not rank it with checksum-validated results (resolve.py).
+CONTEXT_BOOSTED = "pii_context_boosted"
+# Digit shapes that no checksum confirms. (A street pattern raised by "address" stays ranked
+# with validated results: it is the better anchor against a tagger's over-long address.)
+_SHAPE_GUESSES = frozenset({"PHONE_NUMBER", "ID_NUMBER", "PASSPORT", "US_SSN", "AGE", "DATE_TIME"})
 _BASE_ENHANCE = EntityRecognizer.enhance_using_context
 
 
@@ -46,9 +52,14 @@ class LeanAnalyzerEngine(AnalyzerEngine):
         if not wanted:
             return results
         rest = [r for r in results if _recognizer_id(r) not in with_context]
-        return rest + self.context_aware_enhancer.enhance_using_context(
+        before = [r.score for r in wanted]
+        enhanced = self.context_aware_enhancer.enhance_using_context(
             text=text, raw_results=_Owned(wanted), nlp_artifacts=nlp_artifacts, recognizers=recognizers,
             context=context)
+        for result, score in zip(wanted, before):  # the enhancer adjusted these very objects
+            if result.score > score and result.entity_type in _SHAPE_GUESSES:
+                result.recognition_metadata[CONTEXT_BOOSTED] = True
+        return rest + enhanced
 
 
 class _Owned(list):

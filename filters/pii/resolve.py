@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import regex as re
 from presidio_analyzer import RecognizerResult
 
+from .analyzer import CONTEXT_BOOSTED
 from .recognizers.common import common_words
 from .recognizers.lexicon import lexicon
 from .recognizers.places import HAS_STREET_WORD
@@ -154,6 +155,12 @@ def passes(result: RecognizerResult, thresholds: Mapping[str, float] | None, def
     return result.score >= limit
 
 
+def _validated(r: RecognizerResult) -> bool:
+    """1.0 from a checksum, a validation or a deny list; not from a context word ("card number
+    ... 99449 18": a phone shape boosted by "number" must not beat the address it sits in)."""
+    return r.score >= VALIDATED and not (r.recognition_metadata or {}).get(CONTEXT_BOOSTED)
+
+
 def resolve_overlaps(results: Iterable[RecognizerResult], *, nested: bool = False) -> list[Detection]:
     """Non-overlapping detections (what redaction replaces). With `nested`, places found inside
     a kept street address are reported too ("Wrocław" in "ul. Słowicza 10, Wrocław"): callers
@@ -161,7 +168,7 @@ def resolve_overlaps(results: Iterable[RecognizerResult], *, nested: bool = Fals
     results = list(results)
     ranked = sorted(
         results,
-        key=lambda r: (r.score < VALIDATED, -(r.end - r.start), -r.score, TYPE_PRIORITY.get(r.entity_type, 99), r.start),
+        key=lambda r: (not _validated(r), -(r.end - r.start), -r.score, TYPE_PRIORITY.get(r.entity_type, 99), r.start),
     )
     kept: list[Detection] = []
     for r in ranked:

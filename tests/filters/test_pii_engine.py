@@ -95,6 +95,17 @@ def test_overlapping_detections_are_resolved_to_one(engine: PIIEngine) -> None:
     assert all(a.end <= b.start for a, b in zip(ds, ds[1:]))
 
 
+def test_a_phone_shape_raised_by_a_context_word_does_not_outrank_a_validated_result(engine: PIIEngine) -> None:
+    """'number' is a phone context word, so '99449 18' scores 1.0 like a checksum-validated
+    card; it must still lose to the longer street address it sits in."""
+    text = "card number 4992819677820891 is lost, please send a new one to 99449 18 McPherson Road Suite 019"
+    [ds] = engine.analyze_batch([text], entities=engine.supported_entities())
+    found = spans(text, ds)
+    assert ("CREDIT_CARD", "4992819677820891") in found
+    assert any(t == "STREET_ADDRESS" and "McPherson Road" in v and v.startswith("99449") for t, v in found)
+    assert not any(t == "PHONE_NUMBER" for t, _ in found)
+
+
 NER_CASES = [
     ("PERSON", "My name is Anna Kowalski and I need help.", "Anna Kowalski"),
     ("PERSON", "can you write an email to john peterson about the invoice", "john peterson"),
