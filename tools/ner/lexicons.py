@@ -84,6 +84,19 @@ def street_words(locales: tuple[str, ...], attrs: tuple[str, ...]) -> set[str]:
     return {v for v in out if _LATIN_WORD.match(v) and len(v.rstrip(".")) > 1}
 
 
+def street_prefixes() -> set[str]:
+    """Words that lead a street's name: "Rua", "Drumul", "rue", "ulica"; Faker's Italian
+    "suffixes" lead too ("Via", "Piazza")."""
+    return street_words(_PREFIX_LOCALES, ("street_prefixes", "street_prefixes_long", "street_prefixes_short")) \
+        | street_words(("it_",), ("street_suffixes",))
+
+
+def street_endings() -> set[str]:
+    """The endings of compound street names ("Strand|åsen", "Kerk|straat"), four letters or more."""
+    words = street_words(_SUFFIX_LOCALES, ("street_suffixes", "street_suffixes_long", "street_suffixes_short"))
+    return {w.lower() for w in words if w[:1].islower() and len(w.rstrip(".")) > 3 and not w.endswith(".")}
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     first = _collect(person_providers, ("first_names", "first_names_male", "first_names_female"))
@@ -94,14 +107,8 @@ def main() -> None:
     places = {p for p in places if not p.startswith("the ") and len(p) > 2 and not p.isupper()}
     ambiguous = {"Green", "Liberal", "Conservative", "Progressive", "Orthodox", "Evangelical", "Labour"}
     nrp = (set(gz.NATIONALITIES) | set(gz.MULTIWORD_NRP) | set(gz.RELIGIONS) | set(gz.POLITICAL)) - ambiguous
-    prefixes = street_words(_PREFIX_LOCALES, ("street_prefixes", "street_prefixes_long", "street_prefixes_short"))
-    prefixes |= street_words(("it_",), ("street_suffixes",))  # Faker's Italian "suffixes" lead: "Via", "Piazza"
-    # The endings of compound street names ("Strand|åsen", "Kerk|straat"), four letters or more.
-    suffixes = {w.lower() for w in street_words(_SUFFIX_LOCALES, ("street_suffixes", "street_suffixes_long",
-                                                                 "street_suffixes_short"))
-                if w[:1].islower() and len(w.rstrip(".")) > 3 and not w.endswith(".")}
     named = (("first_names", first), ("last_names", last), ("places", places), ("nrp", nrp), ("legal_forms", legal_forms()),
-             ("street_prefixes", prefixes), ("street_endings", suffixes))
+             ("street_prefixes", street_prefixes()), ("street_endings", street_endings()))
     for name, values in named:
         (OUT / f"{name}.txt").write_text("\n".join(sorted(values)) + "\n", encoding="utf-8")
         print(f"{name}: {len(values)}")
