@@ -74,9 +74,19 @@ class NerRecognizer(SpacyRecognizer):
             ner_strength=score, name="NerRecognizer",
         )
 
+    def _entities(self, entities, nlp_artifacts) -> list[RecognizerResult]:  # noqa: ANN001
+        """Presidio's `SpacyRecognizer.analyze` without its per-entity explanation object and
+        debug f-strings (the engine never returns the decision process)."""
+        if not nlp_artifacts:
+            return []
+        wanted = set(entities) & set(self.supported_entities)
+        metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
+        return [RecognizerResult(entity.label_, entity.start_char, entity.end_char, score, recognition_metadata=dict(metadata))
+                for entity, score in zip(nlp_artifacts.entities, nlp_artifacts.scores) if entity.label_ in wanted]
+
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102 - Presidio's signature
         out: list[RecognizerResult] = []
-        for r in super().analyze(text, entities, nlp_artifacts):
+        for r in self._entities(entities, nlp_artifacts):
             while r.start < r.end and not text[r.start].isalnum():  # ", camels" -> "camels"
                 r.start += 1
             # a combining mark ends many words ("जोशी", "ธรรมฤดี"): no punctuation to trim
