@@ -74,6 +74,18 @@ LOWER_NAME_CONTEXT = re.compile(  # run with overlapped=True: "hey its kyra" hol
 # after "my name is", "call me": the tagger never saw these scripts, and no case marks them.
 NAMED_CASELESS = re.compile(r"(?i)\b(?:my\s+name\s+is|name's|call\s+me|this\s+is)\s+([\p{Lo}\p{M}]+(?:\s[\p{Lo}\p{M}]+)?)")
 NAMED = re.compile(r"(?i)(?:\b(?:call\s+me|calls\s+me|name\s+is|name's)\s+)$")
+# Predicates only a person takes ("Cortés is a very sympathetic person", "Why is Mark so
+# impulsive?", "Bodin had given Sylvie his address").
+_TRAITS = (r"(?:impulsive|sympathetic|kind|rude|generous|shy|stubborn|lazy|friendly|grumpy|polite|arrogant|selfish|"
+           r"jealous|moody|talented|clever|brave|honest|funny|nice|mean|nervous|patient|impatient|cheerful|caring)")
+HUMAN_AFTER = re.compile(
+    r"(?i)[ \t]+(?:is|was)[ \t]+(?:a|an|such[ \t]+a)[ \t]+(?:(?:very|really|truly|so)[ \t]+)?[a-z-]+[ \t]+"
+    r"(?:person|man|woman|guy|girl|boy|kid|child|lady|gentleman|human[ \t]+being)\b"
+    r"|[ \t]+had[ \t]+given[ \t]+\p{Lu}[\p{L}'’-]*[ \t]+(?:his|her|their)\b")
+TRAIT_AFTER = re.compile(rf"(?i)[ \t]+(?:so|very|really|too|always)[ \t]+{_TRAITS}\b")
+WHY_IS_BEFORE = re.compile(r"(?i)\b(?:why|how)[ \t]+(?:is|was)[ \t]+$")
+GIVEN_BEFORE = re.compile(r"(?i)\b(?:had|has|have)[ \t]+given[ \t]+$")
+POSSESSIVE_AFTER = re.compile(r"(?i)[ \t]+(?:his|her|their)\b")
 PERSON_AFTER = re.compile(r"(?i)^(?:'s|’s|\s+(?:says|said|asked|told|wrote|replied|thinks|thought)\b)")
 # "flew to STAXROITH", "my friend lives in harburg", "I am in Sutri": a word no dictionary
 # knows after a verb of going or living and a preposition is a place.

@@ -61,6 +61,15 @@ def _word_lists(text: str):  # noqa: ANN202 - an iterator of matches
         start += len(line) + 1
 
 
+def _human_context(text: str, start: int, end: int) -> bool:
+    """What only a person is said to be or do: "X is a very sympathetic person", "Why is X so
+    impulsive?", "X had given Y his address" (both X and Y)."""
+    after = text[end:end + 60]
+    return bool(P.HUMAN_AFTER.match(after)
+                or P.TRAIT_AFTER.match(after) and P.WHY_IS_BEFORE.search(text, max(0, start - 12), start)
+                or P.GIVEN_BEFORE.search(text, max(0, start - 12), start) and P.POSSESSIVE_AFTER.match(after))
+
+
 class _Coverage:
     """Which characters of the text some result already covers: an overlap test is one scan
     in C instead of a loop over every result."""
@@ -343,7 +352,8 @@ class Retyper:
         for r in out:  # "says Navrátilová": a word the tagger called a place, where only people speak
             word = text[r.start:r.end]
             named = P.NAMED.search(text, max(0, r.start - 16), r.start)
-            if r.entity_type == "LOCATION" and " " not in word and (named or not self._is_place(word) and (
+            if r.entity_type in ("LOCATION", "NRP") and " " not in word and (
+                    named or _human_context(text, r.start, r.end) or r.entity_type == "LOCATION" and not self._is_place(word) and (
                     P.PERSON_BEFORE.search(text, max(0, r.start - 16), r.start)
                     or P.PERSON_AFTER.match(text[r.end:r.end + 12]))):
                 extra.append(_result(r, "PERSON", r.start, r.end, max(r.score, 0.86)))
@@ -351,6 +361,10 @@ class Retyper:
         taken = _Coverage(text, out)
         for m in P.CAPITALISED.finditer(text):
             word = m.group(0)
+            if (word.lower() not in self.english or word in self.first) and not taken.overlaps(m.start(), m.end()) \
+                    and _human_context(text, m.start(), m.end()):
+                extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.7))  # "Why is Mark so impulsive?"
+                continue
             if word not in surnames and word not in self.last:
                 if len(word) > 2 and word.lower() not in self.english and not self._is_place(word) and (
                         P.PERSON_BEFORE.search(text, max(0, m.start() - 16), m.start())

@@ -89,6 +89,12 @@ PRESENT = [
     ("a job title before a known first name is cut", "Producer Kimmo Rantala explained it to us.",
      [("PERSON", "Kimmo Rantala")]),
     ("a verb the tagger took after a name is cut", "Mijo Urlić listed his top 20 songs.", [("PERSON", "Mijo Urlić")]),
+    ("what only a person is said to be makes a name a person", "Cortés is a very sympathetic person.",
+     [("PERSON", "Cortés")]),
+    ("a trait after 'why is' makes a person even of an everyday word", "Why is Mark so impulsive?",
+     [("PERSON", "Mark")]),
+    ("giver and receiver of 'his address' are people", "Bodin had given Sylvie his address.",
+     [("PERSON", "Bodin"), ("PERSON", "Sylvie")]),
     ("a place word before a first name stays with the place", "The parcel is stuck in Port Stephen.",
      [("LOCATION", "Port Stephen")]),
     ("New York is no person", "Prices in New York went up a lot.", [("LOCATION", "New York")]),
@@ -183,6 +189,10 @@ def test_a_works_title_is_no_name_and_a_nationality_keeps_its_own_word(engine: P
 
 def test_a_name_before_a_film_word_that_is_not_the_work_is_kept(engine: PIIEngine) -> None:
     assert {word for _, word in typed(engine, "Paris is a great film location.")} == {"Paris"}
+
+
+def test_a_city_asked_about_is_no_person(engine: PIIEngine) -> None:
+    assert typed(engine, "Why is Paris so expensive?") == {("LOCATION", "Paris")}
 
 
 def test_a_list_of_everyday_words_is_nobody(engine: PIIEngine) -> None:
