@@ -361,7 +361,8 @@ class Retyper:
         taken = _Coverage(text, out)
         for m in P.CAPITALISED.finditer(text):
             word = m.group(0)
-            if (word.lower() not in self.english or word in self.first) and not taken.overlaps(m.start(), m.end()) \
+            if (word.lower() not in self.english or word in self.first or word in self.last) \
+                    and not taken.overlaps(m.start(), m.end()) \
                     and _human_context(text, m.start(), m.end()):
                 extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.7))  # "Why is Mark so impulsive?"
                 continue
@@ -486,7 +487,8 @@ class Retyper:
                 gap -= 1
             person = people.get(gap)
             head = P.NAME_HEAD.match(text, address.start, address.end) if person is not None else None
-            if head is None or P.STREET_END.search(head.group()) or all(w.lower() in self.common for w in head.group().split()):
+            if head is None or P.STREET_END.search(head.group()) or all(
+                    w.lower() in self.common and w not in self.last for w in head.group().split()):
                 continue
             rest = head.end()
             while rest < address.end and text[rest] in " \t":

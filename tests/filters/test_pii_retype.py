@@ -110,6 +110,8 @@ PRESENT = [
     ("a surname on the address's line belongs to the name before it",
      "Mrs. Jari Pennanen Apt. 648 7096 Jännekuja 063\nPIETARSAARI 54995",
      [("PERSON", "Jari Pennanen")]),
+    ("a surname that is also an everyday word goes back to the name before the address",
+     "Dr. Jeremy Waters Suite 110 1165 Studio 09e", [("PERSON", "Jeremy Waters")]),
     ("a unit word stays with the address after a name", "Mrs. Drago Debeljak Suite 955 0115 Šivičeva ulica 66",
      [("PERSON", "Drago Debeljak")]),
     ("a person of a place is both", "The winner of the contest is Laura Dern of Sacramento.",
