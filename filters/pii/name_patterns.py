@@ -121,6 +121,13 @@ PLACE_BEFORE = re.compile(r"(?i)\b(?:fl[ye]w|travel+ed|mov(?:ed|ing)|returned|we
                            r"stay(?:ed|ing)?|born|trip|holiday|vacation|met|meet|raining|snowing|based|located|"
                            r"arriv(?:ed|ing)|land(?:ed|ing)|relocat(?:ed|ing)|head(?:ed|ing))\s+(?:in|to|from|at|near)\s+$")
 VISIT_AFTER = re.compile(r"(?i)^\s+(?:is|was|are|were)\b[^.!?\n]{0,30}\bto\s+visit\b")
+# "I'm in RAMOS, at the conference", "we are in Strøm for a business trip"; "In Škofja Loka they
+# have ..." at a sentence's start.
+BEING_IN_BEFORE = re.compile(r"(?i)\b(?:i'?m|i\s+am|we'?re|we\s+are|they'?re|they\s+are|currently|still)\s+in\s+$"
+                             r"|(?:^|[.!?]\s+|\n\s*)In\s+$")
+# "Ligetapáti was super fun to visit!": a capitalised name before "is ... to visit".
+VISITED = re.compile(r"(?<![\p{L}\d])(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?)"
+                     r"(?=\s+(?:is|was|are|were)\b[^.!?\n]{0,30}\bto\s+visit\b)")
 LANDMARK_AFTER = re.compile(r"^[ \t]+(?i:bridge|airport|station|harbou?r|country[ \t]+club)\b")
 LANDMARK_END = re.compile(r"[ \t]+(?i:bridge|airport|station|harbou?r|country[ \t]+club)$")
 COUNTRY_END = re.compile(r"[ \t]+(?i:country)$")  # "Upton Scudamore Country" + " Club"

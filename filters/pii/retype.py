@@ -306,6 +306,7 @@ class Retyper:
     def _place_context(text: str, r: RecognizerResult) -> bool:
         """A verb of going or meeting and a preposition before, or "is ... to visit" after."""
         return bool(P.PLACE_BEFORE.search(text, max(0, r.start - 24), r.start)
+                    or P.BEING_IN_BEFORE.search(text, max(0, r.start - 24), r.start)
                     or P.VISIT_AFTER.match(text[r.end:r.end + 48]))
 
     def _address_head(self, text: str, r: RecognizerResult) -> list[RecognizerResult]:
@@ -434,10 +435,18 @@ class Retyper:
         for m in P.PLACE_CONTEXT.finditer(text):
             start, end = m.span(1)
             words = m.group(1).split()
-            if any(w.lower() in self.english or w.lower() in P.TEMPORAL or _cased(w) in self.first for w in words) \
+            # a compass or lake word may lead ("West Susanside"); the rest must be no word or first name
+            named = words[1:] if len(words) > 1 and _cased(words[0]) in P.PLACE_PREFIXES else words
+            if any(w.lower() in self.english or w.lower() in P.TEMPORAL or _cased(w) in self.first for w in named) \
                     or any(r.start < end and start < r.end for r in found):
                 continue
             extra.append(RecognizerResult("LOCATION", start, end, 0.6))
+        if "visit" in text:
+            for m in P.VISITED.finditer(text):
+                start, end = m.span(1)
+                if all(w.lower() not in self.english for w in m.group(1).split()) \
+                        and not any(r.start < end and start < r.end for r in found):
+                    extra.append(RecognizerResult("LOCATION", start, end, 0.6))
         return extra
 
     def __call__(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:

@@ -89,6 +89,13 @@ PRESENT = [
     ("a job title before a known first name is cut", "Producer Kimmo Rantala explained it to us.",
      [("PERSON", "Kimmo Rantala")]),
     ("a verb the tagger took after a name is cut", "Mijo Urlić listed his top 20 songs.", [("PERSON", "Mijo Urlić")]),
+    ("a surname-like name where someone says they are is a place", "I'm in RAMOS, at the conference",
+     [("LOCATION", "RAMOS")]),
+    ("'In X' opening a sentence names a place", "In Škofja Loka they have company songs.",
+     [("LOCATION", "Škofja Loka")]),
+    ("an unknown name 'fun to visit' is a place", "Ligetapáti was super fun to visit!", [("LOCATION", "Ligetapáti")]),
+    ("a compass word may lead a place after 'returned to'", "We returned to West Susanside by helicopter.",
+     [("LOCATION", "West Susanside")]),
     ("what only a person is said to be makes a name a person", "Cortés is a very sympathetic person.",
      [("PERSON", "Cortés")]),
     ("a trait after 'why is' makes a person even of an everyday word", "Why is Mark so impulsive?",
@@ -191,6 +198,11 @@ def test_a_works_title_is_no_name_and_a_nationality_keeps_its_own_word(engine: P
 
 def test_a_name_before_a_film_word_that_is_not_the_work_is_kept(engine: PIIEngine) -> None:
     assert {word for _, word in typed(engine, "Paris is a great film location.")} == {"Paris"}
+
+
+@pytest.mark.parametrize("text", ["I'm in Marketing now", "In March we met."])
+def test_being_in_a_department_or_a_month_is_no_place(engine: PIIEngine, text: str) -> None:
+    assert not any(t == "LOCATION" for t, _ in typed(engine, text))
 
 
 def test_a_city_asked_about_is_no_person(engine: PIIEngine) -> None:
