@@ -165,6 +165,8 @@ NAME_HEAD = re.compile(rf"{_HEAD_WORD}(?:[ \t]+{_HEAD_WORD})?(?=[ \t]+(?:{_UNIT_
 HOUSE_NUMBER_AFTER = re.compile(r",?[ \t]+\d{1,5}[A-Za-z]?(?:[ \t/-]\d{1,5}[A-Za-z]?)?(?![\w])")
 # The word right before a span, on its line: "rue" of "rue Pierre Bernard".
 WORD_BEFORE = re.compile(r"(?<![\w.])([\p{L}]+\.?)[ \t]+$")
+# A phone line's label: what follows is a number, not a street ("Fax: +421 909 599 593").
+PHONE_LABEL = re.compile(r"(?i)(?:tel|telephone|phone|mobile|cell|fax|desk|office|home|work|whatsapp)\.?[ \t]*:[ \t]*[+(\d]")
 # "During 1980, Månsson Wiklund AB": a year and a comma where the tagger saw a house number.
 YEAR_THEN_NAME = re.compile(r"(?:\p{Lu}\p{Ll}+[ \t]+)?(?P<year>(?:1[89]|20)\d\d),[ \t]+(?P<rest>\p{Lu}.*)", re.DOTALL)
 CAPITALISED_RUN = re.compile(r"\p{Lu}[\p{L}'’&.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’&.-]*|&))*")

@@ -199,8 +199,8 @@ class Retyper:
         if not words:
             return [r]
         if r.entity_type == "STREET_ADDRESS":
-            if not plausible_address(span) or P.CURRENCY_AFTER.match(text, r.end):
-                return []  # the tagger's "0537490387 tomorrow", "security number 017-97-5813", "Transfer 250" EUR
+            if not plausible_address(span) or P.CURRENCY_AFTER.match(text, r.end) or P.PHONE_LABEL.match(span):
+                return []  # the tagger's "0537490387 tomorrow", "security number 017-97-5813", "Transfer 250" EUR, "Fax: +421 ..."
             if (dated := P.YEAR_THEN_NAME.match(span)) and not P.HAS_STREET_TYPE.search(span):
                 # "During 1980, Månsson Wiklund AB invested": a year, not a house number
                 year = [_result(r, "DATE_TIME", r.start + dated.start("year"), r.start + dated.end("year"), 0.6)]

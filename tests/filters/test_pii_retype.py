@@ -205,6 +205,12 @@ def test_being_in_a_department_or_a_month_is_no_place(engine: PIIEngine, text: s
     assert not any(t == "LOCATION" for t, _ in typed(engine, text))
 
 
+def test_a_labelled_phone_line_is_no_address(engine: PIIEngine) -> None:
+    text = "Ronald Vale\nMobile: +61.408.347.774\nDesk: 2106-4023\nFax: 02.5233.6345"
+    assert {("PHONE_NUMBER", "+61.408.347.774"), ("PHONE_NUMBER", "2106-4023"),
+            ("PHONE_NUMBER", "02.5233.6345")} <= typed(engine, text)
+
+
 def test_a_city_asked_about_is_no_person(engine: PIIEngine) -> None:
     assert typed(engine, "Why is Paris so expensive?") == {("LOCATION", "Paris")}
 
