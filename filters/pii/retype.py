@@ -15,6 +15,10 @@ people) needs the type right, so after Presidio ran, each name-like result is lo
 * a lone capitalised everyday word ("Sunday", "Desk") that no lexicon knows is dropped;
 * an address block that starts with a line holding no digit and a known first name
   ("Sara Schwarz\\n28245 Puruntie 82") gives that line to PERSON.
+
+These rules read one result and the few characters around it; the passes that read the
+whole text (names beside names, lists, a person's predicates, places by context) are in
+retype_context.py.
 """
 
 from __future__ import annotations
@@ -27,21 +31,9 @@ from .recognizers.common import common_words, english_words
 from .recognizers.legal_forms import firm_end
 from .recognizers.lexicon import lexicon
 from .recognizers.places import plausible_address
+from .retype_context import TextPasses, _cased, _result
 
 _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the types `_retyped` may change
-
-
-def _result(like: RecognizerResult, entity: str, start: int, end: int, score: float) -> RecognizerResult:
-    return RecognizerResult(entity, start, end, score, recognition_metadata=dict(like.recognition_metadata or {}))
-
-
-def _title(word: str) -> str:
-    """'horváth' -> 'Horváth', leaving the rest of the word as written."""
-    return word[:1].upper() + word[1:]
-
-
-def _cased(word: str) -> str:
-    return word.title() if word.isupper() and len(word) > 1 else word
 
 
 def _strip_possessive(text: str) -> str:
@@ -51,42 +43,7 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
-def _word_lists(text: str):  # noqa: ANN202 - an iterator of matches
-    """`P.WORD_LIST` matches, looked for only on the lines that hold a comma and a final
-    "and" (a list never crosses a line; one scan of every line cost more than the rule)."""
-    start = 0
-    for line in text.split("\n"):
-        if "," in line and (" and " in line or "&" in line):
-            yield from P.WORD_LIST.finditer(text, start, start + len(line))
-        start += len(line) + 1
-
-
-def _human_context(text: str, start: int, end: int) -> bool:
-    """What only a person is said to be or do: "X is a very sympathetic person", "Why is X so
-    impulsive?", "X had given Y his address" (both X and Y)."""
-    after = text[end:end + 60]
-    return bool(P.HUMAN_AFTER.match(after)
-                or P.TRAIT_AFTER.match(after) and P.WHY_IS_BEFORE.search(text, max(0, start - 12), start)
-                or P.GIVEN_BEFORE.search(text, max(0, start - 12), start) and P.POSSESSIVE_AFTER.match(after))
-
-
-class _Coverage:
-    """Which characters of the text some result already covers: an overlap test is one scan
-    in C instead of a loop over every result."""
-
-    __slots__ = ("_chars",)
-
-    def __init__(self, text: str, results: list[RecognizerResult]) -> None:
-        chars = bytearray(len(text))
-        for r in results:
-            chars[r.start:r.end] = b"\x01" * (r.end - r.start)
-        self._chars = chars
-
-    def overlaps(self, start: int, end: int) -> bool:
-        return self._chars.find(1, start, end) >= 0
-
-
-class Retyper:
+class Retyper(TextPasses):
     def __init__(self) -> None:
         self.first, self.last = lexicon("first_names"), lexicon("last_names")
         self.places, self.common, self.english = lexicon("places"), common_words(), english_words()
@@ -148,16 +105,6 @@ class Retyper:
         places = sum(self._is_place(w) and w not in self.first for w in words)
         kind = "LOCATION" if 2 * places > len(words) else "PERSON"  # "Paris, Rome, Berlin and Madrid"
         return [_result(r, kind, a, b, max(r.score, 0.8)) for a, b in items]
-
-    @staticmethod
-    def _named_as_firm(text: str, r: RecognizerResult) -> bool:
-        """One subject of a singular verb ("... and Harris is an American bank"), after "the",
-        or a line of its own (a signature's firm line); "our 3 founders: Kónya, Becker and
-        Vasquez." stays three people."""
-        line_start = text.rfind("\n", 0, r.start) + 1
-        line_end = text.find("\n", r.end)
-        alone = not text[line_start:r.start].strip(" \t>") and not text[r.end:None if line_end < 0 else line_end].strip()
-        return alone or bool(P.FIRM_VERB_AFTER.match(text, r.end)) or bool(P.THE_BEFORE.search(text, max(0, r.start - 5), r.start))
 
     def _lower_name(self, word: str) -> bool:
         """A lowercase word that is a first name, or a surname no dictionary knows ("nedić")."""
@@ -327,180 +274,8 @@ class Retyper:
         return [_result(r, "PERSON", start, start + len(head), max(r.score, 0.8)),
                 _result(r, "STREET_ADDRESS", rest, r.end, r.score)]
 
-    def _people_context(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
-        """Names next to names: a first name listed beside a person is a person ("Hannah" in
-        "Gaetane, Hannah, Anthony"); a word that repeats part of a detected full name is that
-        person again ("directed by Maciej Borkowski and starring Borkowski")."""
-        people = sorted((r for r in out if r.entity_type == "PERSON"), key=lambda r: r.start)
-        ends = {r.end for r in people}
-        starts = {r.start for r in people}
-        extra: list[RecognizerResult] = []
-        added: set[int] = set()
-        for _ in range(2):  # a chain of unknown words next to people: both directions
-            for r in out:
-                word = text[r.start:r.end]
-                if r.entity_type != "LOCATION" or " " in word or r.start in added \
-                        or (word.title() not in self.first and self._is_place(word)):
-                    continue
-                before = P.JOIN.search(text, max(0, r.start - 6), r.start)
-                after = P.JOIN.match(text, r.end)
-                if (before and before.end() == r.start and before.start() in ends) or (after and after.end() in starts):
-                    extra.append(_result(r, "PERSON", r.start, r.end, max(r.score, 0.86)))
-                    starts.add(r.start)
-                    ends.add(r.end)
-                    added.add(r.start)
-        extra += self._lowercase_neighbours(text, people + extra)
-        for r in out:  # "says Navrátilová": a word the tagger called a place, where only people speak
-            word = text[r.start:r.end]
-            named = P.NAMED.search(text, max(0, r.start - 16), r.start)
-            if r.entity_type in ("LOCATION", "NRP") and " " not in word and (
-                    named or _human_context(text, r.start, r.end) or r.entity_type == "LOCATION" and not self._is_place(word) and (
-                    P.PERSON_BEFORE.search(text, max(0, r.start - 16), r.start)
-                    or P.PERSON_AFTER.match(text[r.end:r.end + 12]))):
-                extra.append(_result(r, "PERSON", r.start, r.end, max(r.score, 0.86)))
-        surnames = {w for r in people for w in text[r.start:r.end].split()[1:] if w[:1].isupper() and len(w) > 2}
-        taken = _Coverage(text, out)
-        for m in P.CAPITALISED.finditer(text):
-            word = m.group(0)
-            if (word.lower() not in self.english or word in self.first or word in self.last) \
-                    and not taken.overlaps(m.start(), m.end()) \
-                    and _human_context(text, m.start(), m.end()):
-                extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.7))  # "Why is Mark so impulsive?"
-                continue
-            if word not in surnames and word not in self.last:
-                if len(word) > 2 and word.lower() not in self.english and not self._is_place(word) and (
-                        P.PERSON_BEFORE.search(text, max(0, m.start() - 16), m.start())
-                        or P.PERSON_AFTER.match(text[m.end():m.end() + 12])) \
-                        and not taken.overlaps(m.start(), m.end()):
-                    extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.6))
-                continue
-            if taken.overlaps(m.start(), m.end()):
-                continue
-            known_surname = word in self.last and word not in self.first and word.lower() not in self.common \
-                and not self._is_place(word) and not P.SENTENCE_START.search(text, max(0, m.start() - 4), m.start())
-            if word in surnames or known_surname:
-                extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8 if word in surnames else 0.6))
-        for m in P.CREATOR.finditer(text):
-            word = m.group(1)
-            if (word in self.last or word.lower() not in self.english) and word not in self.first \
-                    and word not in self.nrp and not self._is_place(word):
-                extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.7))
-        for m in P.TWO_WORDS.finditer(text):  # "Yuito Hirai": two capitalised words no dictionary knows
-            words = m.group(0).split()
-            if all(w.lower() not in self.english and not self._is_place(w) and w.lower() not in ORG_WORDS
-                   for w in words) and not self._is_place(m.group(0)) and not any(
-                    r.start <= m.start() and m.end() <= r.end and r.entity_type != "LOCATION" for r in out):
-                extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.6))
-        for m in P.MIDDLE_INITIAL.finditer(text):  # a name the tagger missed or cut short
-            if (m.group(1) in self.first or m.group(1).lower() not in self.english) and not any(
-                    r.start <= m.start() and m.end() <= r.end and r.entity_type not in NAME_TYPES for r in out):
-                extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8))
-        taken = _Coverage(text, out + extra)
-        for m in P.LOWER_NAME_CONTEXT.finditer(text, overlapped=True):
-            word = m.group(1)
-            if word.title() in self.first and word not in self.english and word not in self.common \
-                    and not taken.overlaps(m.start(1), m.end(1)):
-                extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.7))
-        for m in P.NAMED_CASELESS.finditer(text):  # "my name is 佐藤 花子": scripts without capitals
-            extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.8))  # the whole name outranks a part
-        return out + extra + self._places_by_context(text, out + extra)
-
-    def _lowercase_neighbours(self, text: str, people: list[RecognizerResult]) -> list[RecognizerResult]:
-        """"maria, adam, christopher, olga and caleb": lowercase first names listed beside a
-        person are people too (the tagger finds some of such a list, rarely all)."""
-        extra: list[RecognizerResult] = []
-        taken = {(r.start, r.end) for r in people}
-        frontier = sorted(people, key=lambda r: r.start)
-        while frontier:
-            r = frontier.pop()
-            after = P.JOIN_THEN_WORD.match(text, r.end)
-            before = P.WORD_THEN_JOIN.search(text, max(0, r.start - 24), r.start)
-            for m in (after, before):
-                if m is None or (m.start(1), m.end(1)) in taken:
-                    continue
-                word = m.group(1)
-                if word.title() in self.first and word not in self.english:
-                    found = RecognizerResult("PERSON", m.start(1), m.end(1), 0.8)
-                    taken.add((found.start, found.end))
-                    extra.append(found)
-                    frontier.append(found)
-        return extra
-
-    def _places_by_context(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
-        extra: list[RecognizerResult] = []
-        for m in P.PLACE_LABEL.finditer(text):  # a form's place field outranks the tagger's guess
-            value = m.group(1).rstrip(" .,")
-            if value and value.split()[0].lower() not in self.english:
-                extra.append(RecognizerResult("LOCATION", m.start(1), m.start(1) + len(value), 0.9))
-        for m in P.PLACE_CONTEXT.finditer(text):
-            start, end = m.span(1)
-            words = m.group(1).split()
-            # a compass or lake word may lead ("West Susanside"); the rest must be no word or first name
-            named = words[1:] if len(words) > 1 and _cased(words[0]) in P.PLACE_PREFIXES else words
-            if any(w.lower() in self.english or w.lower() in P.TEMPORAL or _cased(w) in self.first for w in named) \
-                    or any(r.start < end and start < r.end for r in found):
-                continue
-            extra.append(RecognizerResult("LOCATION", start, end, 0.6))
-        if "visit" in text:
-            for m in P.VISITED.finditer(text):
-                start, end = m.span(1)
-                if all(w.lower() not in self.english for w in m.group(1).split()) \
-                        and not any(r.start < end and start < r.end for r in found):
-                    extra.append(RecognizerResult("LOCATION", start, end, 0.6))
-        return extra
-
     def __call__(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
         for r in results:
             out.extend(self._retyped(text, r))
         return self._people_context(text, self._name_lists(text, self._name_before_address(text, out)))
-
-    def _name_lists(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
-        """A list of three or more single words, at least half of them known names or people
-        already, none a dictionary word and fewer than half places, is people, whatever the tagger made of its parts
-        ("they had 6: horváth, pál, levente, dudás, horváth and nagy")."""
-        if " and " not in text and "&" not in text:
-            return out
-        for m in _word_lists(text):
-            items = [(m.start() + i.start(), m.start() + i.end()) for i in P.LIST_WORD.finditer(m.group())]
-            words = [text[a:b] for a, b in items]
-            if any(w.lower() in self.common or w.lower() in self.english for w in words):
-                continue
-            people = {(r.start, r.end) for r in out if r.entity_type == "PERSON"}
-            known = sum(_title(w) in self.first or _title(w) in self.last or span in people for w, span in zip(words, items))
-            places = sum(self._is_place(_title(w)) and _title(w) not in self.first for w in words)
-            if 2 * known < len(words) or 2 * places >= len(words):
-                continue
-            if P.WORKPLACE.search(text[max(0, m.start() - 24):m.start()]) or P.FIRM_AFTER.match(text[m.end():m.end() + 10]):
-                continue  # "a year at Castro, Phillips and Singh": a firm (_split_list)
-            if len(words) == 3 and words[0][:1].isupper() and self._named_as_firm(
-                    text, RecognizerResult("ORGANIZATION", m.start(), m.end(), 0.0)):
-                continue  # "Sparks, Harris and Mcdonald is ...": a firm (_split_list)
-            inside = [r for r in out if r.entity_type in NAME_TYPES and m.start() <= r.start and r.end <= m.end()]
-            if any(r.entity_type != "PERSON" or " " in text[r.start:r.end] for r in inside) or len(inside) < len(items):
-                out = [r for r in out if r not in inside] + [
-                    RecognizerResult("PERSON", a, b, 0.8) for a, b in items]
-        return out
-
-    def _name_before_address(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
-        """A person right before an address on its line keeps the capitalised words the address
-        took before its unit or number ("Mrs. Jari | Pennanen Apt. 648 7096 Jännekuja 063")."""
-        people = {r.end: r for r in out if r.entity_type == "PERSON"}
-        if not people:
-            return out
-        for address in out:
-            if address.entity_type != "STREET_ADDRESS":
-                continue
-            gap = address.start
-            while gap > 0 and text[gap - 1] in " \t":
-                gap -= 1
-            person = people.get(gap)
-            head = P.NAME_HEAD.match(text, address.start, address.end) if person is not None else None
-            if head is None or P.STREET_END.search(head.group()) or all(
-                    w.lower() in self.common and w not in self.last for w in head.group().split()):
-                continue
-            rest = head.end()
-            while rest < address.end and text[rest] in " \t":
-                rest += 1
-            person.end, address.start = head.end(), rest
-        return out
