@@ -170,5 +170,4 @@ PHONE_LABEL = re.compile(r"(?i)(?:tel|telephone|phone|mobile|cell|fax|desk|offic
 # "During 1980, Månsson Wiklund AB": a year and a comma where the tagger saw a house number.
 YEAR_THEN_NAME = re.compile(r"(?:\p{Lu}\p{Ll}+[ \t]+)?(?P<year>(?:1[89]|20)\d\d),[ \t]+(?P<rest>\p{Lu}.*)", re.DOTALL)
 CAPITALISED_RUN = re.compile(r"\p{Lu}[\p{L}'’&.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’&.-]*|&))*")
-HAS_STREET_TYPE = re.compile(rf"(?<!\w){STREET_TYPE}(?!\w)")
 NUMBER_BEFORE = re.compile(r"(?<![\w-])\d{1,6}[A-Za-z]?[ \t]+$")

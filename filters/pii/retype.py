@@ -30,8 +30,8 @@ from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
 from .recognizers.common import common_words, english_words
 from .recognizers.legal_forms import firm_end
 from .recognizers.lexicon import lexicon
-from .recognizers.places import plausible_address
-from .retype_context import TextPasses, _cased, _result
+from .recognizers.places import HAS_STREET_WORD, plausible_address
+from .retype_context import TextPasses, _cased, _result, in_firm_context
 
 _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the types `_retyped` may change
 
@@ -83,7 +83,7 @@ class Retyper(TextPasses):
     def _split_list(self, text: str, r: RecognizerResult) -> list[RecognizerResult] | None:
         span = text[r.start:r.end]
         if P.LOWER_LIST.fullmatch(span):  # "kristina, chad and caleb": people only if all are names
-            if P.WORKPLACE.search(text[max(0, r.start - 24):r.start]) or P.FIRM_AFTER.match(text[r.end:r.end + 10]):
+            if in_firm_context(text, r.start, r.end):
                 return None  # "worked for barry, walsh and williams": a firm
             items = [(r.start + i.start(), r.start + i.end()) for i in P.LOWER_ITEM.finditer(span)]
             if all(self._lower_name(text[a:b]) for a, b in items):
@@ -91,12 +91,12 @@ class Retyper(TextPasses):
             return None
         # The whole list, or the part of it the tagger took ("Trbović, Kostanić, Antun" of a
         # list that goes on ", Mijo, Anka and Božičković").
-        if not P.LIST.fullmatch(span) and not (P.PARTIAL_LIST.fullmatch(span) and P.LIST_GOES_ON.match(text, r.end)):
+        whole = P.LIST.fullmatch(span)
+        if not whole and not (P.PARTIAL_LIST.fullmatch(span) and P.LIST_GOES_ON.match(text, r.end)):
             return None
         items = [(r.start + i.start(), r.start + i.end()) for i in P.ITEM.finditer(span)]
         words = [text[a:b] for a, b in items]
-        firm = P.WORKPLACE.search(text[max(0, r.start - 24):r.start]) or P.FIRM_AFTER.match(text[r.end:r.end + 10])
-        if firm or len(words) == 3 and P.LIST.fullmatch(span) and not any(
+        if in_firm_context(text, r.start, r.end) or len(words) == 3 and whole and not any(
                 w in self.first and w not in self.last for w in words) and self._named_as_firm(text, r):
             # "Phillips, Paul and Harris is ...": three surnames, no first name, spoken of as one
             return [_result(r, "ORGANIZATION", r.start, r.end, max(r.score, 0.6))]
@@ -148,7 +148,7 @@ class Retyper(TextPasses):
         if r.entity_type == "STREET_ADDRESS":
             if not plausible_address(span) or P.CURRENCY_AFTER.match(text, r.end) or P.PHONE_LABEL.match(span):
                 return []  # the tagger's "0537490387 tomorrow", "security number 017-97-5813", "Transfer 250" EUR, "Fax: +421 ..."
-            if (dated := P.YEAR_THEN_NAME.match(span)) and not P.HAS_STREET_TYPE.search(span):
+            if (dated := P.YEAR_THEN_NAME.match(span)) and not HAS_STREET_WORD.search(span):
                 # "During 1980, Månsson Wiklund AB invested": a year, not a house number
                 year = [_result(r, "DATE_TIME", r.start + dated.start("year"), r.start + dated.end("year"), 0.6)]
                 start = r.start + dated.start("rest")

@@ -28,6 +28,12 @@ def _cased(word: str) -> str:
     return word.title() if word.isupper() and len(word) > 1 else word
 
 
+def in_firm_context(text: str, start: int, end: int) -> bool:
+    """A workplace word before ("at Jones, Mitchell and Williams", "worked for ...") or a legal
+    form or possessive after: the names at text[start:end] are a firm's."""
+    return bool(P.WORKPLACE.search(text[max(0, start - 24):start]) or P.FIRM_AFTER.match(text[end:end + 10]))
+
+
 def _word_lists(text: str):  # noqa: ANN202 - an iterator of matches
     """`P.WORD_LIST` matches, looked for only on the lines that hold a comma and a final
     "and" (a list never crosses a line; one scan of every line cost more than the rule)."""
@@ -223,7 +229,7 @@ class TextPasses:
             places = sum(self._is_place(_title(w)) and _title(w) not in self.first for w in words)
             if 2 * known < len(words) or 2 * places >= len(words):
                 continue
-            if P.WORKPLACE.search(text[max(0, m.start() - 24):m.start()]) or P.FIRM_AFTER.match(text[m.end():m.end() + 10]):
+            if in_firm_context(text, m.start(), m.end()):
                 continue  # "a year at Castro, Phillips and Singh": a firm (_split_list)
             if len(words) == 3 and words[0][:1].isupper() and self._named_as_firm(
                     text, RecognizerResult("ORGANIZATION", m.start(), m.end(), 0.0)):

@@ -36,13 +36,20 @@ def _values(provider: type, attr: str) -> list[str]:
     return []
 
 
-def _collect(package, attrs: tuple[str, ...]) -> set[str]:
+def _strings(package, attrs: tuple[str, ...], locales: tuple[str, ...] = ("",)) -> set[str]:
+    """The string values of `attrs` in every provider of a Faker provider package whose locale
+    starts with one of `locales`."""
     out: set[str] = set()
     for module in pkgutil.iter_modules(package.__path__):
-        provider = importlib.import_module(f"{package.__name__}.{module.name}").Provider
-        for attr in attrs:
-            out.update(v.strip() for v in _values(provider, attr) if isinstance(v, str))
-    return {v for v in out if _LATIN_NAME.match(v) and len(v) > 1}
+        if module.name.startswith(locales):
+            provider = importlib.import_module(f"{package.__name__}.{module.name}").Provider
+            for attr in attrs:
+                out.update(v.strip() for v in _values(provider, attr) if isinstance(v, str))
+    return out
+
+
+def _collect(package, attrs: tuple[str, ...]) -> set[str]:
+    return {v for v in _strings(package, attrs) if _LATIN_NAME.match(v) and len(v) > 1}
 
 
 # Faker's company suffixes that are also everyday words or bare codes: never a firm's mark alone.
@@ -55,13 +62,8 @@ def legal_forms() -> set[str]:
     """Company suffixes of every locale ("d.o.o.", "Nyrt.", "e.G.", "og Sønner"), read from the
     providers' suffix lists and from the literal endings of their name formats
     ("{{first_name}} {{last_name}} s.p.")."""
-    out: set[str] = set()
-    for module in pkgutil.iter_modules(company_providers.__path__):
-        provider = importlib.import_module(f"{company_providers.__name__}.{module.name}").Provider
-        out.update(v.strip() for v in _values(provider, "company_suffixes") if isinstance(v, str))
-        for fmt in getattr(provider, "formats", ()):
-            tail = fmt.rsplit("}}", 1)[-1].strip() if isinstance(fmt, str) and "}}" in fmt else ""
-            out.add(tail)
+    formats = _strings(company_providers, ("formats",))
+    out = _strings(company_providers, ("company_suffixes",)) | {f.rsplit("}}", 1)[-1].strip() for f in formats if "}}" in f}
     return {v for v in out if len(v) > 1 and _FORM_SCRIPT.match(v) and any(c.isalpha() for c in v)} - _AMBIGUOUS_FORMS
 
 
@@ -74,14 +76,7 @@ _LATIN_WORD = re.compile(r"^[A-Za-zÀ-ÖØ-öø-žȘșȚț]+\.?$")
 
 def street_words(locales: tuple[str, ...], attrs: tuple[str, ...]) -> set[str]:
     """Street-type words of the street-type locales, as Faker writes them (case kept)."""
-    out: set[str] = set()
-    for module in pkgutil.iter_modules(address_providers.__path__):
-        if not module.name.startswith(locales):
-            continue
-        provider = importlib.import_module(f"{address_providers.__name__}.{module.name}").Provider
-        for attr in attrs:
-            out.update(v.strip() for v in _values(provider, attr) if isinstance(v, str))
-    return {v for v in out if _LATIN_WORD.match(v) and len(v.rstrip(".")) > 1}
+    return {v for v in _strings(address_providers, attrs, locales) if _LATIN_WORD.match(v) and len(v.rstrip(".")) > 1}
 
 
 def street_prefixes() -> set[str]:

@@ -41,6 +41,6 @@ def firm_end(text: str, start: int, end: int) -> int | None:
         return None  # no word that can open a legal form: one split instead of the alternation
     pattern = _form_after_name()
     for match in pattern.finditer(text, start + 1, min(len(text), end + 24)):
-        if match.start() <= end <= match.end() or match.end() == end:
+        if match.start() <= end <= match.end():
             return match.end()
     return None
