@@ -136,7 +136,7 @@ def ours() -> tuple[str, Detector]:
     entities = engine.supported_entities()
 
     def detect(text: str) -> list[Span]:
-        [ds] = engine.analyze_batch([text], entities=entities)
+        [ds] = engine.analyze_batch([text], entities=entities, address_blocks=True)
         return [(d.type, d.start, d.end) for d in ds]
 
     return f"privacy-gateway ({engine.active_pipeline()})", detect

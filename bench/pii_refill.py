@@ -134,7 +134,7 @@ def main() -> None:
     entities = engine.supported_entities()
     predictions = []
     for r in refilled:
-        [ds] = engine.analyze_batch([r["full_text"]], entities=entities)
+        [ds] = engine.analyze_batch([r["full_text"]], entities=entities, address_blocks=True)
         predictions.append([(d.type, d.start, d.end) for d in ds])
     q = evaluate(refilled, predictions)
     print(f"{len(refilled)} records ({args.copies} refilled copies of {len(records)})\n")

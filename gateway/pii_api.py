@@ -36,7 +36,8 @@ async def analyze(request: web.Request) -> web.Response:
     language = body.get("language", "en") if isinstance(body, dict) else "en"
     if not isinstance(text, str) or len(text) > _MAX_TEXT:
         raise InvalidRequest(f"'text' must be a string of at most {_MAX_TEXT} characters.", param="text")
-    # Optional: also places inside street addresses (they overlap the address; off by default).
+    # By default an address block is described line by line (its street parts and places);
+    # `nested` gives every address whole, with the places inside it as overlapping entities.
     nested = body.get("nested", False) if isinstance(body, dict) else False
     if not isinstance(nested, bool):
         raise InvalidRequest("'nested' must be true or false.", param="nested")
@@ -54,7 +55,7 @@ async def analyze(request: web.Request) -> web.Response:
         [found] = await engine.analyze(
             [text], timeout=rules.timeout_s, entities=entities, thresholds=rules.thresholds(),
             default_threshold=rules.default_threshold, allow_list=rules.allow_list, deny_list=rules.deny_list,
-            nested=nested,
+            nested=nested, address_blocks=not nested,
         )
     except Exception:  # noqa: BLE001 - DetectionUnavailable and anything else: fail closed
         raise PrivacyFilterUnavailable() from None

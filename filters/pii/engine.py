@@ -24,7 +24,8 @@ from .context import FastLemmaContextAwareEnhancer
 from .offline import configure_tldextract, quiet_content_loggers
 from .pipeline import LoadedPipeline, load_pipeline
 from .recognizers import build_registry
-from .resolve import Detection, extend_addresses, passes, resolve_overlaps, with_address_places
+from .addresses import extend_addresses, split_address_blocks, with_address_places
+from .resolve import Detection, passes, resolve_overlaps
 from .retype import Retyper
 from .settings import EngineSettings
 from .tokenizer_cache import WarmCacheTokenizer
@@ -59,6 +60,7 @@ class _Call:
     allow_list_arg: list[str] | None
     ad_hoc: list[PatternRecognizer]
     nested: bool
+    address_blocks: bool
     language: str
 
 
@@ -125,10 +127,11 @@ class PIIEngine:
         deny_list: Mapping[str, Collection[str]] | None = None,
         language: str = "en",
         nested: bool = False,
+        address_blocks: bool = False,
     ) -> list[list[Detection]]:
         """One spaCy pass (nlp.pipe) for all texts; results in input order, overlaps resolved
-        (`nested`: also the places inside street addresses, overlapping them; see
-        `resolve.with_address_places`)."""
+        (`nested`: also the places inside street addresses, overlapping them; `address_blocks`:
+        address blocks reported as street parts and places; see `addresses.py`)."""
         if language != self._language:
             raise ValueError(f"language {language!r} is not loaded")
         ad_hoc = [
@@ -144,7 +147,8 @@ class PIIEngine:
         call = _Call(wanted=frozenset(wanted), wanted_list=wanted, thresholds=thresholds,
                      default_threshold=default_threshold, floor=min([default_threshold, *(thresholds or {}).values()]),
                      allow_list=frozenset(allow_list), allow_list_arg=sorted(allow_list) or None,
-                     ad_hoc=ad_hoc, nested=nested, language=language)
+                     ad_hoc=ad_hoc, nested=nested,
+                     address_blocks=address_blocks and "LOCATION" in wanted, language=language)
         nlp = nlp_engine.nlp[language]
         # spaCy keeps every string it meets (names, e-mail addresses) for the life of the
         # process unless it works inside a memory zone; the recognizers read the docs too, so
@@ -169,9 +173,11 @@ class PIIEngine:
             kept = [r for r in self._retype(text, kept) if r.entity_type in call.wanted
                     and passes(r, call.thresholds, call.default_threshold) and text[r.start:r.end] not in call.allow_list]
         detections = resolve_overlaps(kept, nested=call.nested)
+        limit = (call.thresholds or {}).get("LOCATION", call.default_threshold)
         if call.nested and "LOCATION" in call.wanted:  # the places of each address too, at its score
-            limit = (call.thresholds or {}).get("LOCATION", call.default_threshold)
             detections = with_address_places(text, detections, lambda d: d.score >= limit)
+        elif call.address_blocks:
+            detections = split_address_blocks(text, detections, lambda d: d.score >= limit)
         return detections
 
     async def analyze(self, texts: Sequence[str], *, timeout: float, **kwargs) -> list[list[Detection]]:

@@ -126,6 +126,8 @@ class TextPasses:
         taken = _Coverage(text, out)
         for m in P.CAPITALISED.finditer(text):
             word = m.group(0)
+            if word.lower() in P.CALENDAR:  # "by Friday": a day, whatever comes before it
+                continue
             if (word.lower() not in self.english or word in self.first or word in self.last) \
                     and not taken.overlaps(m.start(), m.end()) \
                     and _human_context(text, m.start(), m.end()):

@@ -209,6 +209,45 @@ def test_nested_places_obey_the_location_threshold(engine: PIIEngine) -> None:
     assert ds[0].score < 0.99
 
 
+@pytest.mark.parametrize(("text", "parts"), [
+    # A block: opening the text, under the addressee's name, under a form's label line.
+    ("28030 Edeby 55\n Apt. 297\n TYSTBERGA\n Sweden 99178",
+     [("STREET_ADDRESS", "28030 Edeby 55\n Apt. 297"), ("LOCATION", "TYSTBERGA"), ("LOCATION", "Sweden"),
+      ("STREET_ADDRESS", "99178")]),
+    ("Marisa Bisliev\n\n583 Magrethevej 298\n Apt. 123\n Akureyri\n Iceland 07609",
+     [("PERSON", "Marisa Bisliev"), ("STREET_ADDRESS", "583 Magrethevej 298\n Apt. 123"), ("LOCATION", "Akureyri"),
+      ("LOCATION", "Iceland"), ("STREET_ADDRESS", "07609")]),
+    ("Billing address: Jonas Hartmann\n    4417 Bahnhofstrasse 12\n   Winterthur\n    Switzerland",
+     [("PERSON", "Jonas Hartmann"), ("STREET_ADDRESS", "4417 Bahnhofstrasse 12"), ("LOCATION", "Winterthur"),
+      ("LOCATION", "Switzerland")]),
+    ("> Lina Artemova\n> 2224 Trenerys gate 232\n> Apt. 342\n> TRONDHEIM\n> Norway 64389",
+     [("PERSON", "Lina Artemova"), ("STREET_ADDRESS", "2224 Trenerys gate 232\n> Apt. 342"),
+      ("LOCATION", "TRONDHEIM"), ("LOCATION", "Norway"), ("STREET_ADDRESS", "64389")]),
+    # Quoted inside a sentence, or under a line that is not a name: one value.
+    ("Please send it to 1987 74 Diakou Street\n Suite 680\n Kissousa\n Cyprus 36903 by Friday.",
+     [("STREET_ADDRESS", "1987 74 Diakou Street\n Suite 680\n Kissousa\n Cyprus 36903")]),
+    ("Here is my address:\n\n19902 Dobrovského 1394 Apt. 066\nSt Georges, QC 54256",
+     [("STREET_ADDRESS", "19902 Dobrovského 1394 Apt. 066\nSt Georges, QC 54256")]),
+    ("5670 Main Street Suite 696, Springfield, United Kingdom", [("STREET_ADDRESS", "5670 Main Street Suite 696, "
+                                                                  "Springfield, United Kingdom")]),
+])
+def test_an_address_block_is_reported_line_by_line_when_asked(engine: PIIEngine, text: str,
+                                                               parts: list[tuple[str, str]]) -> None:
+    entities = frozenset({"STREET_ADDRESS", "LOCATION", "PERSON"})
+    [ds] = engine.analyze_batch([text], entities=entities, address_blocks=True)
+    assert [(d.type, text[d.start:d.end]) for d in ds] == parts
+    [whole] = engine.analyze_batch([text], entities=entities)
+    assert not [d for d in whole if d.type == "LOCATION"]  # redaction's default: the address whole
+
+
+def test_an_address_block_stays_whole_when_its_places_are_not_wanted(engine: PIIEngine) -> None:
+    text = "28030 Edeby 55\n Apt. 297\n TYSTBERGA\n Sweden 99178"
+    for kwargs in ({"entities": frozenset({"STREET_ADDRESS"})},
+                   {"entities": frozenset({"STREET_ADDRESS", "LOCATION"}), "thresholds": {"LOCATION": 0.99}}):
+        [ds] = engine.analyze_batch([text], address_blocks=True, **kwargs)
+        assert [(d.type, d.start, d.end) for d in ds] == [("STREET_ADDRESS", 0, len(text))]
+
+
 SAME_AS_PRESIDIO = [
     "Call me on +44 20 7946 0958 or mail anna.kowalski@example.com, my SSN is 078-05-1120.",
     "My card 4111 1111 1111 1111 and IBAN GB82 WEST 1234 5698 7654 32, passport N12345678.",

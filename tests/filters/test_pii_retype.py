@@ -173,6 +173,7 @@ def test_detections_carry_the_right_type(engine: PIIEngine, case: str, text: str
 
 ABSENT = [
     ("a weekday is no person", "On the last Sunday before Labor Day we flew home.", "Sunday"),
+    ("a weekday after 'by' is no author", "Please send it to 12 Oak Street by Friday.", "Friday"),
     ("a label before a colon is no person", "Desk: +41 (0)96 471 07 95", "Desk"),
     ("a chat role is no person", "Bot: where would you like this to be sent to?", "Bot"),
     ("a field label is no person", "SSN: 536-22-1234", "SSN"),

@@ -53,6 +53,17 @@ async def test_nested_places_inside_an_address_only_when_asked(server):
                for e in nested if e["type"] == "LOCATION")
 
 
+async def test_an_address_block_is_described_line_by_line_unless_nested(server):
+    text = "Mrs. Sara Schwarz\n28245 Puruntie 82 Apt. 595\nLAPPEENRANTA\nFinland 53650"
+    plain, nested = [orjson.loads((await analyze(server, {"text": text, **extra}))[1])["entities"]
+                     for extra in ({}, {"nested": True})]
+    assert [(e["type"], text[e["start"]:e["end"]]) for e in plain if e["type"] != "PERSON"] == [
+        ("STREET_ADDRESS", "28245 Puruntie 82 Apt. 595"), ("LOCATION", "LAPPEENRANTA"), ("LOCATION", "Finland"),
+        ("STREET_ADDRESS", "53650")]
+    assert [text[e["start"]:e["end"]] for e in nested if e["type"] == "STREET_ADDRESS"] == [
+        "28245 Puruntie 82 Apt. 595\nLAPPEENRANTA\nFinland 53650"]
+
+
 async def test_a_tenant_sees_only_its_own_entity_set(server):
     status, raw = await analyze(server, {"text": TEXT}, key=NARROW_KEY)
     assert status == 200
