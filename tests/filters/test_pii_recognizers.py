@@ -185,6 +185,16 @@ def test_lexicon_finds_value(lexicon_engine: PIIEngine, entity: str, text: str, 
     assert value in found(lexicon_engine, text, entity)
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("Greetings from Kazakhstan!", "Kazakhstan"),
+    ("We flew to Abu Dhabi, then home.", "Abu Dhabi"),
+    ("Visiting Washington, D.C. next week", "Washington, D.C."),
+])
+def test_a_lexicon_place_ends_on_a_word_not_on_the_punctuation_after_it(lexicon_engine: PIIEngine, text: str,
+                                                                        value: str) -> None:
+    assert found(lexicon_engine, text, "LOCATION") == [value]
+
+
 @pytest.mark.parametrize(("entity", "text"), LEXICON_NEGATIVES, ids=[t for _, t in LEXICON_NEGATIVES])
 def test_lexicon_ignores_everyday_words(lexicon_engine: PIIEngine, entity: str, text: str) -> None:
     assert found(lexicon_engine, text, entity) == []
