@@ -42,10 +42,16 @@ _NAMES_TO_LINE_END = re.compile(
 
 def extend_addresses(text: str, results: list[RecognizerResult]) -> None:
     """Grow STREET_ADDRESS results over units on their line and up to four continuation
-    lines or comma parts."""
-    for r in results:
-        if r.entity_type != "STREET_ADDRESS":
-            continue
+    lines or comma parts, and over the further lines another detector's address around it
+    reached ("...Apt. 530\n   Cloppenburg\n    nan\n    55039": the tagger read the lowercase
+    line that the continuation rule stops at)."""
+    addresses = [r for r in results if r.entity_type == "STREET_ADDRESS"]
+    for r in addresses:
+        longer = max((t.end for t in addresses if t.start <= r.start < t.end and t.end > r.end
+                      and "\n" in text[r.end:t.end]), default=r.end)
+        if text[r.end:longer].lstrip(" \t,").startswith("\n"):
+            r.end = longer
+    for r in addresses:
         while m := _UNIT_AFTER.match(text, r.end):
             r.end = m.end()
         if m := _NAMES_TO_LINE_END.match(text, r.end):

@@ -25,7 +25,7 @@ from .offline import configure_tldextract, quiet_content_loggers
 from .pipeline import LoadedPipeline, load_pipeline
 from .recognizers import build_registry
 from .addresses import extend_addresses, split_address_blocks, with_address_places
-from .resolve import Detection, passes, resolve_overlaps
+from .resolve import Detection, end_on_words, passes, resolve_overlaps
 from .retype import Retyper
 from .settings import EngineSettings
 from .tokenizer_cache import WarmCacheTokenizer
@@ -172,7 +172,7 @@ class PIIEngine:
             # It may add, retype and reshape: what it gives back meets the call's rules again.
             kept = [r for r in self._retype(text, kept) if r.entity_type in call.wanted
                     and passes(r, call.thresholds, call.default_threshold) and text[r.start:r.end] not in call.allow_list]
-        detections = resolve_overlaps(kept, nested=call.nested)
+        detections = end_on_words(text, resolve_overlaps(kept, nested=call.nested))
         limit = (call.thresholds or {}).get("LOCATION", call.default_threshold)
         if call.nested and "LOCATION" in call.wanted:  # the places of each address too, at its score
             detections = with_address_places(text, detections, lambda d: d.score >= limit)

@@ -165,6 +165,17 @@ NAME_HEAD = re.compile(rf"{_HEAD_WORD}(?:[ \t]+{_HEAD_WORD})?(?=[ \t]+(?:{_UNIT_
 HOUSE_NUMBER_AFTER = re.compile(r",?[ \t]+\d{1,5}[A-Za-z]?(?:[ \t/-]\d{1,5}[A-Za-z]?)?(?![\w])")
 # The word right before a span, on its line: "rue" of "rue Pierre Bernard".
 WORD_BEFORE = re.compile(r"(?<![\w.])([\p{L}]+\.?)[ \t]+$")
+# A capitalised business noun right after a name makes the two a firm's name: "Russell
+# Investments", "Wolfram Research", "National Van Lines", "Galorath Incorporated".
+BUSINESS_NOUN_AFTER = re.compile(
+    r"(?:[ \t]+\p{Lu}\p{Ll}+)?[ \t]+(?:Investments?|Research|Lines|Incorporated|Systems|Technolog(?:y|ies)|Software|"
+    r"Labs|Laboratories|Media|Capital|Consulting|Solutions|Industries|Enterprises|Associates|Communications|"
+    r"Networks|Electronics|Pharmaceuticals?|Motors|Airlines|Airways|Insurance|Logistics|Ventures|Brands|Foods|"
+    r"Energy|Entertainment|Studios|Games|Financial|Healthcare|Hotels|Resorts|Realty|Analytics|Robotics|"
+    r"Therapeutics|Biosciences|Semiconductors?|Instruments|Advisors|Advisers|Securities|Bancorp|Pictures|"
+    r"Records|Publishing|Apparel|Motorsports|Aerospace|Petroleum|Chemicals?|Builders|Construction|Manufacturing)"
+    r"(?![\p{L}\d])")
+FIELD_COLON = re.compile(r"[ \t]*:")  # after a line's first word: "Date: ...", "Subject: ..."
 # A phone line's label: what follows is a number, not a street ("Fax: +421 909 599 593").
 PHONE_LABEL = re.compile(r"(?i)(?:tel|telephone|phone|mobile|cell|fax|desk|office|home|work|whatsapp)\.?[ \t]*:[ \t]*[+(\d]")
 # "During 1980, Månsson Wiklund AB": a year and a comma where the tagger saw a house number.

@@ -68,3 +68,21 @@ def resolve_overlaps(results: Iterable[RecognizerResult], *, nested: bool = Fals
         kept.extend(Detection("LOCATION", s, e, round(float(r.score), 4)) for (s, e), r in sorted(inner.items()))
     kept.sort(key=lambda d: (d.start, d.end))
     return kept
+
+
+_NAMES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
+_TRAILING = frozenset("!?,;:\n\t ")
+
+
+def end_on_words(text: str, detections: list[Detection]) -> list[Detection]:
+    """A name ends on its last word: "Texas" of "Texas!", "Jamaican" of "(Jamaican)". Done
+    after the overlaps are resolved, so that which detection wins does not change."""
+    out = []
+    for d in detections:
+        end = d.end
+        if d.type in _NAMES:
+            while end > d.start + 1 and (text[end - 1] in _TRAILING
+                                         or text[end - 1] == ")" and "(" not in text[d.start:end]):
+                end -= 1
+        out.append(d if end == d.end else Detection(d.type, d.start, end, d.score))
+    return out

@@ -177,6 +177,8 @@ class Retyper(TextPasses):
             return split
         if (firm := firm_end(text, r.start, r.start + len(span))) is not None:
             return [_result(r, "ORGANIZATION", r.start, firm, max(r.score, 0.6))]  # "Luka Petek s.p.", "Kozma Nyrt."
+        if r.entity_type != "NRP" and (business := P.BUSINESS_NOUN_AFTER.match(text, r.start + len(span))):
+            return [_result(r, "ORGANIZATION", r.start, business.end(), max(r.score, 0.6))]  # "Wolfram" + " Research"
         tokens = span.split()
         if len(tokens) >= 2 and (
                 tokens[-1].lower().rstrip(".,") in P.ORG_LAST or tokens[0].lower() in P.ORG_FIRST):
@@ -206,6 +208,10 @@ class Retyper(TextPasses):
         first = _cased(words[0])
         if len(words) == 1 and words[0].lower() in CALENDAR:
             return []
+        if len(words) == 1 and words[0].lower() in self.english and first not in self.first \
+                and P.FIELD_COLON.match(text, r.end) and not text[text.rfind("\n", 0, r.start) + 1:r.start].strip(" \t>"):
+            return []  # "Date: 2003-08-28": a form's field label, though a surname list holds it
+
         if len(words) == 1 and words[0].lower() in self.english and first not in self.first \
                 and first not in self.last and not self._is_place(words[0]):
             return []  # "Desk", "Bot": a capitalised everyday word no lexicon knows
@@ -278,4 +284,5 @@ class Retyper(TextPasses):
         out: list[RecognizerResult] = []
         for r in results:
             out.extend(self._retyped(text, r))
-        return self._people_context(text, self._name_lists(text, self._name_before_address(text, out)))
+        out = self._name_lists(text, self._name_before_address(text, out))
+        return self._city_lines(text, self._people_context(text, out))

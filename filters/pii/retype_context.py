@@ -215,6 +215,37 @@ class TextPasses:
                     extra.append(RecognizerResult("LOCATION", start, end, 0.6))
         return extra
 
+    def _city_lines(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
+        """A postal block without a street: the addressee's name, then the town, then a known
+        place (the country) on a line of its own ("Przemek Kucharski\n\nALFRICK\nUnited
+        Kingdom"). The town's line is a place whatever name the tagger took it for."""
+        if text.count("\n") < 2:
+            return out
+        people = [r for r in out if r.entity_type == "PERSON"]
+        retyped: list[RecognizerResult] = []
+        for r in out:
+            if r.entity_type not in ("PERSON", "ORGANIZATION", "NRP") or not self._whole_line(text, r):
+                retyped.append(r)
+                continue
+            below_start = text.find("\n", r.end) + 1
+            below_end = text.find("\n", below_start)
+            below = text[below_start:None if below_end < 0 else below_end].strip(" \t>")
+            above = text[:text.rfind("\n", 0, r.start)].rstrip(" \t>\n")
+            above_start = above.rfind("\n") + 1
+            addressee = any(p.end == len(above) and p.start >= above_start
+                            and not above[above_start:p.start].strip(" \t>") for p in people)
+            if below and self._is_place(_cased(below)) and addressee:
+                retyped.append(_result(r, "LOCATION", r.start, r.end, max(r.score, 0.85)))
+            else:
+                retyped.append(r)
+        return retyped
+
+    @staticmethod
+    def _whole_line(text: str, r: RecognizerResult) -> bool:
+        line_start = text.rfind("\n", 0, r.start) + 1
+        line_end = text.find("\n", r.end)
+        return not text[line_start:r.start].strip(" \t>") and not text[r.end:None if line_end < 0 else line_end].strip()
+
     def _name_lists(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
         """A list of three or more single words, at least half of them known names or people
         already, none a dictionary word and fewer than half places, is people, whatever the tagger made of its parts

@@ -240,6 +240,19 @@ def test_an_address_block_is_reported_line_by_line_when_asked(engine: PIIEngine,
     assert not [d for d in whole if d.type == "LOCATION"]  # redaction's default: the address whole
 
 
+@pytest.mark.parametrize(("text", "address"), [
+    ("Please write to Reinhold-Kabus-Gasse 202, 11550 Rostock", "Reinhold-Kabus-Gasse 202, 11550 Rostock"),
+    ("Can you validate the following? Janina-Winkler-Platz 6-1", "Janina-Winkler-Platz 6-1"),
+    # the tagger read on over a lowercase line that the continuation rule stops at
+    ("Billing address: Ana Dias\n    31401 ul. Słowicza 10 Apt. 360\n   Wrocław\n    nan\n    53-320",
+     "31401 ul. Słowicza 10 Apt. 360\n   Wrocław\n    nan\n    53-320"),
+])
+def test_street_addresses_whole(engine: PIIEngine, text: str, address: str) -> None:
+    [ds] = engine.analyze_batch([text], entities=frozenset({"STREET_ADDRESS", "PERSON", "LOCATION"}))
+    assert [text[d.start:d.end] for d in ds if d.type == "STREET_ADDRESS"] == [address]
+    assert not [d for d in ds if d.type == "PERSON" and d.start >= text.index(address)]
+
+
 def test_an_address_block_stays_whole_when_its_places_are_not_wanted(engine: PIIEngine) -> None:
     text = "28030 Edeby 55\n Apt. 297\n TYSTBERGA\n Sweden 99178"
     for kwargs in ({"entities": frozenset({"STREET_ADDRESS"})},

@@ -161,6 +161,15 @@ PRESENT = [
      [("PHONE_NUMBER", "463-612-6138x036")]),
     ("a name heading an address block is a person", "Billing address: Sara Schwarz\n    28245 Puruntie 82 Apt. 595\n",
      [("PERSON", "Sara Schwarz")]),
+    ("the town line between the addressee and the country is a place", "Przemek Kucharski\n\nALFRICK\nUnited Kingdom",
+     [("PERSON", "Przemek Kucharski"), ("LOCATION", "ALFRICK")]),
+    ("a business noun after a name makes a firm", "Wolfram Research is an American company.",
+     [("ORGANIZATION", "Wolfram Research")]),
+    ("a speaker's first name before a colon stays a person", "Mark: hello there, are you coming?", [("PERSON", "Mark")]),
+    ("a quoted title after a label is no name", 'You ask? Answer:"Tube Snake Boogie" by Natalie Aberg',
+     [("PERSON", "Natalie Aberg")]),
+    ("a nationality in brackets ends on its word", "Vera Canales (Jamaican) set a new record in Kingston.",
+     [("NRP", "Jamaican")]),
 ]
 
 
@@ -173,6 +182,8 @@ def test_detections_carry_the_right_type(engine: PIIEngine, case: str, text: str
 
 ABSENT = [
     ("a weekday is no person", "On the last Sunday before Labor Day we flew home.", "Sunday"),
+    ("a form's field label is no surname", "Date: 2003-08-28 12:13:52\nName: Sieda Batukayev", "Date"),
+    ("a quoted song title is no person", 'You ask? Answer:"Tube Snake Boogie" by Natalie Aberg', 'Answer:"Tube Snake Boogie'),
     ("a weekday after 'by' is no author", "Please send it to 12 Oak Street by Friday.", "Friday"),
     ("a label before a colon is no person", "Desk: +41 (0)96 471 07 95", "Desk"),
     ("a chat role is no person", "Bot: where would you like this to be sent to?", "Bot"),
@@ -255,3 +266,7 @@ def test_what_the_second_opinion_adds_obeys_the_calls_entity_set_threshold_and_a
 ])
 def test_the_word_before_novel_or_film_is_its_creator_unless_a_dictionary_knows_it(engine, text, word, is_person):
     assert (("PERSON", word) in typed(engine, text)) is is_person
+
+
+def test_a_name_line_above_a_country_is_a_person_when_nobody_is_addressed_above_it(engine: PIIEngine) -> None:
+    assert ("PERSON", "Maria Lopez") in typed(engine, "Hi team,\nMaria Lopez\nSpain")

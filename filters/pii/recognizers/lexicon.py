@@ -181,9 +181,6 @@ class PhraseLexiconRecognizer(LocalRecognizer):
             if longest:
                 # punctuation tokens ("Washington , D.C.") count towards the window too
                 for size in range(min(longest * 2, n - i), 0, -1):
-                    # a phrase ends on a word: "Texas" of "Texas!", not "Texas !"
-                    if not _squash(lowers[i + size - 1]):
-                        continue
                     if _squash("".join(lowers[i:i + size])) in self.phrases:
                         span = doc[i:i + size]
                         score = self._score(span.text)

@@ -26,6 +26,7 @@ from .lexicon import lexicon, person_words
 
 _NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
 _NAME_PUNCT = frozenset(".-'’")
+_OPENERS = (":", '"', "“", "”", "«", "»")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -87,6 +88,8 @@ class NerRecognizer(SpacyRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102 - Presidio's signature
         out: list[RecognizerResult] = []
         for r in self._entities(entities, nlp_artifacts):
+            if r.entity_type in _NAME_TYPES:  # 'Answer:"Tube Snake Boogie': a label or a quote opens no name
+                r.start = max(r.start, *(text.rfind(c, r.start, r.end) + 1 for c in _OPENERS))
             while r.start < r.end and not text[r.start].isalnum():  # ", camels" -> "camels"
                 r.start += 1
             # a combining mark ends many words ("जोशी", "ธรรมฤดี"): no punctuation to trim

@@ -17,7 +17,7 @@ _WORD = r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|[a-z]{1,3}(?=\s+[A-Z]))"
 _STREET_WORDS = (
     "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
     "|Terrace|Square|Sq|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Crescent|Close|Row|Trail|Alley"
-    "|Prospekt|Avenida|Calle|Rue|Via|Strasse|Straße|Gasse|Weg|Platz"
+    "|Prospekt|Avenida|Calle|Rue|Via|Strasse|Straße|Gasse|Weg|Platz|Allee"
 )
 _COMPOUND_ENDINGS = "straße|strasse|gasse|weg|platz|laan|straat|gatan|vej|katu|utca|ulica"
 _POST_SOVIET = "ul|pr|mkr|prosp|ulitsa|pl"
@@ -37,6 +37,10 @@ STREET_PATTERNS = [
     Pattern("compound street word + number",
             rf"(?<![\w])[A-Z][\w-]*(?:{_COMPOUND_ENDINGS})\s+\d{{1,5}}[a-z]?(?!\w)",
             0.7),
+    # German and Austrian streets named after a person: "Reinhold-Kabus-Gasse 202", "Janina-Winkler-Platz 6-1".
+    Pattern("hyphenated name + street type + number",
+            rf"(?<![\w-])\p{{Lu}}[\p{{L}}'’.]*(?:-\p{{Lu}}[\p{{L}}'’.]*)*-(?:Straße|Strasse|Gasse|Weg|Platz|Allee)\s+{_NUMBER}"
+            rf"(?!\w){_UNIT}", 0.7),
     Pattern("post-Soviet street",
             rf"(?<![\w])(?:{_POST_SOVIET})\.?\s+{_WORD}(?:\s+{_WORD}){{0,2}},?\s+(?:d\.?\s*)?{_NUMBER}{_UNIT}",
             0.65),
