@@ -29,6 +29,9 @@ class TextSlots:
     # Participant names (a chat message's `name`): an identifier as a whole, not prose, and
     # held to the provider's name pattern (no spaces, no angle brackets).
     names: list[tuple[Any, Any]] = field(default_factory=list)
+    # End-user identifiers the app passes for the provider's abuse monitoring and caching
+    # (`user`, `safety_identifier`, `prompt_cache_key`): an e-mail address as often as an id.
+    identifiers: list[tuple[Any, Any]] = field(default_factory=list)
     non_text_parts: int = 0
     token_arrays: int = 0
 
@@ -175,6 +178,18 @@ def _strings_or_tokens(container: dict[str, Any], key: str, slots: TextSlots) ->
                 slots.non_text_parts += 1
 
 
+_IDENTIFIER_KEYS = ("user", "safety_identifier", "prompt_cache_key")
+
+
+def _identifiers_and_metadata(body: dict[str, Any], slots: TextSlots) -> None:
+    for key in _IDENTIFIER_KEYS:
+        if isinstance(body.get(key), str) and body[key]:
+            slots.identifiers.append((body, key))
+    metadata = body.get("metadata")  # the app's tags, stored and shown with the provider's logs
+    for key in list(metadata) if isinstance(metadata, dict) else ():
+        slots.add(metadata, key)
+
+
 def collect(ctx: RequestContext) -> TextSlots:
     slots = TextSlots()
     endpoint, body = ctx.endpoint, ctx.body
@@ -184,6 +199,7 @@ def collect(ctx: RequestContext) -> TextSlots:
         return slots
     if body is None:
         return slots
+    _identifiers_and_metadata(body, slots)
     if endpoint is ep.CHAT:
         _chat(body, slots)
     elif endpoint is ep.RESPONSES:

@@ -181,6 +181,12 @@ def _explain_pii(rules: PIIRules, clause: Clause) -> list[str]:
     if rules.token_arrays == "refuse":
         lines.append(_with_clause("Pre-tokenised input, which cannot be checked, is refused.",
                                   clause("pii.token_arrays")))
+    if rules.end_user_ids == "pseudonymize":
+        lines.append(_with_clause("End-user identifiers the app passes (user, safety_identifier, prompt_cache_key) "
+                                  "reach the provider as keyed pseudonyms.", clause("pii.end_user_ids")))
+    else:
+        lines.append(_with_clause("End-user identifiers the app passes reach the provider unchanged.",
+                                  clause("pii.end_user_ids")))
     return lines
 
 

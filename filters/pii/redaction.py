@@ -110,6 +110,10 @@ class PIIFilter:
             return Block("pii", "Images, files and audio cannot be checked for personal data, and this tenant's policy refuses them.")
         if slots.token_arrays and rules.token_arrays == "refuse":
             return Block("pii", "Pre-tokenised input cannot be checked for personal data, and this tenant's policy refuses it.")
+        if slots.identifiers and rules.end_user_ids == "pseudonymize":
+            secrets = self.vaults.secrets
+            for container, key in slots.identifiers:
+                container[key] = "pg-" + secrets.pseudonym(b"end-user-id", ctx.tenant.name, container[key])
         texts = slots.texts
         names = self._participant_names(slots)
         if not texts and not names:

@@ -32,6 +32,9 @@ class PIIRules(Strict):
     non_text_parts: Literal["allow", "block"] = "allow"  # images, files, audio the gateway cannot read
     non_text_parts_for_children: Literal["allow", "block"] = "block"
     token_arrays: Literal["pass", "refuse"] = "refuse"  # pre-tokenised input cannot be inspected
+    # `user`, `safety_identifier`, `prompt_cache_key`: replaced by a keyed pseudonym, the same
+    # for the same value, so the provider's per-user abuse monitoring and caching still work.
+    end_user_ids: Literal["pseudonymize", "keep"] = "pseudonymize"
     timeout_s: float = Field(2.0, gt=0)
     # Reuse what was found in a text this process has analysed under the same rules (the
     # conversation so far, which apps resend every turn): a keyed digest of the text is kept,

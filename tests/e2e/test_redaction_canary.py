@@ -20,7 +20,7 @@ VALUES = [NAME, "Zebulon", "Quartermaine", EMAIL, CARD, CARD.replace(" ", ""), I
 
 POLICIES = {
     "open": {"name": "open", "version": "1", "filters": ["pii"]},
-    "narrow": {"name": "narrow", "version": "1", "filters": ["pii"], "pii": {"restore": False}},
+    "narrow": {"name": "narrow", "version": "1", "filters": ["pii"], "pii": {"restore": False, "end_user_ids": "keep"}},
 }
 NAMES = ["Zebulon Quartermaine", "Ophelia Vandergrift", "Thaddeus Whitlock", "Marisol Echeverria",
          "Bartholomew Finch", "Ingrid Solberg", "Cornelius Abernathy", "Priyanka Raghunathan",
@@ -78,6 +78,28 @@ def test_participant_names_and_predicted_output_reach_the_provider_redacted(clie
     assert "Zebulon" not in json.dumps(sent) and "zq.canary" not in json.dumps(sent)
     assert "<EMAIL_ADDRESS_" in sent["prediction"]["content"]
     assert_clean(fake)
+
+
+def test_end_user_identifiers_leave_pseudonymised_and_metadata_redacted(client, fake):
+    for _ in range(2):
+        client.chat.completions.create(
+            model="fake-model", messages=[{"role": "user", "content": "Hello"}], user=EMAIL,
+            safety_identifier=NAME, prompt_cache_key=f"cache-{EMAIL}", metadata={"customer": NAME, "mail": EMAIL})
+    first, second = (r.body for r in fake.received[-2:])
+    for key in ("user", "safety_identifier", "prompt_cache_key"):
+        assert first[key].startswith("pg-") and first[key] == second[key]  # stable: abuse monitoring still works
+    assert first["user"] != first["safety_identifier"]
+    assert first["metadata"]["mail"].startswith("<EMAIL_ADDRESS_") and set(first["metadata"]) == {"customer", "mail"}
+    client.responses.create(model="fake-model", input="Hello", user=EMAIL, metadata={"who": NAME})
+    client.embeddings.create(model="fake-embed", input="Hello", user=EMAIL)
+    client.completions.create(model="fake-model", prompt="Hello", user=NAME)
+    assert_clean(fake)
+
+
+def test_a_tenant_may_keep_end_user_identifiers(redacting_gateway, fake):
+    narrow = openai.OpenAI(base_url=redacting_gateway.url + "/v1", api_key=NARROW_KEY, max_retries=0, timeout=30)
+    narrow.chat.completions.create(model="fake-model", messages=[{"role": "user", "content": "Hello"}], user="app-user-17")
+    assert fake.last().body["user"] == "app-user-17"
 
 
 def test_chat_stream_restores_split_placeholders(client, fake):

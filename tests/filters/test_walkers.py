@@ -56,6 +56,8 @@ CASES = [
     ("embeddings strings", ep.EMBEDDINGS, {"input": ["a", "b"]}, ["a", "b"]),
     ("moderation parts", ep.MODERATIONS, {"input": [{"type": "text", "text": "t"}, {"type": "image_url"}]}, ["t"]),
     ("speech input", ep.SPEECH, {"input": "say this", "voice": "alloy"}, ["say this"]),
+    ("the app's metadata values", ep.CHAT,
+     {"metadata": {"customer": "Ana Ruiz", "n": 3}, "messages": [{"role": "user", "content": "hi"}]}, ["Ana Ruiz", "hi"]),
 ]
 
 
@@ -75,6 +77,14 @@ def test_participant_names_are_collected_but_function_names_are_not():
                          {"role": "assistant", "name": "Helper", "content": "hello"},
                          {"role": "function", "name": "get_weather", "content": "sunny"}]}
     assert [c[k] for c, k in collect(ctx(ep.CHAT, body)).names] == ["ana_b", "Helper"]
+
+
+@pytest.mark.parametrize("endpoint", [ep.CHAT, ep.RESPONSES, ep.COMPLETIONS, ep.EMBEDDINGS])
+def test_end_user_identifiers_are_collected_apart_from_the_texts(endpoint):
+    body = {"user": "ana@example.org", "safety_identifier": "ana-1", "prompt_cache_key": "k-ana", "input": "x"}
+    slots = collect(ctx(endpoint, body))
+    assert [c[k] for c, k in slots.identifiers] == ["ana@example.org", "ana-1", "k-ana"]
+    assert "ana@example.org" not in slots.texts
 
 
 def test_writing_back_keeps_tool_arguments_valid_json_and_other_fields_untouched():
