@@ -175,6 +175,17 @@ BUSINESS_NOUN_AFTER = re.compile(
     r"Therapeutics|Biosciences|Semiconductors?|Instruments|Advisors|Advisers|Securities|Bancorp|Pictures|"
     r"Records|Publishing|Apparel|Motorsports|Aerospace|Petroleum|Chemicals?|Builders|Construction|Manufacturing)"
     r"(?![\p{L}\d])")
+# Where only a firm is named: "worked for X", "spent a year at X", "the address of X is",
+# "later became X", "the X office", "X invested", "X is a design agency", "... of X is the CEO".
+FIRM_FRAME_BEFORE = re.compile(
+    r"(?i)\b(?:work(?:s|ed|ing)?[ \t]+(?:for|at)|used[ \t]+to[ \t]+work[ \t]+(?:for|at)|spent[ \t]+\w+[ \t]+years?[ \t]+at|"
+    r"(?:address|offices?|headquarters)[ \t]+of|later[ \t]+became|merged[ \t]+with|acquired[ \t]+by)[ \t]+(?:the[ \t]+)?$")
+FIRM_FRAME_AFTER = re.compile(
+    r"(?i)[ \t]+(?:office|offices|headquarters|invested|is[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){0,2}(?:agency|company|firm|"
+    r"startup|bank|consultancy|corporation|manufacturer|retailer|brand|business)|is[ \t]+the[ \t]+brainchild)\b")
+ROLE_OF_BEFORE = re.compile(r"(?i)\b(?:of|from)[ \t]+$")  # "Alana Slobodník of X is the CEO of the year"
+ROLE_AFTER = re.compile(r"(?i)[ \t]+(?:is|was)[ \t]+(?:the|our)[ \t]+(?:new[ \t]+)?(?:ceo|cto|cfo|coo|founder|chair|"
+                        r"president|keynote[ \t]+speaker|guest[ \t]+speaker)\b")
 FIELD_COLON = re.compile(r"[ \t]*:")  # after a line's first word: "Date: ...", "Subject: ..."
 # A phone line's label: what follows is a number, not a street ("Fax: +421 909 599 593").
 PHONE_LABEL = re.compile(r"(?i)(?:tel|telephone|phone|mobile|cell|fax|desk|office|home|work|whatsapp)\.?[ \t]*:[ \t]*[+(\d]")

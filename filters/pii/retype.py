@@ -31,7 +31,7 @@ from .recognizers.common import common_words, english_words
 from .recognizers.legal_forms import firm_end
 from .recognizers.lexicon import lexicon
 from .recognizers.places import HAS_STREET_WORD, plausible_address
-from .retype_context import TextPasses, _cased, _result, in_firm_context
+from .retype_context import TextPasses, _cased, _result, in_firm_context, in_firm_frame
 
 _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the types `_retyped` may change
 
@@ -130,7 +130,7 @@ class Retyper(TextPasses):
                     and word not in self.first and word not in self.last and not self._is_place(text[r.start:r.end]) \
                     and (nxt := P.WORD.match(text, lead.end(), r.end)) and _cased(nxt.group()) in self.first:
                 r.start = lead.end()  # not "East Jessica", "New York", "Port Stephen"
-            if r.entity_type != "LOCATION" and text[r.start:r.start + 1].isupper() \
+            if text[r.start:r.start + 1].isupper() \
                     and (tail := P.TRAILING_WORD.search(text, r.start, r.end)) and tail.start() > r.start \
                     and (word := tail.group(1)) in self.english and word not in ORG_WORDS and word not in P.ORG_LAST:
                 r.end = tail.start()  # "Mijo Urlić listed"; not "edison college", "ayşan salami"
@@ -179,6 +179,9 @@ class Retyper(TextPasses):
             return [_result(r, "ORGANIZATION", r.start, firm, max(r.score, 0.6))]  # "Luka Petek s.p.", "Kozma Nyrt."
         if r.entity_type != "NRP" and (business := P.BUSINESS_NOUN_AFTER.match(text, r.start + len(span))):
             return [_result(r, "ORGANIZATION", r.start, business.end(), max(r.score, 0.6))]  # "Wolfram" + " Research"
+        if r.entity_type in NAME_TYPES and _cased(words[0]) not in self.first \
+                and not self._is_place(span) and in_firm_frame(text, r.start, r.start + len(span)):
+            return [_result(r, "ORGANIZATION", r.start, r.start + len(span), max(r.score, 0.6))]  # "worked for Helminen"
         tokens = span.split()
         if len(tokens) >= 2 and (
                 tokens[-1].lower().rstrip(".,") in P.ORG_LAST or tokens[0].lower() in P.ORG_FIRST):

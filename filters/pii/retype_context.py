@@ -34,6 +34,15 @@ def in_firm_context(text: str, start: int, end: int) -> bool:
     return bool(P.WORKPLACE.search(text[max(0, start - 24):start]) or P.FIRM_AFTER.match(text[end:end + 10]))
 
 
+def in_firm_frame(text: str, start: int, end: int) -> bool:
+    """Where only a firm is named: "worked for X", "the address of X is", "the X office",
+    "X invested", "X is a design agency", "... of X is the CEO"."""
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 60]
+    return bool(P.FIRM_FRAME_BEFORE.search(before) or P.FIRM_FRAME_AFTER.match(after)
+                or P.ROLE_OF_BEFORE.search(before) and P.ROLE_AFTER.match(after))
+
+
 def _word_lists(text: str):  # noqa: ANN202 - an iterator of matches
     """`P.WORD_LIST` matches, looked for only on the lines that hold a comma and a final
     "and" (a list never crosses a line; one scan of every line cost more than the rule)."""
@@ -144,7 +153,9 @@ class TextPasses:
                 continue
             known_surname = word in self.last and word not in self.first and word.lower() not in self.common \
                 and not self._is_place(word) and not P.SENTENCE_START.search(text, max(0, m.start() - 4), m.start())
-            if word in surnames or known_surname:
+            if known_surname and word not in surnames and in_firm_frame(text, m.start(), m.end()):
+                extra.append(RecognizerResult("ORGANIZATION", m.start(), m.end(), 0.6))  # "the Välimäki office"
+            elif word in surnames or known_surname:
                 extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8 if word in surnames else 0.6))
         for m in P.CREATOR.finditer(text):
             word = m.group(1)
