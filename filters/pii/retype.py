@@ -183,8 +183,9 @@ class Retyper(TextPasses):
                 and not self._is_place(span) and in_firm_frame(text, r.start, r.start + len(span)):
             return [_result(r, "ORGANIZATION", r.start, r.start + len(span), max(r.score, 0.6))]  # "worked for Helminen"
         tokens = span.split()
-        if len(tokens) >= 2 and (
-                tokens[-1].lower().rstrip(".,") in P.ORG_LAST or tokens[0].lower() in P.ORG_FIRST):
+        last = tokens[-1].lower().rstrip(".,")
+        if len(tokens) >= 2 and (last in P.ORG_LAST or tokens[0].lower() in P.ORG_FIRST) \
+                and not (span.isupper() and last in self.common):  # "I MET ANNA AS SHE LEFT"
             return [_result(r, "ORGANIZATION", r.start, r.start + len(span), r.score)]  # "Strøm ASA"
         if r.entity_type in ("PERSON", "LOCATION") and self._built_place(words):
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "West Hazelfort"

@@ -175,6 +175,8 @@ PRESENT = [
     ("a person worked for stays a person", "My sister worked for Anna Kowalski last summer.",
      [("PERSON", "Anna Kowalski")]),
     ("a place the speaker is from stays a place", "Anna from Berlin is the keynote speaker.", [("LOCATION", "Berlin")]),
+    ("a legal form in capitals closes a firm written in capitals", "I used to work for LUKA PETEK S.P. as a clerk.",
+     [("ORGANIZATION", "LUKA PETEK S.P.")]),
     ("a speaker's first name before a colon stays a person", "Mark: hello there, are you coming?", [("PERSON", "Mark")]),
     ("a quoted title after a label is no name", 'You ask? Answer:"Tube Snake Boogie" by Natalie Aberg',
      [("PERSON", "Natalie Aberg")]),
@@ -192,6 +194,7 @@ def test_detections_carry_the_right_type(engine: PIIEngine, case: str, text: str
 
 ABSENT = [
     ("a weekday is no person", "On the last Sunday before Labor Day we flew home.", "Sunday"),
+    ("a legal form that is a word is the word in capitals", "I MET ANNA AS SHE LEFT", " AS"),
     ("a form's field label is no surname", "Date: 2003-08-28 12:13:52\nName: Sieda Batukayev", "Date"),
     ("a quoted song title is no person", 'You ask? Answer:"Tube Snake Boogie" by Natalie Aberg', 'Answer:"Tube Snake Boogie'),
     ("a weekday after 'by' is no author", "Please send it to 12 Oak Street by Friday.", "Friday"),

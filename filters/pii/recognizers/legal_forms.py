@@ -12,18 +12,29 @@ from functools import lru_cache
 
 import regex as re
 
+from .common import common_words
 from .lexicon import lexicon
 
 
-@lru_cache(maxsize=1)
-def _form_after_name() -> re.Pattern:
-    forms = sorted(lexicon("legal_forms"), key=len, reverse=True)  # longest first: "GmbH & Co. KG" before "GmbH"
-    return re.compile(r"(?:,?[ \t]+)(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\p{L}\d])")
+def _forms(upper: bool) -> list[str]:
+    """Longest first ("GmbH & Co. KG" before "GmbH"); in capitals for a name written in them
+    ("LUKA PETEK S.P."), less the forms that are everyday words there ("AS" of "I MET ANNA AS
+    SHE LEFT")."""
+    forms = lexicon("legal_forms")
+    if upper:
+        common = common_words()
+        forms = {f.upper() for f in forms if f.lower().rstrip(".") not in common}
+    return sorted(forms, key=len, reverse=True)
 
 
-@lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    return frozenset(form.split()[0] for form in lexicon("legal_forms"))
+@lru_cache(maxsize=2)
+def _form_after_name(upper: bool = False) -> re.Pattern:
+    return re.compile(r"(?:,?[ \t]+)(?:" + "|".join(re.escape(f) for f in _forms(upper)) + r")(?![\p{L}\d])")
+
+
+@lru_cache(maxsize=2)
+def _first_words(upper: bool = False) -> frozenset[str]:
+    return frozenset(form.split()[0] for form in _forms(upper))
 
 
 def _bare(word: str) -> str:
@@ -36,10 +47,11 @@ def _bare(word: str) -> str:
 def firm_end(text: str, start: int, end: int) -> int | None:
     """Where the firm ends when the name text[start:end] is followed, inside the span or right
     after it, by a legal form; None when no legal form closes it."""
-    firsts = _first_words()
+    upper = text[start:end].isupper()
+    firsts = _first_words(upper)
     if not any(_bare(word) in firsts for word in text[start:end + 24].split()[1:]):
         return None  # no word that can open a legal form: one split instead of the alternation
-    pattern = _form_after_name()
+    pattern = _form_after_name(upper)
     for match in pattern.finditer(text, start + 1, min(len(text), end + 24)):
         if match.start() <= end <= match.end():
             return match.end()

@@ -11,6 +11,7 @@ import re as stdlib_re
 import regex as re
 from presidio_analyzer import Pattern
 
+from .common import common_words
 from .lexicon import lexicon
 from .windows import Anchor, WindowedPatternRecognizer
 
@@ -40,6 +41,11 @@ class OrganizationRecognizer(WindowedPatternRecognizer):
     def __init__(self) -> None:
         super().__init__(supported_entity="ORGANIZATION", name="OrganizationRecognizer", patterns=PATTERNS,
                          context=self.CONTEXT, global_regex_flags=re.MULTILINE)
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        """In text written in capitals a legal form that is also a word is the word ("I MET
+        ANNA AS SHE LEFT")."""
+        return pattern_text.isupper() and pattern_text.split()[-1].lower().rstrip(".") in common_words()
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """A partnership name counts only when all three names are known surnames."""
