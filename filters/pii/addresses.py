@@ -71,7 +71,8 @@ _ADDRESS_PART = re.compile(r"[^,\n]+")
 _DIGIT = re.compile(r"\d")
 # A locality line with its postcode: "Sweden 99178", "Aalborg NO 9100", "53-320 Wrocław".
 _WORDS = r"(?P<words>(?!(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|kv|Box|No|Room|Building|Bldg)\b)[^\d#]+?)"
-_CODE = r"(?P<code>\d[\d-]{2,9}(?: \d{2,3})?)"
+# A postcode: digits ("99178", "53-320", "H-9742"), or a British or Canadian one ("SW1A 1AA", "M8F 3AS").
+_CODE = r"(?P<code>(?:[A-Z]{1,2}-)?\d[\d-]{2,9}(?: \d{2,3})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})"
 _LOCALITY_AND_CODE = re.compile(rf"(?:{_WORDS}\s+{_CODE}|{_CODE}\s+{_WORDS})\s*$")
 
 
@@ -105,6 +106,8 @@ _PART_LEAD = " \t>"
 # marks, a form's label, a title ("Billing address: Mrs. Sara Schwarz").
 _FORM_LABEL = r"[ \t>]*\p{L}[\p{L} ]{0,29}:[ \t]*"
 _BLOCK_LEAD = re.compile(rf"[ \t>]*(?:{_FORM_LABEL})?(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?[ \t]+)?")
+_UNIT_ONLY = re.compile(r"(?:\d{1,6}[ \t]+)?(?i:apt|apartment|suite|ste|unit|flat|room|studio)\.?[ \t]*\w{0,3}\d[\w-]{0,5}")
+_UNIT_LINE = re.compile(r"(?i:apt|apartment|suite|ste|unit|flat|room)\.?[ \t]*\w{0,3}\d[\w-]{0,5}")
 _LABEL_LINE = re.compile(rf"{_FORM_LABEL}\S")  # "Billing address: Sara Schwarz"
 
 
@@ -127,8 +130,8 @@ def _opens_block(text: str, address: Detection, people: list[Detection]) -> bool
     if text[line_start:address.start].strip(_PART_LEAD):
         return _only_a_name(text, line_start, address.start, people)
     above = text[:line_start].rstrip()
-    if not above.strip(_PART_LEAD):
-        return True
+    if not above.strip(_PART_LEAD) or _UNIT_LINE.fullmatch(first_line.strip(_PART_LEAD)):
+        return True  # opening the text, or a block's unit line ("Suite 290") a detector began at
     above_start = above.rfind("\n") + 1
     return _only_a_name(text, above_start, len(above), people) or _LABEL_LINE.match(above, above_start) is not None
 
@@ -149,7 +152,9 @@ def split_address_blocks(text: str, detections: list[Detection],
             out.append(d)
             block_end = -1
             continue
-        parts = split_addresses(text, [d])
+        one_line = follows_block and "\n" not in text[d.start:d.end] and "," not in text[d.start:d.end]
+        # a block's last line on its own is its place and postcode ("New Nikolai 31818"), known or not
+        parts = _address_parts(text, d.start, d.end, False, d.score) if one_line else split_addresses(text, [d])
         out.extend(parts if all(p.type != "LOCATION" or place_passes(p) for p in parts) else [d])
         block_end = d.end
     return out
@@ -169,6 +174,9 @@ def split_addresses(text: str, detections: list[Detection]) -> list[Detection]:
             out.extend(_address_parts(text, d.start, d.end, False, d.score) if known else [d])
             continue
         parts: list[Detection] = []
+        line_start = text.rfind("\n", 0, d.start) + 1
+        # (not a unit line under the street's own line: "5728 603 Saçı Roads\nSuite 290\nÜZERLAND")
+        street_above = _DIGIT.search(text, text.rfind("\n", 0, max(0, line_start - 1)) + 1, line_start) is not None
         for m in _ADDRESS_PART.finditer(text, d.start, d.end):
             value = m.group()
             start = m.start() + len(value) - len(value.lstrip(_PART_LEAD))  # "> Suite 828": a quoted line
@@ -177,7 +185,11 @@ def split_addresses(text: str, detections: list[Detection]) -> list[Detection]:
                 continue
             first = not any(p.type == "STREET_ADDRESS" for p in parts)
             for part in _address_parts(text, start, end, first, d.score):
-                if part.type == "STREET_ADDRESS" and parts and parts[-1].type == "STREET_ADDRESS":
+                # a British first line is the flat alone, the street's name follows on the next
+                # ("Flat 75\nKim Turnpike", "469 Studio 47\nTaylor Ridge")
+                unit_first = len(parts) == 1 and not street_above \
+                    and _UNIT_ONLY.fullmatch(text, parts[0].start, parts[0].end)
+                if parts and parts[-1].type == "STREET_ADDRESS" and (part.type == "STREET_ADDRESS" or unit_first):
                     parts[-1] = Detection("STREET_ADDRESS", parts[-1].start, part.end, d.score)
                 else:
                     parts.append(part)

@@ -140,9 +140,9 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(>]\s*|\n\s*[-*>]?\s*)$")
 
 # "Mijail C Adomo", "Valida M. Ibragimov": a capitalised word, a middle initial, a capitalised
 # word is how people's names are written, not places or firms.
-MIDDLE_INITIAL = re.compile(r"(?<![\p{L}\d])(\p{Lu}\p{Ll}+)\s+\p{Lu}\.?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?![\p{L}\d])")
+MIDDLE_INITIAL = re.compile(r"(?<![\p{L}\d])(\p{Lu}\p{Ll}+)[ \t]+\p{Lu}\.?[ \t]+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?![\p{L}\d])")
 # Patronymics and Kazakh name endings: "Bekbolat Musliyevich", "Aigerim Serikkyzy".
-TWO_WORDS = re.compile(r"(?<![\p{L}\d])\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?![\p{L}\d])")
+TWO_WORDS = re.compile(r"(?<![\p{L}\d])\p{Lu}\p{Ll}+[ \t]\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?![\p{L}\d])")
 # "the Hemingway novel", "the Spielberg film": a creator's name used before the work.
 CREATOR = re.compile(r"\b(?i:the)\s+(\p{Lu}\p{Ll}+(?:-\p{Ll}+)?)\s+(?i:novels?|books?|songs?|album|films?|movies?|plays?|"
                       r"poems?|paintings?|story|stories|biography|memoir|symphony|opera|lyrics)\b")
@@ -186,6 +186,7 @@ FIRM_FRAME_AFTER = re.compile(
 ROLE_OF_BEFORE = re.compile(r"(?i)\b(?:of|from)[ \t]+$")  # "Alana Slobodník of X is the CEO of the year"
 ROLE_AFTER = re.compile(r"(?i)[ \t]+(?:is|was)[ \t]+(?:the|our)[ \t]+(?:new[ \t]+)?(?:ceo|cto|cfo|coo|founder|chair|"
                         r"president|keynote[ \t]+speaker|guest[ \t]+speaker)\b")
+LINE = re.compile(r"[ \t>]*([^\n]*?)[ \t]*(?:\n|$)")  # a line's words, without quote marks and margins
 FIELD_COLON = re.compile(r"[ \t]*:")  # after a line's first word: "Date: ...", "Subject: ..."
 # A phone line's label: what follows is a number, not a street ("Fax: +421 909 599 593").
 PHONE_LABEL = re.compile(r"(?i)(?:tel|telephone|phone|mobile|cell|fax|desk|office|home|work|whatsapp)\.?[ \t]*:[ \t]*[+(\d]")

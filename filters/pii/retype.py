@@ -114,6 +114,10 @@ class Retyper(TextPasses):
     def _retyped(self, text: str, r: RecognizerResult) -> list[RecognizerResult]:
         if r.entity_type not in NAME_TYPES and r.entity_type not in _RESHAPED:
             return [r]  # card numbers, e-mail addresses, dates...: nothing below applies
+        if r.entity_type in NAME_TYPES and "\n" in text[r.start:r.end].strip():
+            # no name runs over a line break: "Nicoleton\nLindaside" is two lines, judged apart
+            return [x for line in P.LINE.finditer(text, r.start, r.end) if line.group(1)
+                    for x in self._retyped(text, _result(r, r.entity_type, line.start(1), line.end(1), r.score))]
         if r.entity_type in NAME_TYPES:
             while r.end > r.start and (text[r.end - 1] in ",;:" or (
                     text[r.end - 1] == "." and r.entity_type != "ORGANIZATION" and r.end - r.start > 3 and text[r.end - 3:r.end - 1].isalpha())):

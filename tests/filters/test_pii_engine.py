@@ -223,9 +223,22 @@ def test_nested_places_obey_the_location_threshold(engine: PIIEngine) -> None:
     ("> Lina Artemova\n> 2224 Trenerys gate 232\n> Apt. 342\n> TRONDHEIM\n> Norway 64389",
      [("PERSON", "Lina Artemova"), ("STREET_ADDRESS", "2224 Trenerys gate 232\n> Apt. 342"),
       ("LOCATION", "TRONDHEIM"), ("LOCATION", "Norway"), ("STREET_ADDRESS", "64389")]),
+    # A block a detector began at its unit line; its last line found on its own.
+    ("> Mert Doğan\n> 5728 603 Saçı Roads\n> Suite 290\n> ÜZERLAND\n> Kuwait 41286",
+     [("PERSON", "Mert Doğan"), ("STREET_ADDRESS", "5728 603 Saçı Roads"), ("STREET_ADDRESS", "Suite 290"),
+      ("LOCATION", "ÜZERLAND"), ("LOCATION", "Kuwait"), ("STREET_ADDRESS", "41286")]),
+    # A British block: the flat alone on the first line, the street's name on the next.
+    ("Craig Williams\n\n4230 Flat 75\nKim Turnpike\n Apt. 934\n Oliverland\n Finland 41144",
+     [("PERSON", "Craig Williams"), ("STREET_ADDRESS", "4230 Flat 75\nKim Turnpike\n Apt. 934"),
+      ("LOCATION", "Oliverland"), ("LOCATION", "Finland"), ("STREET_ADDRESS", "41144")]),
+    # A postcode with a country's letters.
+    ("Mrs. Piroska Bogdán Apt. 895 4916 Ady endre út 159.\nVESZPRÉM nan H-9742",
+     [("PERSON", "Piroska Bogdán"), ("STREET_ADDRESS", "Apt. 895 4916 Ady endre út 159."),
+      ("LOCATION", "VESZPRÉM nan"), ("STREET_ADDRESS", "H-9742")]),
     # Quoted inside a sentence, or under a line that is not a name: one value.
     ("Please send it to 1987 74 Diakou Street\n Suite 680\n Kissousa\n Cyprus 36903 by Friday.",
      [("STREET_ADDRESS", "1987 74 Diakou Street\n Suite 680\n Kissousa\n Cyprus 36903")]),
+    ("Please send it to Suite 5\nBoston, MA 02110", [("STREET_ADDRESS", "Suite 5\nBoston, MA 02110")]),
     ("Here is my address:\n\n19902 Dobrovského 1394 Apt. 066\nSt Georges, QC 54256",
      [("STREET_ADDRESS", "19902 Dobrovského 1394 Apt. 066\nSt Georges, QC 54256")]),
     ("5670 Main Street Suite 696, Springfield, United Kingdom", [("STREET_ADDRESS", "5670 Main Street Suite 696, "

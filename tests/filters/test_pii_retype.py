@@ -283,3 +283,13 @@ def test_the_word_before_novel_or_film_is_its_creator_unless_a_dictionary_knows_
 
 def test_a_name_line_above_a_country_is_a_person_when_nobody_is_addressed_above_it(engine: PIIEngine) -> None:
     assert ("PERSON", "Maria Lopez") in typed(engine, "Hi team,\nMaria Lopez\nSpain")
+
+
+@pytest.mark.parametrize("text", [
+    "Jacob Franklin\nLeasing consultant\nWagenknecht e.G.\nKabusgasse 202",
+    "Nathan Jenkins\n\nNicoleton\nLindaside",
+    "Hello\n> Anna Smith\n> Bob Jones",
+])
+def test_no_name_runs_over_a_line_break(engine: PIIEngine, text: str) -> None:
+    names = [(t, v) for t, v in typed(engine, text) if t in ("PERSON", "LOCATION", "ORGANIZATION", "NRP")]
+    assert names and all("\n" not in v for _, v in names)
