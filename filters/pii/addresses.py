@@ -36,8 +36,13 @@ _UNIT_AFTER = re.compile(r"[ \t]*,?[ \t]*(?i:apt|apartment|suite|ste|unit|flat|f
 # On the same line, up to its end (a line break, a comma, a sentence's end): a few capitalised
 # words more ("Devon Street West", "Kishiev Squares", "Main St Springfield IL 62704").
 _NAMES_TO_LINE_END = re.compile(
-    r"[ \t]+((?:[A-Z][\w'’.-]*)(?:[ \t]+(?:[A-Z][\w'’.-]*|\d[\d-]{2,9}))?(?:[ \t]+[A-Z][\w'’.-]*){0,2})"
+    r"[ \t]+((?:[A-Z][\w'’.-]*)(?:[ \t]+(?:[A-Z][\w'’.-]*|\d[\d-]{2,9}|\d[A-Z0-9]{2,4}))?(?:[ \t]+[A-Z][\w'’.-]*){0,2})"
     r"(?=[ \t]*(?:\n|,|$|[.?!;](?:\s|$)))")
+# On the same line, wherever the sentence goes on: an Irish or British postcode and the town
+# after it ("29 Murrihy Street A92FPPX Nicola Ville last night", "C50 8DNW Beth Ville").
+_POSTCODE_AFTER = re.compile(
+    r"[ \t]+(?:[A-Z]\d[\dW][ \t]?[A-Z0-9]{4}|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})(?![\w-])"
+    r"(?:[ \t]+\p{Lu}\p{Ll}[\p{L}'’-]*){0,2}")
 
 
 def extend_addresses(text: str, results: list[RecognizerResult]) -> None:
@@ -58,6 +63,8 @@ def extend_addresses(text: str, results: list[RecognizerResult]) -> None:
             r.end = m.end(1)
             while m := _UNIT_AFTER.match(text, r.end):
                 r.end = m.end()
+        elif m := _POSTCODE_AFTER.match(text, r.end):
+            r.end = m.end()
         for _ in range(4):
             m = _ADDRESS_TAIL.match(text, r.end)
             if not m or (text[r.end - 1] == "." and "\n" in m.group(0)):

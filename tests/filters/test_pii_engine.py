@@ -178,6 +178,10 @@ async def test_concurrent_calls_share_one_engine(engine: PIIEngine) -> None:
     ("Ship to 221 Elm Street\nSpringfield, IL 62704\nThanks!", "221 Elm Street\nSpringfield, IL 62704"),
     ("I live at 42 Baker Street, London NW1 6XE and I love it", "42 Baker Street, London NW1 6XE"),
     ("Meet at 5 Oak Road, then we go", "5 Oak Road"),
+    # an Irish or British postcode and its town, wherever the sentence goes on
+    ("The letter arrived at 29 Murrihy Street A92FPPX Nicola Ville last night.", "29 Murrihy Street A92FPPX Nicola Ville"),
+    ("It is 05 Muldowney Street C50 8DNW Beth Ville", "05 Muldowney Street C50 8DNW Beth Ville"),
+    ("We live at 5 Oak Street now.", "5 Oak Street"),
 ])
 def test_address_extends_over_city_and_postcode_lines_only(engine: PIIEngine, text: str, address: str) -> None:
     [ds] = engine.analyze_batch([text], entities=frozenset({"STREET_ADDRESS"}))
