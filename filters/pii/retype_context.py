@@ -203,8 +203,17 @@ class TextPasses:
                     frontier.append(found)
         return extra
 
+    def _built_place(self, words: list[str]) -> bool:
+        raise NotImplementedError
+
     def _places_by_context(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
         extra: list[RecognizerResult] = []
+        taken = _Coverage(text, found)
+        for m in P.CAPITALISED.finditer(text):  # "the Elimarssonmouth", "Port Jasminemouth": a town built
+            if not taken.overlaps(m.start(), m.end()) and self._built_place([m.group(0)]):  # as towns are named
+                lead = P.PLACE_PREFIX_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                start = lead.start() if lead and not taken.overlaps(lead.start(), m.start()) else m.start()
+                extra.append(RecognizerResult("LOCATION", start, m.end(), 0.6))
         for m in P.PLACE_LABEL.finditer(text):  # a form's place field outranks the tagger's guess
             value = m.group(1).rstrip(" .,")
             if value and value.split()[0].lower() not in self.english:

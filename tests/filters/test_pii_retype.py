@@ -177,6 +177,10 @@ PRESENT = [
     ("a place the speaker is from stays a place", "Anna from Berlin is the keynote speaker.", [("LOCATION", "Berlin")]),
     ("a legal form in capitals closes a firm written in capitals", "I used to work for LUKA PETEK S.P. as a clerk.",
      [("ORGANIZATION", "LUKA PETEK S.P.")]),
+    ("a town built as towns are named is a place", "Blink-182 pay tribute here to the Robertasport.",
+     [("LOCATION", "Robertasport")]),
+    ("a built town keeps its compass or harbour word", "In Port Jasminemouth they have company songs.",
+     [("LOCATION", "Port Jasminemouth")]),
     ("a speaker's first name before a colon stays a person", "Mark: hello there, are you coming?", [("PERSON", "Mark")]),
     ("a quoted title after a label is no name", 'You ask? Answer:"Tube Snake Boogie" by Natalie Aberg',
      [("PERSON", "Natalie Aberg")]),
@@ -195,6 +199,7 @@ def test_detections_carry_the_right_type(engine: PIIEngine, case: str, text: str
 ABSENT = [
     ("a weekday is no person", "On the last Sunday before Labor Day we flew home.", "Sunday"),
     ("a legal form that is a word is the word in capitals", "I MET ANNA AS SHE LEFT", " AS"),
+    ("an everyday compound is no built town", "Please check the Passport office hours.", "Passport"),
     ("a form's field label is no surname", "Date: 2003-08-28 12:13:52\nName: Sieda Batukayev", "Date"),
     ("a quoted song title is no person", 'You ask? Answer:"Tube Snake Boogie" by Natalie Aberg', 'Answer:"Tube Snake Boogie'),
     ("a weekday after 'by' is no author", "Please send it to 12 Oak Street by Friday.", "Friday"),
