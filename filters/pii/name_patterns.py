@@ -99,6 +99,7 @@ PLACE_CONTEXT = re.compile(
 # these endings is a place.
 PLACE_PREFIXES = frozenset("North South East West New Lake Port Fort Mount Saint Sainte San Santa São "
                            "Northern Southern Eastern Western Upper Lower Greater Little Old Great".split())
+CAPS_WORD_AFTER = re.compile(r"[ \t]+(\p{Lu}[\p{Lu}'’-]+)(?![\p{L}\d])")
 PLACE_PREFIX_BEFORE = re.compile(r"(?:North|South|East|West|New|Lake|Port|Fort|Mount|Saint|San)[ \t]+$")
 PLACE_ENDINGS = ("ville", "furt", "fort", "side", "burgh", "borough", "bury", "mouth", "haven", "port",
                  "stad", "chester", "shire", "berg", "view", "land", "town")

@@ -138,6 +138,14 @@ class Retyper(TextPasses):
                     and (tail := P.TRAILING_WORD.search(text, r.start, r.end)) and tail.start() > r.start \
                     and (word := tail.group(1)) in self.english and word not in ORG_WORDS and word not in P.ORG_LAST:
                 r.end = tail.start()  # "Mijo Urlić listed"; not "edison college", "ayşan salami"
+        if r.entity_type in ("LOCATION", "PERSON") and text[r.start:r.end].isupper() \
+                and any(c.islower() for c in text[max(0, r.start - 40):r.start]):
+            # "flew to HLUBOKÁ NAD VLTAVOU": a name in capitals in lowercase text goes on over
+            # the capitalised words after it that are no everyday words
+            for more in P.CAPS_WORD_AFTER.finditer(text, r.end):
+                if more.start() != r.end or more.group(1).lower() in self.common:
+                    break
+                r.end = more.end()
         span = _strip_possessive(text[r.start:r.end].strip())
         if r.entity_type in NAME_TYPES and " " not in span and (
                 sum(c.isdigit() for c in span) >= 3 or span.isupper() and span.lower().strip(".") in P.ACRONYMS):
