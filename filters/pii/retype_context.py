@@ -275,7 +275,9 @@ class TextPasses:
         for m in _word_lists(text):
             items = [(m.start() + i.start(), m.start() + i.end()) for i in P.LIST_WORD.finditer(m.group())]
             words = [text[a:b] for a, b in items]
-            if any(w.lower() in self.common or w.lower() in self.english for w in words):
+            # no everyday word, unless it is a first name too ("maria" is also a dictionary word)
+            if any((w.lower() in self.common or w.lower() in self.english) and _title(w) not in self.first
+                   for w in words):
                 continue
             people = {(r.start, r.end) for r in out if r.entity_type == "PERSON"}
             known = sum(_title(w) in self.first or _title(w) in self.last or span in people for w, span in zip(words, items))
@@ -289,8 +291,9 @@ class TextPasses:
                 continue  # "Sparks, Harris and Mcdonald is ...": a firm (_split_list)
             inside = [r for r in out if r.entity_type in NAME_TYPES and m.start() <= r.start and r.end <= m.end()]
             if any(r.entity_type != "PERSON" or " " in text[r.start:r.end] for r in inside) or len(inside) < len(items):
-                out = [r for r in out if r not in inside] + [
-                    RecognizerResult("PERSON", a, b, 0.8) for a, b in items]
+                out = [r for r in out if r not in inside] + [RecognizerResult("PERSON", a, b, max(
+                    [0.8] + [r.score for r in inside if r.entity_type == "PERSON" and r.start < b and a < r.end]))
+                    for a, b in items]
         return out
 
     def _name_before_address(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:

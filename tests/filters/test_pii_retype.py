@@ -179,6 +179,8 @@ PRESENT = [
      [("ORGANIZATION", "LUKA PETEK S.P.")]),
     ("a town built as towns are named is a place", "Blink-182 pay tribute here to the Robertasport.",
      [("LOCATION", "Robertasport")]),
+    ("a lowercase list of names may hold a name that is also a word", "they had 6: ødegård, sørensen, brekke, nora, thea and maria.",
+     [("PERSON", "ødegård"), ("PERSON", "brekke"), ("PERSON", "maria")]),
     ("a place in capitals goes on over its capitalised words", "Mr. Sára flew to HLUBOKÁ NAD VLTAVOU on Thursday.",
      [("LOCATION", "HLUBOKÁ NAD VLTAVOU")]),
     ("names in capitals stop at an everyday word", "I met ANNA SMITH AND JOHN yesterday",
@@ -203,6 +205,7 @@ def test_detections_carry_the_right_type(engine: PIIEngine, case: str, text: str
 ABSENT = [
     ("a weekday is no person", "On the last Sunday before Labor Day we flew home.", "Sunday"),
     ("a legal form that is a word is the word in capitals", "I MET ANNA AS SHE LEFT", " AS"),
+    ("a shopping list is nobody, a first name in it or not", "I bought apples, pears, rose and mark", "rose"),
     ("an everyday compound is no built town", "Please check the Passport office hours.", "Passport"),
     ("a form's field label is no surname", "Date: 2003-08-28 12:13:52\nName: Sieda Batukayev", "Date"),
     ("a quoted song title is no person", 'You ask? Answer:"Tube Snake Boogie" by Natalie Aberg', 'Answer:"Tube Snake Boogie'),
