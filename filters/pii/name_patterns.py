@@ -99,6 +99,9 @@ PLACE_CONTEXT = re.compile(
 # these endings is a place.
 PLACE_PREFIXES = frozenset("North South East West New Lake Port Fort Mount Saint Sainte San Santa São "
                            "Northern Southern Eastern Western Upper Lower Greater Little Old Great".split())
+# "de la" of "Chiclana de la Frontera", "nad" of "Hluboká nad Vltavou": words that join a place's name
+NAME_PARTICLES = re.compile(r"(?:[ \t]+(?:de|da|do|dos|das|del|della|di|du|la|le|les|el|al|von|van|der|den|"
+                            r"y|e|nad|pod|am|an|im|sur|sous|upon|on))*[ \t]*")
 CAPS_WORD_AFTER = re.compile(r"[ \t]+(\p{Lu}[\p{Lu}'’-]+)(?![\p{L}\d])")
 PLACE_PREFIX_BEFORE = re.compile(r"(?:North|South|East|West|New|Lake|Port|Fort|Mount|Saint|San)[ \t]+$")
 PLACE_ENDINGS = ("ville", "furt", "fort", "side", "burgh", "borough", "bury", "mouth", "haven", "port",
