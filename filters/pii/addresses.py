@@ -113,15 +113,15 @@ _PART_LEAD = " \t>"
 # marks, a form's label, a title ("Billing address: Mrs. Sara Schwarz").
 _FORM_LABEL = r"[ \t>]*\p{L}[\p{L} ]{0,29}:[ \t]*"
 _BLOCK_LEAD = re.compile(rf"[ \t>]*(?:{_FORM_LABEL})?(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?[ \t]+)?")
+# A line holding a unit alone, its house number before it or not ("Suite 290", "4230 Flat 75").
 _UNIT_ONLY = re.compile(r"(?:\d{1,6}[ \t]+)?(?i:apt|apartment|suite|ste|unit|flat|room|studio)\.?[ \t]*\w{0,3}\d[\w-]{0,5}")
-_UNIT_LINE = re.compile(r"(?i:apt|apartment|suite|ste|unit|flat|room)\.?[ \t]*\w{0,3}\d[\w-]{0,5}")
 _LABEL_LINE = re.compile(rf"{_FORM_LABEL}\S")  # "Billing address: Sara Schwarz"
 
 
 def _only_a_name(text: str, start: int, end: int, people: list[Detection]) -> bool:
     """Whether text[start:end] holds nothing but a lead (`_BLOCK_LEAD`) and, at its end, a
     person's name."""
-    name = next((p for p in people if start <= p.start and not text[p.end:end].strip()), None)
+    name = next((p for p in people if start <= p.start and p.end <= end and not text[p.end:end].strip()), None)
     return name is not None and _BLOCK_LEAD.fullmatch(text, start, name.start) is not None
 
 
@@ -137,7 +137,7 @@ def _opens_block(text: str, address: Detection, people: list[Detection]) -> bool
     if text[line_start:address.start].strip(_PART_LEAD):
         return _only_a_name(text, line_start, address.start, people)
     above = text[:line_start].rstrip()
-    if not above.strip(_PART_LEAD) or _UNIT_LINE.fullmatch(first_line.strip(_PART_LEAD)):
+    if not above.strip(_PART_LEAD) or _UNIT_ONLY.fullmatch(first_line.strip(_PART_LEAD)):
         return True  # opening the text, or a block's unit line ("Suite 290") a detector began at
     above_start = above.rfind("\n") + 1
     return _only_a_name(text, above_start, len(above), people) or _LABEL_LINE.match(above, above_start) is not None

@@ -227,7 +227,6 @@ class Retyper(TextPasses):
         if len(words) == 1 and words[0].lower() in self.english and first not in self.first \
                 and P.FIELD_COLON.match(text, r.end) and not text[text.rfind("\n", 0, r.start) + 1:r.start].strip(" \t>"):
             return []  # "Date: 2003-08-28": a form's field label, though a surname list holds it
-
         if len(words) == 1 and words[0].lower() in self.english and first not in self.first \
                 and first not in self.last and not self._is_place(words[0]):
             return []  # "Desk", "Bot": a capitalised everyday word no lexicon knows

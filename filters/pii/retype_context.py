@@ -209,8 +209,9 @@ class TextPasses:
     def _places_by_context(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
         extra: list[RecognizerResult] = []
         taken = _Coverage(text, found)
-        for m in P.CAPITALISED.finditer(text):  # "the Elimarssonmouth", "Port Jasminemouth": a town built
-            if not taken.overlaps(m.start(), m.end()) and self._built_place([m.group(0)]):  # as towns are named
+        # a town built as towns are named ("the Elimarssonmouth", "Port Jasminemouth"), seen or not
+        for m in P.CAPITALISED.finditer(text):
+            if not taken.overlaps(m.start(), m.end()) and self._built_place([m.group(0)]):
                 lead = P.PLACE_PREFIX_BEFORE.search(text, max(0, m.start() - 8), m.start())
                 start = lead.start() if lead and not taken.overlaps(lead.start(), m.start()) else m.start()
                 extra.append(RecognizerResult("LOCATION", start, m.end(), 0.6))
@@ -265,7 +266,7 @@ class TextPasses:
             words = text[found[0].start:found[-1].end].split()
             person = len(words) > 1 and _cased(words[0]) in self.first  # "Bob Jones" under "Anna Smith"
             if end < len(text) and below and self._is_place(_cased(below)) and addressee and not person:
-                town = _result(found[0], "LOCATION", found[0].start, found[-1].end, max(r.score for r in found))
+                town = _result(found[0], "LOCATION", found[0].start, found[-1].end, max(f.score for f in found))
                 towns.update({id(r): town for r in found})
         if not towns:
             return out
@@ -278,12 +279,6 @@ class TextPasses:
                 placed.add(id(town))
                 retyped.append(town)
         return retyped
-
-    @staticmethod
-    def _whole_line(text: str, r: RecognizerResult) -> bool:
-        line_start = text.rfind("\n", 0, r.start) + 1
-        line_end = text.find("\n", r.end)
-        return not text[line_start:r.start].strip(" \t>") and not text[r.end:None if line_end < 0 else line_end].strip()
 
     def _name_lists(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
         """A list of three or more single words, at least half of them known names or people
