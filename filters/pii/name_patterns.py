@@ -188,6 +188,9 @@ FIRM_FRAME_BEFORE = re.compile(
 FIRM_FRAME_AFTER = re.compile(
     r"(?i)[ \t]+(?:office|offices|headquarters|invested|is[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){0,2}(?:agency|company|firm|"
     r"startup|bank|consultancy|corporation|manufacturer|retailer|brand|business)|is[ \t]+the[ \t]+brainchild)\b")
+FIRM_CUE = re.compile(r"(?i)\b(?:work|spent|address|office|headquarters|became|merged|acquired|invested|agency|company|"
+                      r"firm|startup|bank|brainchild|ceo|founder|speaker)")  # some firm frame may be here
+ARTICLE = re.compile(r"(?:The|A|An|Our|My|Your|Their)[ \t]+")
 ROLE_OF_BEFORE = re.compile(r"(?i)\b(?:of|from)[ \t]+$")  # "Alana Slobodník of X is the CEO of the year"
 ROLE_AFTER = re.compile(r"(?i)[ \t]+(?:is|was)[ \t]+(?:the|our)[ \t]+(?:new[ \t]+)?(?:ceo|cto|cfo|coo|founder|chair|"
                         r"president|keynote[ \t]+speaker|guest[ \t]+speaker)\b")

@@ -180,7 +180,26 @@ class TextPasses:
                 extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.7))
         for m in P.NAMED_CASELESS.finditer(text):  # "my name is 佐藤 花子": scripts without capitals
             extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.8))  # the whole name outranks a part
-        return out + extra + self._places_by_context(text, out + extra)
+        extra += self._places_by_context(text, out + extra)
+        return out + extra + self._firms_by_frame(text, out + extra)
+
+    def _firms_by_frame(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        """A capitalised name nobody detected, where only a firm is named ("Verdafero is the
+        brainchild of", "The Propublica office is at", "later became Zillow in 2014"); one made
+        only of everyday words ("The Marketing office") is no firm's name."""
+        if not P.FIRM_CUE.search(text):
+            return []
+        taken = _Coverage(text, found)
+        extra: list[RecognizerResult] = []
+        for m in P.CAPITALISED_RUN.finditer(text):
+            start = m.start() + (len(lead.group()) if (lead := P.ARTICLE.match(m.group())) else 0)
+            words = text[start:m.end()].split()
+            if not words or taken.overlaps(start, m.end()) or _cased(words[0]) in self.first \
+                    or all(w.lower().strip(".&") in self.english for w in words) or self._is_place(text[start:m.end()]):
+                continue
+            if in_firm_frame(text, start, m.end()):
+                extra.append(RecognizerResult("ORGANIZATION", start, m.end(), 0.6))
+        return extra
 
     def _lowercase_neighbours(self, text: str, people: list[RecognizerResult]) -> list[RecognizerResult]:
         """"maria, adam, christopher, olga and caleb": lowercase first names listed beside a
