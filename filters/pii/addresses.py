@@ -71,8 +71,12 @@ def extend_addresses(text: str, results: list[RecognizerResult]) -> None:
                 break  # no continuation, or a sentence ended at the line break
             if " " not in m.group(1) and m.group(1).lower().strip(".") in common_words():
                 break  # "Thanks", "Regards": the message goes on, not the address
+            if text[m.end():m.end() + 1] == ":":
+                break  # "Mobile: 0490 ...", "Desk:": a labelled line after the address
             r.end = m.end()
-
+        last_line = text.rfind("\n", r.start, r.end)
+        if last_line > r.start and text[r.end:r.end + 1] == ":" and " " not in text[last_line + 1:r.end].strip():
+            r.end = len(text[:last_line].rstrip())  # a detector's address that took the next line's label
 
 _ADDRESS_PART = re.compile(r"[^,\n]+")
 _DIGIT = re.compile(r"\d")

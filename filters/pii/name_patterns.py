@@ -190,6 +190,9 @@ FIRM_FRAME_AFTER = re.compile(
     r"startup|bank|consultancy|corporation|manufacturer|retailer|brand|business)|is[ \t]+the[ \t]+brainchild)\b")
 FIRM_CUE = re.compile(r"(?i)\b(?:work|spent|address|office|headquarters|became|merged|acquired|invested|agency|company|"
                       r"firm|startup|bank|brainchild|ceo|founder|speaker)")  # some firm frame may be here
+# A line that opens an address or a phone number: a house number, a unit, a box, a phone label.
+ADDRESS_OR_PHONE_LINE = re.compile(r"\d|(?i:apt|suite|unit|flat|studio|p\.?\s?o\.?\s+box|psc|uscgc|usns|uss|mobile|"
+                                   r"phone|tel|fax|desk|cell)\b")
 ARTICLE = re.compile(r"(?:The|A|An|Our|My|Your|Their)[ \t]+")
 ROLE_OF_BEFORE = re.compile(r"(?i)\b(?:of|from)[ \t]+$")  # "Alana Slobodník of X is the CEO of the year"
 ROLE_AFTER = re.compile(r"(?i)[ \t]+(?:is|was)[ \t]+(?:the|our)[ \t]+(?:new[ \t]+)?(?:ceo|cto|cfo|coo|founder|chair|"

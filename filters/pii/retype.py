@@ -32,6 +32,7 @@ from .recognizers.legal_forms import firm_end
 from .recognizers.lexicon import lexicon
 from .recognizers.places import HAS_STREET_WORD, plausible_address
 from .retype_context import TextPasses, _cased, _result, in_firm_context, in_firm_frame
+from .retype_lines import LinePasses
 
 _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the types `_retyped` may change
 
@@ -43,7 +44,7 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
-class Retyper(TextPasses):
+class Retyper(TextPasses, LinePasses):
     def __init__(self) -> None:
         self.first, self.last = lexicon("first_names"), lexicon("last_names")
         self.places, self.common, self.english = lexicon("places"), common_words(), english_words()
@@ -285,19 +286,24 @@ class Retyper(TextPasses):
         cut = block.find("\n")
         head = block[:cut].strip() if cut > 0 else ""
         words = head.split()
-        if not head or any(c.isdigit() for c in head) or not 1 < len(words) <= 4 \
-                or _cased(words[0]) not in self.first:
+        if not head or any(c.isdigit() for c in head) or not 1 <= len(words) <= 4:
+            return [r]
+        if len(words) > 1 and _cased(words[0]) in self.first:
+            kind, score = "PERSON", max(r.score, 0.8)  # the addressee's name
+        elif _cased(words[0]) not in self.first and not HAS_STREET_WORD.search(head) and not self._is_place(_cased(head)) \
+                and self._person_line(text[text.rfind("\n", 0, max(0, r.start - 1)) + 1:r.start]):
+            kind, score = "ORGANIZATION", max(r.score, 0.6)  # a signature's firm line under the sender's name
+        else:
             return [r]
         rest = r.start + cut + 1
         while rest < r.end and text[rest] in " \t>":
             rest += 1
         start = r.start + block.find(head)
-        return [_result(r, "PERSON", start, start + len(head), max(r.score, 0.8)),
-                _result(r, "STREET_ADDRESS", rest, r.end, r.score)]
+        return [_result(r, kind, start, start + len(head), score), _result(r, "STREET_ADDRESS", rest, r.end, r.score)]
 
     def __call__(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
         for r in results:
             out.extend(self._retyped(text, r))
         out = self._name_lists(text, self._name_before_address(text, out))
-        return self._city_lines(text, self._people_context(text, out))
+        return self._company_lines(text, self._city_lines(text, self._people_context(text, out)))

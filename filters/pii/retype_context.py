@@ -255,50 +255,6 @@ class TextPasses:
                     extra.append(RecognizerResult("LOCATION", start, end, 0.6))
         return extra
 
-    def _city_lines(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
-        """A postal block without a street: the addressee's name, then the town, then a known
-        place (the country) on a line of its own ("Przemek Kucharski\n\nALFRICK\nUnited
-        Kingdom"). The town's line is a place whatever names the tagger took it for, in one
-        piece or several ("Chiclana de" + "Frontera")."""
-        if text.count("\n") < 2:
-            return out
-        people = [r for r in out if r.entity_type == "PERSON"]
-        lines: dict[tuple[int, int], list[RecognizerResult]] = {}
-        for r in out:
-            if r.entity_type in ("PERSON", "ORGANIZATION", "NRP", "LOCATION"):
-                start = text.rfind("\n", 0, r.start) + 1
-                end = text.find("\n", r.end)
-                lines.setdefault((start, len(text) if end < 0 else end), []).append(r)
-        towns: dict[int, RecognizerResult] = {}
-        for (start, end), found in lines.items():
-            found.sort(key=lambda r: r.start)
-            if all(r.entity_type == "LOCATION" for r in found) or text[start:found[0].start].strip(" \t>") \
-                    or text[found[-1].end:end].strip() \
-                    or not all(P.NAME_PARTICLES.fullmatch(text, a.end, b.start) for a, b in zip(found, found[1:])):
-                continue  # a place already, or the line holds more than the names on it
-            below_end = text.find("\n", end + 1)
-            below = text[end + 1:None if below_end < 0 else below_end].strip(" \t>")
-            above = text[:start].rstrip(" \t>\n")
-            above_start = above.rfind("\n") + 1
-            addressee = any(p.end == len(above) and p.start >= above_start
-                            and not above[above_start:p.start].strip(" \t>") for p in people)
-            words = text[found[0].start:found[-1].end].split()
-            person = len(words) > 1 and _cased(words[0]) in self.first  # "Bob Jones" under "Anna Smith"
-            if end < len(text) and below and self._is_place(_cased(below)) and addressee and not person:
-                town = _result(found[0], "LOCATION", found[0].start, found[-1].end, max(f.score for f in found))
-                towns.update({id(r): town for r in found})
-        if not towns:
-            return out
-        retyped, placed = [], set()
-        for r in out:
-            town = towns.get(id(r))
-            if town is None:
-                retyped.append(r)
-            elif id(town) not in placed:
-                placed.add(id(town))
-                retyped.append(town)
-        return retyped
-
     def _name_lists(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
         """A list of three or more single words, at least half of them known names or people
         already, none a dictionary word and fewer than half places, is people, whatever the tagger made of its parts

@@ -1,0 +1,98 @@
+"""Type resolution's passes over a text's lines: the layouts of postal blocks and signatures.
+
+A line's place in a block says what its words are where the words themselves cannot: under
+the addressee's name and above a country, a town ("Przemek Kucharski\n\nALFRICK\nUnited
+Kingdom"); under the sender's name and above another name, an address or a phone line, a
+firm ("Lina Artemova\nIrecycle\n2224 Trenerys gate 232"). `LinePasses` is a mixin of
+`Retyper`, whose lexicons it reads.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import RecognizerResult
+
+from . import name_patterns as P
+from .retype_context import _cased, _result
+
+
+class LinePasses:
+    """Needs `first` (a lexicon) and `_is_place`."""
+
+    first: frozenset[str]
+
+    def _is_place(self, text: str) -> bool:
+        raise NotImplementedError
+
+    def _person_line(self, line: str) -> bool:
+        """A line that is someone's name: two to four capitalised words, a known first name first."""
+        words = line.strip(" \t>").split()
+        return 2 <= len(words) <= 4 and _cased(words[0]) in self.first and all(w[:1].isupper() for w in words)
+
+    def _company_lines(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
+        """A signature's firm line: under the sender's name, above another name, an address or
+        a phone line ("Lina Artemova\nIrecycle\n2224 Trenerys gate 232"). The line is the firm's
+        whatever name the tagger took it for."""
+        if text.count("\n") < 2:
+            return out
+        retyped: list[RecognizerResult] = []
+        for r in out:
+            line_start = text.rfind("\n", 0, r.start) + 1
+            line_end = text.find("\n", r.end)
+            value = text[r.start:r.end]
+            if r.entity_type not in ("PERSON", "LOCATION") or line_start == 0 or line_end < 0 \
+                    or text[line_start:r.start].strip(" \t>") or text[r.end:line_end].strip() \
+                    or _cased(value.split()[0]) in self.first or self._is_place(_cased(value)):
+                retyped.append(r)
+                continue
+            above = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
+            below_end = text.find("\n", line_end + 1)
+            below = text[line_end + 1:None if below_end < 0 else below_end].strip(" \t>")
+            if self._person_line(above) and (self._person_line(below) or P.ADDRESS_OR_PHONE_LINE.match(below)):
+                retyped.append(_result(r, "ORGANIZATION", r.start, r.end, max(r.score, 0.6)))
+            else:
+                retyped.append(r)
+        return retyped
+
+    def _city_lines(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
+        """A postal block without a street: the addressee's name, then the town, then a known
+        place (the country) on a line of its own ("Przemek Kucharski\n\nALFRICK\nUnited
+        Kingdom"). The town's line is a place whatever names the tagger took it for, in one
+        piece or several ("Chiclana de" + "Frontera")."""
+        if text.count("\n") < 2:
+            return out
+        people = [r for r in out if r.entity_type == "PERSON"]
+        lines: dict[tuple[int, int], list[RecognizerResult]] = {}
+        for r in out:
+            if r.entity_type in ("PERSON", "ORGANIZATION", "NRP", "LOCATION"):
+                start = text.rfind("\n", 0, r.start) + 1
+                end = text.find("\n", r.end)
+                lines.setdefault((start, len(text) if end < 0 else end), []).append(r)
+        towns: dict[int, RecognizerResult] = {}
+        for (start, end), found in lines.items():
+            found.sort(key=lambda r: r.start)
+            if all(r.entity_type == "LOCATION" for r in found) or text[start:found[0].start].strip(" \t>") \
+                    or text[found[-1].end:end].strip() \
+                    or not all(P.NAME_PARTICLES.fullmatch(text, a.end, b.start) for a, b in zip(found, found[1:])):
+                continue  # a place already, or the line holds more than the names on it
+            below_end = text.find("\n", end + 1)
+            below = text[end + 1:None if below_end < 0 else below_end].strip(" \t>")
+            above = text[:start].rstrip(" \t>\n")
+            above_start = above.rfind("\n") + 1
+            addressee = any(p.end == len(above) and p.start >= above_start
+                            and not above[above_start:p.start].strip(" \t>") for p in people)
+            words = text[found[0].start:found[-1].end].split()
+            person = len(words) > 1 and _cased(words[0]) in self.first  # "Bob Jones" under "Anna Smith"
+            if end < len(text) and below and self._is_place(_cased(below)) and addressee and not person:
+                town = _result(found[0], "LOCATION", found[0].start, found[-1].end, max(f.score for f in found))
+                towns.update({id(r): town for r in found})
+        if not towns:
+            return out
+        retyped, placed = [], set()
+        for r in out:
+            town = towns.get(id(r))
+            if town is None:
+                retyped.append(r)
+            elif id(town) not in placed:
+                placed.add(id(town))
+                retyped.append(town)
+        return retyped
