@@ -186,8 +186,9 @@ FIRM_FRAME_BEFORE = re.compile(
     r"(?i)\b(?:work(?:s|ed|ing)?[ \t]+(?:for|at)|used[ \t]+to[ \t]+work[ \t]+(?:for|at)|spent[ \t]+\w+[ \t]+years?[ \t]+at|"
     r"(?:address|offices?|headquarters)[ \t]+of|later[ \t]+became|merged[ \t]+with|acquired[ \t]+by)[ \t]+(?:the[ \t]+)?$")
 FIRM_FRAME_AFTER = re.compile(
-    r"(?i)[ \t]+(?:office|offices|headquarters|invested|is[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){0,2}(?:agency|company|firm|"
-    r"startup|bank|consultancy|corporation|manufacturer|retailer|brand|business)|is[ \t]+the[ \t]+brainchild)\b")
+    r"(?i)[ \t]+(?:office|offices|headquarters|invested|is[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){0,3}(?:agency|company|firm|"
+    r"startup|bank|consultancy|corporation|manufacturer|retailer|brand|business|multinational|conglomerate)|"
+    r"is[ \t]+the[ \t]+brainchild)\b")
 FIRM_CUE = re.compile(r"(?i)\b(?:work|spent|address|office|headquarters|became|merged|acquired|invested|agency|company|"
                       r"firm|startup|bank|brainchild|ceo|founder|speaker)")  # some firm frame may be here
 # A line that opens an address or a phone number: a house number, a unit, a box, a phone label.

@@ -177,6 +177,7 @@ PRESENT = [
      [("PERSON", "Alana S. Slobodník"), ("ORGANIZATION", "Paľov")]),
     ("a name nobody saw where only a firm is named is a firm", "Verdafero is the brainchild of our 3 founders.",
      [("ORGANIZATION", "Verdafero")]),
+    ("a multinational is a firm", "Persint is an German multinational investment bank.", [("ORGANIZATION", "Persint")]),
     ("the office of a firm nobody saw", "The Propublica office is at 12 Oak Street.", [("ORGANIZATION", "Propublica")]),
     ("a signature's firm line between two names", "> Lina Artemova\n> Irecycle\n> Lina Artemova\n> 2224 Trenerys gate 232",
      [("ORGANIZATION", "Irecycle")]),
