@@ -193,12 +193,15 @@ FIRM_CUE = re.compile(r"(?i)\b(?:work|spent|address|office|headquarters|became|m
                       r"firm|startup|bank|brainchild|ceo|founder|speaker)")  # some firm frame may be here
 # A line that opens an address or a phone number: a house number, a unit, a box, a phone label.
 ADDRESS_OR_PHONE_LINE = re.compile(r"\d|(?i:apt|suite|unit|flat|studio|p\.?\s?o\.?\s+box|psc|uscgc|usns|uss|mobile|"
-                                   r"phone|tel|fax|desk|cell)\b")
+                                   r"phone|tel|fax|desk|cell|the[ \t]+corner)\b")
+# A line holding one capitalised name and nothing else (a signature's firm line, say).
+SIGNATURE_FIRM_LINE = re.compile(r"(?m)^[ \t>]*(\p{Lu}[\p{L}\d'’&.-]*(?:[ \t]+(?:\p{Lu}[\p{L}\d'’&.-]*|&|and)){0,3})[ \t]*$")
 ARTICLE = re.compile(r"(?:The|A|An|Our|My|Your|Their)[ \t]+")
 ROLE_OF_BEFORE = re.compile(r"(?i)\b(?:of|from)[ \t]+$")  # "Alana Slobodník of X is the CEO of the year"
 ROLE_AFTER = re.compile(r"(?i)[ \t]+(?:is|was)[ \t]+(?:the|our)[ \t]+(?:new[ \t]+)?(?:ceo|cto|cfo|coo|founder|chair|"
                         r"president|keynote[ \t]+speaker|guest[ \t]+speaker)\b")
 LINE = re.compile(r"[ \t>]*([^\n]*?)[ \t]*(?:\n|$)")  # a line's words, without quote marks and margins
+SIGN_OFF_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:\n|$)")  # "Best,", "Cheers" ending their line
 FIELD_COLON = re.compile(r"[ \t]*:")  # after a line's first word: "Date: ...", "Subject: ..."
 # A phone line's label: what follows is a number, not a street ("Fax: +421 909 599 593").
 PHONE_LABEL = re.compile(r"(?i)(?:tel|telephone|phone|mobile|cell|fax|desk|office|home|work|whatsapp)\.?[ \t]*:[ \t]*[+(\d]")

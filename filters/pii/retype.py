@@ -225,6 +225,9 @@ class Retyper(TextPasses, LinePasses):
         first = _cased(words[0])
         if len(words) == 1 and words[0].lower() in CALENDAR:
             return []
+        if len(words) == 1 and words[0].lower() in self.common and P.SIGN_OFF_AFTER.match(text, r.end) \
+                and not text[text.rfind("\n", 0, r.start) + 1:r.start].strip(" \t>"):
+            return []  # "Best,\nJohn Miller": a sign-off, though a town is called so
         if len(words) == 1 and words[0].lower() in self.english and first not in self.first \
                 and P.FIELD_COLON.match(text, r.end) and not text[text.rfind("\n", 0, r.start) + 1:r.start].strip(" \t>"):
             return []  # "Date: 2003-08-28": a form's field label, though a surname list holds it
@@ -291,7 +294,8 @@ class Retyper(TextPasses, LinePasses):
         if len(words) > 1 and _cased(words[0]) in self.first:
             kind, score = "PERSON", max(r.score, 0.8)  # the addressee's name
         elif _cased(words[0]) not in self.first and not HAS_STREET_WORD.search(head) and not self._is_place(_cased(head)) \
-                and self._person_line(text[text.rfind("\n", 0, max(0, r.start - 1)) + 1:r.start]):
+                and not all(w.lower().strip(".,&") in self.english for w in words) \
+                and self._sender_above(text, text.rfind("\n", 0, r.start) + 1):
             kind, score = "ORGANIZATION", max(r.score, 0.6)  # a signature's firm line under the sender's name
         else:
             return [r]

@@ -16,9 +16,10 @@ from .retype_context import _cased, _result
 
 
 class LinePasses:
-    """Needs `first` (a lexicon) and `_is_place`."""
+    """Needs `first`, `english` (lexicons) and `_is_place`."""
 
     first: frozenset[str]
+    english: frozenset[str]
 
     def _is_place(self, text: str) -> bool:
         raise NotImplementedError
@@ -28,10 +29,31 @@ class LinePasses:
         words = line.strip(" \t>").split()
         return 2 <= len(words) <= 4 and _cased(words[0]) in self.first and all(w[:1].isupper() for w in words)
 
+    def _sender_above(self, text: str, line_start: int) -> bool:
+        """Whether the sender's name is on the line above `line_start`, or above a job title
+        there ("Olga Krylova\nCable line installer\n<firm>")."""
+        if line_start == 0:
+            return False
+        above_start = text.rfind("\n", 0, line_start - 1) + 1
+        above = text[above_start:line_start - 1]
+        if self._person_line(above):
+            return True
+        title = above.strip(" \t>").split()  # "Leasing consultant", "Cable line installer"
+        is_title = 1 <= len(title) <= 5 and not any(c.isdigit() for c in above) and (
+            all(w.lower() in self.english for w in title) or len(title) > 1 and all(w.islower() for w in title[1:]))
+        return is_title and above_start > 0 \
+            and self._person_line(text[text.rfind("\n", 0, above_start - 1) + 1:above_start - 1])
+
+    def _signature_line_below(self, text: str, line_end: int) -> bool:
+        """Whether the line after `line_end` is a name, an address or a phone line."""
+        below_end = text.find("\n", line_end + 1)
+        below = text[line_end + 1:None if below_end < 0 else below_end].strip(" \t>")
+        return self._person_line(below) or bool(P.ADDRESS_OR_PHONE_LINE.match(below))
+
     def _company_lines(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
-        """A signature's firm line: under the sender's name, above another name, an address or
-        a phone line ("Lina Artemova\nIrecycle\n2224 Trenerys gate 232"). The line is the firm's
-        whatever name the tagger took it for."""
+        """A signature's firm line: under the sender's name (and job title), above another name,
+        an address or a phone line ("Lina Artemova\nIrecycle\n2224 Trenerys gate 232"). The line
+        is the firm's whatever name the tagger took it for, and found where it took none."""
         if text.count("\n") < 2:
             return out
         retyped: list[RecognizerResult] = []
@@ -39,18 +61,22 @@ class LinePasses:
             line_start = text.rfind("\n", 0, r.start) + 1
             line_end = text.find("\n", r.end)
             value = text[r.start:r.end]
-            if r.entity_type not in ("PERSON", "LOCATION") or line_start == 0 or line_end < 0 \
-                    or text[line_start:r.start].strip(" \t>") or text[r.end:line_end].strip() \
-                    or _cased(value.split()[0]) in self.first or self._is_place(_cased(value)):
-                retyped.append(r)
-                continue
-            above = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
-            below_end = text.find("\n", line_end + 1)
-            below = text[line_end + 1:None if below_end < 0 else below_end].strip(" \t>")
-            if self._person_line(above) and (self._person_line(below) or P.ADDRESS_OR_PHONE_LINE.match(below)):
+            if r.entity_type in ("PERSON", "LOCATION") and line_end > 0 and not text[line_start:r.start].strip(" \t>") \
+                    and not text[r.end:line_end].strip() and _cased(value.split()[0]) not in self.first \
+                    and not self._is_place(_cased(value)) and self._sender_above(text, line_start) \
+                    and self._signature_line_below(text, line_end):
                 retyped.append(_result(r, "ORGANIZATION", r.start, r.end, max(r.score, 0.6)))
             else:
                 retyped.append(r)
+        taken = [(r.start, r.end) for r in retyped]
+        for line in P.SIGNATURE_FIRM_LINE.finditer(text):  # a firm line no detector read at all
+            start, end = line.span(1)
+            name = line.group(1)
+            if any(a < end and start < b for a, b in taken) or _cased(name.split()[0]) in self.first \
+                    or all(w.lower().strip(".,&") in self.english for w in name.split()) or self._is_place(_cased(name)):
+                continue
+            if self._sender_above(text, line.start()) and self._signature_line_below(text, line.end()):
+                retyped.append(RecognizerResult("ORGANIZATION", start, end, 0.6))
         return retyped
 
     def _city_lines(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
