@@ -195,7 +195,7 @@ FIRM_CUE = re.compile(r"(?i)\b(?:work|spent|address|office|headquarters|became|m
 ADDRESS_OR_PHONE_LINE = re.compile(r"\d|(?i:apt|suite|unit|flat|studio|p\.?\s?o\.?\s+box|psc|uscgc|usns|uss|mobile|"
                                    r"phone|tel|fax|desk|cell|the[ \t]+corner)\b")
 # A line holding one capitalised name and nothing else (a signature's firm line, say).
-SIGNATURE_FIRM_LINE = re.compile(r"(?m)^[ \t>]*(\p{Lu}[\p{L}\d'’&.-]*(?:[ \t]+(?:\p{Lu}[\p{L}\d'’&.-]*|&|and)){0,3})[ \t]*$")
+SIGNATURE_FIRM_LINE = re.compile(r"(?m)^[ \t>]*(\p{Lu}[\p{L}\d'’&.-]*(?:[ \t]+(?:\p{Lu}[\p{L}\d'’&.-]*|&|and)){0,3})[ \t\r]*$")
 ARTICLE = re.compile(r"(?:The|A|An|Our|My|Your|Their)[ \t]+")
 ROLE_OF_BEFORE = re.compile(r"(?i)\b(?:of|from)[ \t]+$")  # "Alana Slobodník of X is the CEO of the year"
 ROLE_AFTER = re.compile(r"(?i)[ \t]+(?:is|was)[ \t]+(?:the|our)[ \t]+(?:new[ \t]+)?(?:ceo|cto|cfo|coo|founder|chair|"

@@ -71,7 +71,7 @@ def resolve_overlaps(results: Iterable[RecognizerResult], *, nested: bool = Fals
 
 
 _NAMES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
-_TRAILING = frozenset("!?,;:\n\t ")
+_TRAILING = frozenset("!?,;:\r\n\t ")
 
 
 def end_on_words(text: str, detections: list[Detection]) -> list[Detection]:

@@ -323,3 +323,12 @@ def test_a_name_line_above_a_country_is_a_person_when_nobody_is_addressed_above_
 def test_no_name_runs_over_a_line_break(engine: PIIEngine, text: str) -> None:
     names = [(t, v) for t, v in typed(engine, text) if t in ("PERSON", "LOCATION", "ORGANIZATION", "NRP")]
     assert names and all("\n" not in v for _, v in names)
+
+
+@pytest.mark.parametrize("text", [
+    "Olga Krylova\nCable line installer\nZyntrix\n1610 ul. Zakrzowska 92 Apt. 399",
+    "Przemek Kucharski\n\nALFRICK\nUnited Kingdom",
+    "> Lina Artemova\n> Irecycle\n> Lina Artemova\n> 2224 Trenerys gate 232",
+])
+def test_windows_line_endings_read_as_unix_ones(engine: PIIEngine, text: str) -> None:
+    assert typed(engine, text.replace("\n", "\r\n")) == typed(engine, text)
