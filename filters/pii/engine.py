@@ -40,6 +40,12 @@ class DetectionUnavailable(Exception):
     """Detection could not complete; the message never contains analysed text."""
 
 
+def _unix_lines(text: str) -> str:
+    """Windows and old Mac line ends read as Unix ones, at the same offsets ("\r\n" -> " \n",
+    "\r" -> "\n"): the tagger learnt "\n", and every line rule reads it."""
+    return text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
+
+
 @lru_cache(maxsize=512)
 def _deny_recognizer(entity: str, values: tuple[str, ...], language: str) -> PatternRecognizer:
     return PatternRecognizer(
@@ -134,6 +140,7 @@ class PIIEngine:
         address blocks reported as street parts and places; see `addresses.py`)."""
         if language != self._language:
             raise ValueError(f"language {language!r} is not loaded")
+        texts = [_unix_lines(t) for t in texts]
         ad_hoc = [
             _deny_recognizer(entity, tuple(sorted({v for v in values if v})), language)
             for entity, values in sorted((deny_list or {}).items()) if any(values)

@@ -328,3 +328,14 @@ def test_engine_builds_lean_artifacts(engine: PIIEngine) -> None:
 
     [(_, artifacts)] = list(engine._pipeline.engine.process_batch(["Hi Anna."], "en"))
     assert isinstance(artifacts, LeanNlpArtifacts)
+
+
+def test_windows_line_endings_give_the_same_detections_at_the_same_offsets(engine: PIIEngine) -> None:
+    text = ("Please send a new card to 1987 74 Diakou Street\n Suite 680\n Kissousa\n Cyprus 36903? "
+            "I am in Limassol.\nThe address of Persint is 6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677")
+    windows = text.replace("\n", "\r\n")
+    for blocks in (False, True):
+        [unix] = engine.analyze_batch([text], entities=engine.supported_entities(), address_blocks=blocks)
+        [crlf] = engine.analyze_batch([windows], entities=engine.supported_entities(), address_blocks=blocks)
+        assert [(d.type, text[d.start:d.end]) for d in unix] == \
+            [(d.type, windows[d.start:d.end].replace("\r\n", "\n")) for d in crlf]
