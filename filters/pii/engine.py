@@ -29,6 +29,7 @@ from .resolve import Detection, end_on_words, passes, resolve_overlaps
 from .retype import Retyper
 from .settings import EngineSettings
 from .tokenizer_cache import WarmCacheTokenizer
+from .whitespace import normalise, to_original
 
 log = logging.getLogger(__name__)
 quiet_content_loggers()
@@ -38,12 +39,6 @@ __all__ = ["Detection", "DetectionUnavailable", "EngineSettings", "PIIEngine"]
 
 class DetectionUnavailable(Exception):
     """Detection could not complete; the message never contains analysed text."""
-
-
-def _unix_lines(text: str) -> str:
-    """Windows and old Mac line ends read as Unix ones, at the same offsets ("\r\n" -> " \n",
-    "\r" -> "\n"): the tagger learnt "\n", and every line rule reads it."""
-    return text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
 
 
 @lru_cache(maxsize=512)
@@ -140,7 +135,9 @@ class PIIEngine:
         address blocks reported as street parts and places; see `addresses.py`)."""
         if language != self._language:
             raise ValueError(f"language {language!r} is not loaded")
-        texts = [_unix_lines(t) for t in texts]
+        # analysed with whitespace as the tagger learnt it, reported on the text as written
+        normalised = [normalise(t) for t in texts]
+        texts = [n.text for n in normalised]
         ad_hoc = [
             _deny_recognizer(entity, tuple(sorted({v for v in values if v})), language)
             for entity, values in sorted((deny_list or {}).items()) if any(values)
@@ -166,7 +163,8 @@ class PIIEngine:
             with nlp.memory_zone():
                 artifacts = [a for _, a in nlp_engine.process_batch(
                     list(texts), language, batch_size=self._settings.batch_size)]
-                return [self._analyze_one(text, nlp_artifacts, call) for text, nlp_artifacts in zip(texts, artifacts)]
+                return [to_original(n, self._analyze_one(text, nlp_artifacts, call))
+                        for n, text, nlp_artifacts in zip(normalised, texts, artifacts)]
 
     def _analyze_one(self, text: str, nlp_artifacts, call: "_Call") -> list[Detection]:  # noqa: ANN001
         results = self._analyzer.analyze(

@@ -102,6 +102,14 @@ def test_a_tenant_may_keep_end_user_identifiers(redacting_gateway, fake):
     assert fake.last().body["user"] == "app-user-17"
 
 
+def test_pasted_whitespace_does_not_split_a_value_in_two(client, fake):
+    pasted = "My  name  is  Zebulon  Quartermaine,\r\ncall me on +1\u00a0212\u00a0555\u00a00147."
+    reply = client.chat.completions.create(model="fake-model", messages=[{"role": "user", "content": pasted}])
+    sent = json.dumps(fake.last().body, ensure_ascii=False)
+    assert "Quartermaine" not in sent and "Zebulon" not in sent and "0147" not in sent
+    assert reply.choices[0].message.content == "You said: " + pasted
+
+
 def test_chat_stream_restores_split_placeholders(client, fake):
     stream = client.chat.completions.create(model="fake-model", messages=[{"role": "user", "content": CANARY}],
                                             stream=True)

@@ -1,0 +1,59 @@
+"""Whitespace as the tagger learnt it, with detections mapped back to the text as written.
+
+The built-in tagger was trained on text whose words are separated by one space and whose
+lines end in "\n". Text pasted from elsewhere often is not: Windows line ends ("\r\n"),
+non-breaking spaces between a first and a last name ("Zebulon\u00a0Quartermaine"), a phone
+number's groups ("+1\u00a0212\u00a0555"), two spaces between words. spaCy turns each such
+character into a token of its own, and the tagger, which never saw one inside a name, cut the
+name there and let its second half through. So the engine analyses a normalised copy: "\r\n"
+and "\r" become "\n", any other whitespace a space, and a run of spaces inside a line one
+space (a line's indentation stays as it is, since addresses are laid out with it). Offsets
+found in the copy are mapped back, so every detection covers the text as the caller wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .resolve import Detection
+
+# Anything the tagger did not learn: a carriage return, whitespace other than a space or a
+# line break, or two spaces or more after a word.
+_UNLEARNT = re.compile(r"[^\S \n]|(?<=\S) {2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    text: str
+    # positions[i]: where the copy's i-th character stands in the original; None: same text
+    positions: list[int] | None = None
+
+
+def normalise(text: str) -> Normalised:
+    if not _UNLEARNT.search(text):
+        return Normalised(text)
+    chars: list[str] = []
+    positions: list[int] = []
+    after_word = False  # the last character kept was no whitespace
+    for i, c in enumerate(text):
+        if c == "\r":
+            if text[i + 1:i + 2] == "\n":
+                continue  # "\r\n": the "\n" that follows stands for both
+            c = "\n"
+        elif c != "\n" and c.isspace():
+            if chars and chars[-1] == " " and after_word:
+                continue  # a run of spaces inside a line is one space
+            c = " "
+        chars.append(c)
+        positions.append(i)
+        after_word = not c.isspace() or (c == " " and after_word)
+    return Normalised("".join(chars), positions)
+
+
+def to_original(normalised: Normalised, detections: list[Detection]) -> list[Detection]:
+    """`detections` of `normalised.text`, with offsets into the text as written."""
+    positions = normalised.positions
+    if positions is None:
+        return detections
+    return [Detection(d.type, positions[d.start], positions[d.end - 1] + 1, d.score) for d in detections]

@@ -1,0 +1,52 @@
+"""Whitespace the tagger never learnt is analysed as it learnt it, and reported where it stands."""
+
+from __future__ import annotations
+
+import pytest
+
+from filters.pii import EngineSettings, PIIEngine
+from filters.pii.resolve import Detection
+from filters.pii.whitespace import normalise, to_original
+
+
+@pytest.mark.parametrize(("text", "copy"), [
+    ("Anna Smith\nBerlin", "Anna Smith\nBerlin"),  # nothing to do
+    ("Anna Smith\r\nBerlin", "Anna Smith\nBerlin"),
+    ("Anna Smith\rBerlin", "Anna Smith\nBerlin"),
+    ("Anna\u00a0Smith", "Anna Smith"),
+    ("Anna\tSmith", "Anna Smith"),
+    ("Anna   Smith  lives here", "Anna Smith lives here"),
+    ("Billing address:\n    28245 Puruntie 82", "Billing address:\n    28245 Puruntie 82"),  # indentation stays
+    ("Name:\u2003Anna", "Name: Anna"),
+])
+def test_the_copy_has_the_whitespace_the_tagger_learnt(text: str, copy: str) -> None:
+    assert normalise(text).text == copy
+
+
+def test_an_unchanged_text_needs_no_map() -> None:
+    assert normalise("Anna Smith\nBerlin").positions is None
+
+
+def test_offsets_go_back_to_the_text_as_written() -> None:
+    text = "Hi  Anna\u00a0\u00a0Smith\r\nBerlin"
+    copy = normalise(text)
+    start = copy.text.index("Anna Smith")
+    [found] = to_original(copy, [Detection("PERSON", start, start + len("Anna Smith"), 0.9)])
+    assert text[found.start:found.end] == "Anna\u00a0\u00a0Smith"
+
+
+@pytest.fixture(scope="module")
+def engine() -> PIIEngine:
+    return PIIEngine.build(EngineSettings())
+
+
+@pytest.mark.parametrize(("text", "value", "entity"), [
+    ("My name is Zebulon\u00a0Quartermaine.", "Zebulon\u00a0Quartermaine", "PERSON"),
+    ("My  name  is  Zebulon  Quartermaine", "Zebulon  Quartermaine", "PERSON"),
+    ("My name is Zebulon\tQuartermaine.", "Zebulon\tQuartermaine", "PERSON"),
+    ("Call me at +1\u00a0212\u00a0555\u00a00147", "+1\u00a0212\u00a0555\u00a00147", "PHONE_NUMBER"),
+])
+def test_a_name_or_number_split_by_odd_whitespace_is_found_whole(engine: PIIEngine, text: str, value: str,
+                                                                 entity: str) -> None:
+    [found] = engine.analyze_batch([text], entities=frozenset({entity}))
+    assert [text[d.start:d.end] for d in found] == [value]
