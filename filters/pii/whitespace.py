@@ -5,9 +5,11 @@ lines end in "\n". Text pasted from elsewhere often is not: Windows line ends ("
 non-breaking spaces between a first and a last name ("Zebulon\u00a0Quartermaine"), a phone
 number's groups ("+1\u00a0212\u00a0555"), two spaces between words. spaCy turns each such
 character into a token of its own, and the tagger, which never saw one inside a name, cut the
-name there and let its second half through. So the engine analyses a normalised copy: "\r\n"
-and "\r" become "\n", any other whitespace a space, and a run of spaces inside a line one
-space (a line's indentation stays as it is, since addresses are laid out with it). Offsets
+name there and let its second half through; a number's groups joined by a non-breaking or
+typographic dash ("212\u2011555\u20110147") matched no pattern. So the engine analyses a
+normalised copy: "\r\n" and "\r" become "\n", any other whitespace a space, a run of spaces
+inside a line one space (a line's indentation stays as it is, since addresses are laid out
+with it), and a dash between digits "-". Offsets
 found in the copy are mapped back, so every detection covers the text as the caller wrote it.
 """
 
@@ -19,8 +21,9 @@ from dataclasses import dataclass
 from .resolve import Detection
 
 # Anything the tagger did not learn: a carriage return, whitespace other than a space or a
-# line break, or two spaces or more after a word.
-_UNLEARNT = re.compile(r"[^\S \n]|(?<=\S) {2,}")
+# line break, two spaces or more after a word, or a typographic dash between digits.
+_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+_UNLEARNT = re.compile(r"[^\S \n]|(?<=\S) {2,}|(?<=\d)[\u2010-\u2015\u2212](?=\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,8 @@ def normalise(text: str) -> Normalised:
             if text[i + 1:i + 2] == "\n":
                 continue  # "\r\n": the "\n" that follows stands for both
             c = "\n"
+        elif c in _DASHES and text[i - 1:i].isdigit() and text[i + 1:i + 2].isdigit():
+            c = "-"  # "212\u2011555\u20110147": a phone number's or a card's hyphen
         elif c != "\n" and c.isspace():
             if chars and chars[-1] == " " and after_word:
                 continue  # a run of spaces inside a line is one space

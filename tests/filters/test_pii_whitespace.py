@@ -18,6 +18,8 @@ from filters.pii.whitespace import normalise, to_original
     ("Anna   Smith  lives here", "Anna Smith lives here"),
     ("Billing address:\n    28245 Puruntie 82", "Billing address:\n    28245 Puruntie 82"),  # indentation stays
     ("Name:\u2003Anna", "Name: Anna"),
+    ("call 212\u2011555\u20110147", "call 212-555-0147"),  # a dash between digits is a hyphen
+    ("pages 10\u201320 \u2014 see above", "pages 10-20 \u2014 see above"),  # elsewhere it stays
 ])
 def test_the_copy_has_the_whitespace_the_tagger_learnt(text: str, copy: str) -> None:
     assert normalise(text).text == copy
@@ -45,6 +47,8 @@ def engine() -> PIIEngine:
     ("My  name  is  Zebulon  Quartermaine", "Zebulon  Quartermaine", "PERSON"),
     ("My name is Zebulon\tQuartermaine.", "Zebulon\tQuartermaine", "PERSON"),
     ("Call me at +1\u00a0212\u00a0555\u00a00147", "+1\u00a0212\u00a0555\u00a00147", "PHONE_NUMBER"),
+    ("Call me at 212\u2011555\u20110147", "212\u2011555\u20110147", "PHONE_NUMBER"),
+    ("My SSN is 536\u201322\u20131234.", "536\u201322\u20131234", "US_SSN"),
 ])
 def test_a_name_or_number_split_by_odd_whitespace_is_found_whole(engine: PIIEngine, text: str, value: str,
                                                                  entity: str) -> None:
