@@ -11,6 +11,7 @@ import re as stdlib_re
 
 import regex as re
 
+from .recognizers.lexicon import PARTICLES
 from .recognizers.places import SETTLEMENT_WORDS, STREET_TYPE
 
 NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
@@ -99,11 +100,12 @@ PLACE_CONTEXT = re.compile(
 # these endings is a place.
 PLACE_PREFIXES = frozenset("North South East West New Lake Port Fort Mount Saint Sainte San Santa São "
                            "Northern Southern Eastern Western Upper Lower Greater Little Old Great".split())
-# "de la" of "Chiclana de la Frontera", "nad" of "Hluboká nad Vltavou": words that join a place's name
-NAME_PARTICLES = re.compile(r"(?:[ \t]+(?:de|da|do|dos|das|del|della|di|du|la|le|les|el|al|von|van|der|den|"
-                            r"y|e|nad|pod|am|an|im|sur|sous|upon|on))*[ \t]*")
+# "de la" of "Chiclana de la Frontera", "nad" of "Hluboká nad Vltavou": the particles of names
+# and the words that join a place's name
+_PLACE_JOINS = frozenset("do les y e nad pod am an im sur sous upon on".split())
+NAME_PARTICLES = re.compile(r"(?:[ \t]+(?:" + "|".join(sorted(PARTICLES | _PLACE_JOINS)) + r"))*[ \t]*")
 CAPS_WORD_AFTER = re.compile(r"[ \t]+(\p{Lu}[\p{Lu}'’-]+)(?![\p{L}\d])")
-PLACE_PREFIX_BEFORE = re.compile(r"(?:North|South|East|West|New|Lake|Port|Fort|Mount|Saint|San)[ \t]+$")
+PLACE_PREFIX_BEFORE = re.compile(r"(?:" + "|".join(sorted(PLACE_PREFIXES)) + r")[ \t]+$")  # "Port" + " Jasminemouth"
 PLACE_ENDINGS = ("ville", "furt", "fort", "side", "burgh", "borough", "bury", "mouth", "haven", "port",
                  "stad", "chester", "shire", "berg", "view", "land", "town")
 # "Laura of Sacramento", "Horymír Adler of San Alberto": a person and where they are from.

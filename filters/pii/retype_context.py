@@ -231,7 +231,7 @@ class TextPasses:
         # a town built as towns are named ("the Elimarssonmouth", "Port Jasminemouth"), seen or not
         for m in P.CAPITALISED.finditer(text):
             if not taken.overlaps(m.start(), m.end()) and self._built_place([m.group(0)]):
-                lead = P.PLACE_PREFIX_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                lead = P.PLACE_PREFIX_BEFORE.search(text, max(0, m.start() - 12), m.start())
                 start = lead.start() if lead and not taken.overlaps(lead.start(), m.start()) else m.start()
                 extra.append(RecognizerResult("LOCATION", start, m.end(), 0.6))
         for m in P.PLACE_LABEL.finditer(text):  # a form's place field outranks the tagger's guess
