@@ -18,6 +18,7 @@ from collections.abc import Callable
 import regex as re
 from presidio_analyzer import RecognizerResult
 
+from .name_patterns import FORM_LABEL_BEFORE
 from .recognizers.common import common_words
 from .recognizers.lexicon import lexicon
 from .recognizers.places import HAS_STREET_WORD
@@ -115,7 +116,7 @@ def with_address_places(text: str, detections: list[Detection],
 _PART_LEAD = " \t>"
 # What may open an address block's line besides the address and the addressee's name: quote
 # marks, a form's label, a title ("Billing address: Mrs. Sara Schwarz").
-_FORM_LABEL = r"[ \t>]*\p{L}[\p{L} ]{0,29}:[ \t]*"
+_FORM_LABEL = FORM_LABEL_BEFORE.pattern
 _BLOCK_LEAD = re.compile(rf"[ \t>]*(?:{_FORM_LABEL})?(?:(?i:mr|mrs|ms|miss|mx|dr|prof)\.?[ \t]+)?")
 # A line holding a unit alone, its house number before it or not ("Suite 290", "4230 Flat 75").
 _UNIT_ONLY = re.compile(r"(?:\d{1,6}[ \t]+)?(?i:apt|apartment|suite|ste|unit|flat|room|studio)\.?[ \t]*\w{0,3}\d[\w-]{0,5}")

@@ -177,7 +177,7 @@ class PIIEngine:
             # It may add, retype and reshape: what it gives back meets the call's rules again.
             kept = [r for r in self._retype(text, kept) if r.entity_type in call.wanted
                     and passes(r, call.thresholds, call.default_threshold) and text[r.start:r.end] not in call.allow_list]
-        detections = end_on_words(text, resolve_overlaps(kept, nested=call.nested))
+        detections = end_on_words(text, resolve_overlaps(text, kept, nested=call.nested))
         limit = (call.thresholds or {}).get("LOCATION", call.default_threshold)
         if call.nested and "LOCATION" in call.wanted:  # the places of each address too, at its score
             detections = with_address_places(text, detections, lambda d: d.score >= limit)

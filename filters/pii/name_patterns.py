@@ -205,6 +205,8 @@ ROLE_AFTER = re.compile(r"(?i)[ \t]+(?:is|was)[ \t]+(?:the|our)[ \t]+(?:new[ \t]
 LINE = re.compile(r"[ \t>]*([^\n]*?)[ \t]*(?:\n|$)")  # a line's words, without quote marks and margins
 SIGN_OFF_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:\n|$)")  # "Best,", "Cheers" ending their line
 FIELD_COLON = re.compile(r"[ \t]*:")  # after a line's first word: "Date: ...", "Subject: ..."
+# A form's label before its value on the same line ("Billing address: ", "> Ship to: ").
+FORM_LABEL_BEFORE = re.compile(r"[ \t>]*\p{L}[\p{L} ]{0,29}:[ \t]*")
 # A phone line's label: what follows is a number, not a street ("Fax: +421 909 599 593").
 PHONE_LABEL = re.compile(r"(?i)(?:tel|telephone|phone|mobile|cell|fax|desk|office|home|work|whatsapp)\.?[ \t]*:[ \t]*[+(\d]")
 # "During 1980, Månsson Wiklund AB": a year and a comma where the tagger saw a house number.

@@ -3,7 +3,9 @@
 Overlaps across types are resolved greedily: confirmed results first (a card number that
 passed Luhn beats a tagger's "address" around it), then the longest span (redaction should
 cover the most), then the highest score, then a type priority that prefers validated, specific types over
-generic ones when two recognizers claim exactly the same characters.
+generic ones when two recognizers claim exactly the same characters. What a losing result
+covered beyond the winners stays a detection of its own type: a checksum-confirmed street
+inside a tagger's longer address must not uncover the addressee's name above it.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def _validated(r: RecognizerResult) -> bool:
     return r.score >= VALIDATED and not (r.recognition_metadata or {}).get(CONTEXT_BOOSTED)
 
 
-def resolve_overlaps(results: Iterable[RecognizerResult], *, nested: bool = False) -> list[Detection]:
+def resolve_overlaps(text: str, results: Iterable[RecognizerResult], *, nested: bool = False) -> list[Detection]:
     """Non-overlapping detections (what redaction replaces). With `nested`, places found inside
     a kept street address are reported too ("Wrocław" in "ul. Słowicza 10, Wrocław"): callers
     that describe text (the analyze endpoint) want both; redaction never asks for them."""
@@ -58,9 +60,14 @@ def resolve_overlaps(results: Iterable[RecognizerResult], *, nested: bool = Fals
         key=lambda r: (not _validated(r), -(r.end - r.start), -r.score, TYPE_PRIORITY.get(r.entity_type, 99), r.start),
     )
     kept: list[Detection] = []
+    dropped: list[RecognizerResult] = []
     for r in ranked:
         if all(r.end <= k.start or k.end <= r.start for k in kept):
             kept.append(Detection(r.entity_type, r.start, r.end, round(float(r.score), 4)))
+        else:
+            dropped.append(r)
+    for r in dropped:
+        kept.extend(_remainders(text, r, kept))
     if nested:  # places a recognizer found inside a kept address
         addresses = [k for k in kept if k.type == "STREET_ADDRESS"]
         inner = {(r.start, r.end): r for r in results if r.entity_type == "LOCATION"
@@ -68,6 +75,22 @@ def resolve_overlaps(results: Iterable[RecognizerResult], *, nested: bool = Fals
         kept.extend(Detection("LOCATION", s, e, round(float(r.score), 4)) for (s, e), r in sorted(inner.items()))
     kept.sort(key=lambda d: (d.start, d.end))
     return kept
+
+
+def _remainders(text: str, r: RecognizerResult, kept: list[Detection]) -> list[Detection]:
+    """The pieces of a losing result that no kept detection covers, trimmed; a piece of
+    punctuation or lowercase words only ("mail" of "e-mail anna@...") is no value."""
+    cuts = sorted((max(k.start, r.start), min(k.end, r.end)) for k in kept if k.start < r.end and r.start < k.end)
+    out, pos = [], r.start
+    for s, e in cuts + [(r.end, r.end)]:
+        if s > pos:
+            piece = text[pos:s]
+            core = piece.strip(" \t\n,.;:-()")
+            if any(c.isupper() or c.isdigit() for c in core):
+                start = pos + piece.find(core)
+                out.append(Detection(r.entity_type, start, start + len(core), round(float(r.score), 4)))
+        pos = max(pos, e)
+    return out
 
 
 _NAMES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})

@@ -14,7 +14,8 @@ people) needs the type right, so after Presidio ran, each name-like result is lo
   is the better evidence there;
 * a lone capitalised everyday word ("Sunday", "Desk") that no lexicon knows is dropped;
 * an address block that starts with a line holding no digit and a known first name
-  ("Sara Schwarz\\n28245 Puruntie 82") gives that line to PERSON.
+  ("Sara Schwarz\\n28245 Puruntie 82"), or capitalised words no dictionary knows after a
+  form's label ("Billing address: Tintin Forsberg\\n..."), gives that line to PERSON.
 
 These rules read one result and the few characters around it; the passes that read the
 whole text (names beside names, lists, a person's predicates, places by context) are in
@@ -281,6 +282,14 @@ class Retyper(TextPasses, LinePasses):
                     or P.BEING_IN_BEFORE.search(text, max(0, r.start - 24), r.start)
                     or P.VISIT_AFTER.match(text[r.end:r.end + 48]))
 
+    def _labelled_name(self, text: str, start: int, words: list[str], head: str) -> bool:
+        """"Billing address: Tintin Forsberg" above the street: the addressee, even where no
+        first-name list knows the name (capitalised words, no street word, no place)."""
+        line_start = text.rfind("\n", 0, start) + 1
+        return bool(P.FORM_LABEL_BEFORE.fullmatch(text, line_start, start)) and len(words) <= 3 \
+            and all(P.CAPITALISED.fullmatch(w) and w.lower() not in self.english for w in words) \
+            and not HAS_STREET_WORD.search(head) and not self._is_place(head)
+
     def _address_head(self, text: str, r: RecognizerResult) -> list[RecognizerResult]:
         number = P.NUMBER_BEFORE.search(text, max(0, r.start - 12), r.start)
         if number:  # "03262 2437 Main St": the first number is the address's too
@@ -291,7 +300,7 @@ class Retyper(TextPasses, LinePasses):
         words = head.split()
         if not head or any(c.isdigit() for c in head) or not 1 <= len(words) <= 4:
             return [r]
-        if len(words) > 1 and _cased(words[0]) in self.first:
+        if len(words) > 1 and (_cased(words[0]) in self.first or self._labelled_name(text, r.start, words, head)):
             kind, score = "PERSON", max(r.score, 0.8)  # the addressee's name
         elif _cased(words[0]) not in self.first and not HAS_STREET_WORD.search(head) and not self._is_place(_cased(head)) \
                 and not all(w.lower().strip(".,&") in self.english for w in words) \
@@ -310,4 +319,5 @@ class Retyper(TextPasses, LinePasses):
         for r in results:
             out.extend(self._retyped(text, r))
         out = self._name_lists(text, self._name_before_address(text, out))
-        return self._company_lines(text, self._city_lines(text, self._people_context(text, out)))
+        out = self._company_lines(text, self._city_lines(text, self._people_context(text, out)))
+        return self._repeated_names(text, out)

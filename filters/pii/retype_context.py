@@ -183,6 +183,28 @@ class TextPasses:
         extra += self._places_by_context(text, out + extra)
         return out + extra + self._firms_by_frame(text, out + extra)
 
+    def _repeated_names(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        """A person named in full is that person again wherever a part of the name recurs on
+        its own ("Aristóteles spent a year ... as the assistant to Aristóteles Ávalos",
+        "directed by Brad L Key and starring Key"). Runs last, so names any pass found count.
+        A part that is also a dictionary word counts only inside a sentence, where its capital
+        says it is a name ("Will you ...", at a sentence's start, is no Will Smith)."""
+        parts = {w for r in found if r.entity_type == "PERSON"
+                 for w in text[r.start:r.end].split() if " " in text[r.start:r.end].strip()}
+        parts = {w for w in parts if len(w) > 2 and P.CAPITALISED.fullmatch(w) and w.lower() not in P.CALENDAR
+                 and not self._is_place(w)}
+        if not parts:
+            return found
+        taken = _Coverage(text, found)
+        extra = []
+        for m in P.CAPITALISED.finditer(text):
+            word = m.group(0)
+            if word in parts and not taken.overlaps(m.start(), m.end()) and (
+                    word.lower() not in self.english
+                    or not P.SENTENCE_START.search(text, max(0, m.start() - 4), m.start())):
+                extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8))
+        return found + extra
+
     def _firms_by_frame(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
         """A capitalised name nobody detected, where only a firm is named ("Verdafero is the
         brainchild of", "The Propublica office is at", "later became Zillow in 2014"); one made

@@ -207,6 +207,15 @@ PRESENT = [
      [("PERSON", "Natalie Aberg")]),
     ("a nationality in brackets ends on its word", "Vera Canales (Jamaican) set a new record in Kingston.",
      [("NRP", "Jamaican")]),
+    ("a first name recurring alone is the person named in full",
+     "Aristóteles spent a year at Jones, Mitchell and Williams as the assistant to Aristóteles Ávalos.",
+     [("PERSON", "Aristóteles"), ("PERSON", "Aristóteles Ávalos")]),
+    ("a surname that is a word is the person inside a sentence",
+     "Zoolander is a 1973 American action-comedy film directed by Brad L Key and starring Key",
+     [("PERSON", "Brad L Key"), ("PERSON", "Key")]),
+    ("an addressee after a form label is a person though no list knows the first name",
+     "Billing address: Tintin Forsberg\n    03262 2437 Main St Suite 442\n   Mill Village\n    NS\n    B0J 2H0",
+     [("PERSON", "Tintin Forsberg")]),
 ]
 
 
@@ -332,3 +341,7 @@ def test_no_name_runs_over_a_line_break(engine: PIIEngine, text: str) -> None:
 ])
 def test_windows_line_endings_read_as_unix_ones(engine: PIIEngine, text: str) -> None:
     assert typed(engine, text.replace("\n", "\r\n")) == typed(engine, text)
+
+
+def test_a_name_part_that_is_a_word_opening_a_sentence_is_the_word(engine: PIIEngine) -> None:
+    assert typed(engine, "Will Smith called. Will you answer?") == {("PERSON", "Will Smith")}
