@@ -65,6 +65,10 @@ CAPITALISED = re.compile(r"(?<![\p{L}\d@#_./-])\p{Lu}\p{Ll}+(?:-\p{Ll}+)?(?![\p{
 PERSON_BEFORE = re.compile(
     r"(?i)(?:\b(?:says|said|asked|told|tells|wrote|writes|by|starring|featuring|dear|thanks|hi|hello|hey|"
     r"ex-\w+|met|named|called|call\s+me|calls\s+me|name\s+is|name's)\s+)$")
+# A surname behind lowercase particles, after a word that names a person ("says van der
+# Heiden", "ex-Zombie van 't Wel"): the particles belong to the name.
+_PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + r"|'t|’t)"
+PARTICLE_SURNAME = re.compile(rf"(?<![\p{{L}}'’])(?:{_PARTICLE}[ \t]+)+\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}?\p{{Ll}}+)?(?![\p{{L}}\d])")
 # Where chat names a person in lowercase: "hey its kyra again", "say hi to taneli", "ask for
 # laura", "i owe ping". The word must be a known first name that is no dictionary word.
 LOWER_NAME_CONTEXT = re.compile(  # run with overlapped=True: "hey its kyra" holds two contexts
@@ -94,6 +98,8 @@ PLACE_CONTEXT = re.compile(
     r"\b(?i:fl[ye]w?|flying|travel+(?:ed|ing)?|mov(?:e|ed|ing)|return(?:ed|ing)?|go(?:ing)?|went|"
     r"li(?:ve|ves|ved|ving)|born|stay(?:ed|ing|s)?|visit(?:ed|ing|s)?|am|is|are|was|were|based|located)"
     r"\s+(?i:in|to|from|at|near)\s+((?:\p{Lu}[\p{L}'’-]+|\p{Ll}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+)?)")
+# A firm's town: "... at Vass és Kovács Zrt. in MÁRTONKÖVESD", "Acme Ltd in Bergen".
+IN_PLACE_AFTER = re.compile(r"[ \t]+in[ \t]+(\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2})(?![\p{L}\d])")
 # Place names are built from names: "North Hazel", "Saint Lucia", "San Cornelio", "Greg
 # Ville", "Moorefurt" (Moore + furt), "Jacksonville". A span the tagger typed as a person
 # with such a first word, a last word "Ville", or one word made of a known name and one of

@@ -10,12 +10,14 @@ inside a tagger's longer address must not uncover the addressee's name above it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from presidio_analyzer import RecognizerResult
 
 from .analyzer import CONTEXT_BOOSTED
+from .recognizers.common import english_words
 
 # A checksum- or deny-list-confirmed result (Presidio sets 1.0) beats any overlapping guess.
 VALIDATED = 0.99
@@ -79,21 +81,26 @@ def resolve_overlaps(text: str, results: Iterable[RecognizerResult], *, nested: 
 
 def _remainders(text: str, r: RecognizerResult, kept: list[Detection]) -> list[Detection]:
     """The pieces of a losing result that no kept detection covers, trimmed; a piece of
-    punctuation or lowercase words only ("mail" of "e-mail anna@...") is no value."""
+    punctuation or lowercase words only ("mail" of "e-mail anna@..."), or a name's piece of
+    dictionary words opening a sentence ("Will" of "Will Alexander" beside "Alexander
+    Petrov"), where its capital says nothing, is no value."""
     cuts = sorted((max(k.start, r.start), min(k.end, r.end)) for k in kept if k.start < r.end and r.start < k.end)
     out, pos = [], r.start
     for s, e in cuts + [(r.end, r.end)]:
         if s > pos:
             piece = text[pos:s]
             core = piece.strip(" \t\n,.;:-()")
-            if any(c.isupper() or c.isdigit() for c in core):
-                start = pos + piece.find(core)
+            start = pos + piece.find(core)
+            if any(c.isupper() or c.isdigit() for c in core) and not (
+                    r.entity_type in _NAMES and _SENTENCE_START.search(text[max(0, start - 3):start])
+                    and all(w.lower() in english_words() for w in core.split())):
                 out.append(Detection(r.entity_type, start, start + len(core), round(float(r.score), 4)))
         pos = max(pos, e)
     return out
 
 
 _NAMES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(]\s*)$")
 _TRAILING = frozenset("!?,;:\r\n\t ")
 
 

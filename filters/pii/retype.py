@@ -320,4 +320,4 @@ class Retyper(TextPasses, LinePasses):
             out.extend(self._retyped(text, r))
         out = self._name_lists(text, self._name_before_address(text, out))
         out = self._company_lines(text, self._city_lines(text, self._people_context(text, out)))
-        return self._repeated_names(text, out)
+        return self._repeated_names(text, self._particle_surnames(text, out))

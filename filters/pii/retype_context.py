@@ -183,16 +183,36 @@ class TextPasses:
         extra += self._places_by_context(text, out + extra)
         return out + extra + self._firms_by_frame(text, out + extra)
 
+    def _particle_surnames(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        """"says van der Heiden": a surname behind particles, where a person is named; the
+        particles are part of it. What a detector found of it already gives way (the longer
+        span wins the overlap)."""
+        extra = []
+        for m in P.PARTICLE_SURNAME.finditer(text):
+            if P.PERSON_BEFORE.search(text, max(0, m.start() - 16), m.start()) \
+                    or P.PERSON_AFTER.match(text[m.end():m.end() + 12]):
+                if not any(r.start < m.end() and m.start() < r.end and r.entity_type != "PERSON"
+                           and not (m.start() <= r.start and r.end <= m.end()) for r in found):
+                    extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8))
+        return found + extra
+
+    def _name_like(self, words: list[str]) -> bool:
+        """A known first name or an unmistakable surname among the words, and every word a
+        known name, an initial or no dictionary word: "Brad L Key", "Aristóteles Ávalos";
+        not a tagger's "Download Hollywood", "Jews repay Christian" or "Grand Prix"."""
+        return any(w in self.first or w in self.last and w.lower() not in self.english for w in words) and all(
+            len(w.rstrip(".")) < 2 or w in self.first or w in self.last or w.lower() not in self.english for w in words)
+
     def _repeated_names(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
         """A person named in full is that person again wherever a part of the name recurs on
         its own ("Aristóteles spent a year ... as the assistant to Aristóteles Ávalos",
         "directed by Brad L Key and starring Key"). Runs last, so names any pass found count.
         A part that is also a dictionary word counts only inside a sentence, where its capital
         says it is a name ("Will you ...", at a sentence's start, is no Will Smith)."""
-        parts = {w for r in found if r.entity_type == "PERSON"
-                 for w in text[r.start:r.end].split() if " " in text[r.start:r.end].strip()}
+        parts = {w for r in found if r.entity_type == "PERSON" and self._name_like(words := text[r.start:r.end].split())
+                 and len(words) > 1 for w in words}
         parts = {w for w in parts if len(w) > 2 and P.CAPITALISED.fullmatch(w) and w.lower() not in P.CALENDAR
-                 and not self._is_place(w)}
+                 and w not in self.nrp and not self._is_place(w)}
         if not parts:
             return found
         taken = _Coverage(text, found)
@@ -207,8 +227,8 @@ class TextPasses:
 
     def _firms_by_frame(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
         """A capitalised name nobody detected, where only a firm is named ("Verdafero is the
-        brainchild of", "The Propublica office is at", "later became Zillow in 2014"); one made
-        only of everyday words ("The Marketing office") is no firm's name."""
+        brainchild of", "The Propublica office is at", "later became Zillow in 2014"); one or two
+        everyday words ("The Marketing office") are no firm's name."""
         if not P.FIRM_CUE.search(text):
             return []
         taken = _Coverage(text, found)
@@ -216,8 +236,12 @@ class TextPasses:
         for m in P.CAPITALISED_RUN.finditer(text):
             start = m.start() + (len(lead.group()) if (lead := P.ARTICLE.match(m.group())) else 0)
             words = text[start:m.end()].split()
+            # everyday words make a firm's name only as a run of three or joined by a capital
+            # "And" ("Clean Power Finance", "Compliance And Risks"; not "The Marketing office")
+            everyday = all(w.lower().strip(".&") in self.english for w in words) \
+                and len(words) < 3 and "And" not in words and "&" not in words
             if not words or taken.overlaps(start, m.end()) or _cased(words[0]) in self.first \
-                    or all(w.lower().strip(".&") in self.english for w in words) or self._is_place(text[start:m.end()]):
+                    or everyday or self._is_place(text[start:m.end()]):
                 continue
             if in_firm_frame(text, start, m.end()):
                 extra.append(RecognizerResult("ORGANIZATION", start, m.end(), 0.6))
@@ -269,6 +293,12 @@ class TextPasses:
                     or any(r.start < end and start < r.end for r in found):
                 continue
             extra.append(RecognizerResult("LOCATION", start, end, 0.6))
+        for r in found:  # a firm's town
+            m = P.IN_PLACE_AFTER.match(text, r.end) if r.entity_type == "ORGANIZATION" else None
+            if m and not taken.overlaps(*m.span(1)) and not any(
+                    w.lower() in self.english or w.lower() in P.TEMPORAL or _cased(w) in self.first
+                    for w in m.group(1).split()):
+                extra.append(RecognizerResult("LOCATION", m.start(1), m.end(1), 0.6))
         if "visit" in text:
             for m in P.VISITED.finditer(text):
                 start, end = m.span(1)
@@ -301,7 +331,8 @@ class TextPasses:
                     text, RecognizerResult("ORGANIZATION", m.start(), m.end(), 0.0)):
                 continue  # "Sparks, Harris and Mcdonald is ...": a firm (_split_list)
             inside = [r for r in out if r.entity_type in NAME_TYPES and m.start() <= r.start and r.end <= m.end()]
-            if any(r.entity_type != "PERSON" or " " in text[r.start:r.end] for r in inside) or len(inside) < len(items):
+            if any(r.entity_type != "PERSON" or " " in text[r.start:r.end] for r in inside) \
+                    or len({(r.start, r.end) for r in inside}) < len(items):
                 out = [r for r in out if r not in inside] + [RecognizerResult("PERSON", a, b, max(
                     [0.8] + [r.score for r in inside if r.entity_type == "PERSON" and r.start < b and a < r.end]))
                     for a, b in items]

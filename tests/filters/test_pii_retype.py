@@ -4,8 +4,10 @@ lists of people, places the tagger called people, everyday words, names heading 
 from __future__ import annotations
 
 import pytest
+from presidio_analyzer import RecognizerResult
 
 from filters.pii import EngineSettings, PIIEngine
+from filters.pii.retype import Retyper
 
 
 @pytest.fixture(scope="module")
@@ -213,6 +215,18 @@ PRESENT = [
     ("a surname that is a word is the person inside a sentence",
      "Zoolander is a 1973 American action-comedy film directed by Brad L Key and starring Key",
      [("PERSON", "Brad L Key"), ("PERSON", "Key")]),
+    ("a surname behind particles after 'says' takes its particles", '"Glad to hear it," says van der Heiden.',
+     [("PERSON", "van der Heiden")]),
+    ("a list of people is people even where two detectors found some of them twice",
+     "They had 6: Aleksander, Kornel, Słabosz, Malecha, Kasper and Marek.",
+     [("PERSON", "Słabosz"), ("PERSON", "Malecha"), ("PERSON", "Marek")]),
+    ("a firm's town after 'in' is a place", "The following year she was at Vass Zrt. in MÁRTONKÖVESD.",
+     [("ORGANIZATION", "Vass Zrt."), ("LOCATION", "MÁRTONKÖVESD")]),
+    ("three everyday words where only a firm is named are a firm", "The Clean Power Finance office is at 12 Oak Street.",
+     [("ORGANIZATION", "Clean Power Finance")]),
+    ("everyday words joined by a capital And are a firm", "The address of Compliance And Risks is 12 Oak Street.",
+     [("ORGANIZATION", "Compliance And Risks")]),
+    ("a lowercase country that is also a word stays a place", "i live in japan now", [("LOCATION", "japan")]),
     ("an addressee after a form label is a person though no list knows the first name",
      "Billing address: Tintin Forsberg\n    03262 2437 Main St Suite 442\n   Mill Village\n    NS\n    B0J 2H0",
      [("PERSON", "Tintin Forsberg")]),
@@ -248,6 +262,8 @@ ABSENT = [
     ("a month after 'is in' is no place", "Her birthday is in March, I think.", "March"),
     ("a product after 'with' is no person when it is a word", "I paired it with Bluetooth and Spotify.", "Bluetooth"),
     ("an everyday lowercase word is no person", "the founders said that lunacy finds you", "lunacy"),
+    ("a lowercase dictionary word that names a town somewhere is no place", "The meeting is at the end of the hall.", "hall"),
+    ("a firm's month after 'in' is no place", "I started at Acme Ltd in March.", "March"),
 ]
 
 
@@ -345,3 +361,14 @@ def test_windows_line_endings_read_as_unix_ones(engine: PIIEngine, text: str) ->
 
 def test_a_name_part_that_is_a_word_opening_a_sentence_is_the_word(engine: PIIEngine) -> None:
     assert typed(engine, "Will Smith called. Will you answer?") == {("PERSON", "Will Smith")}
+
+
+@pytest.mark.parametrize(("text", "person", "repeated"), [
+    ("Directed by Brad L Key and starring Key.", "Brad L Key", True),
+    ("Free Download Hollywood movies from the best Download site.", "Download Hollywood", False),  # words, no name
+    ("Watch Grand Prix racing: the Prix is on Sunday.", "Grand Prix", False),  # a surname, but a word too
+])
+def test_a_part_of_a_name_recurs_as_the_person_only_when_the_name_looks_like_one(text, person, repeated) -> None:
+    start = text.index(person)
+    found = Retyper()._repeated_names(text, [RecognizerResult("PERSON", start, start + len(person), 0.85)])
+    assert (len(found) > 1) is repeated

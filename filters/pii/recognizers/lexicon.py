@@ -14,10 +14,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from faker.providers.address.en import Provider
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from ..artifacts import token_table
-from .common import common_words
+from .common import common_words, english_words
 
 LEXICONS = Path(__file__).resolve().parents[1] / "models" / "lexicons"
 TITLES = frozenset("mr mrs ms miss dr prof sir madam mx".split())
@@ -149,12 +150,13 @@ class PhraseLexiconRecognizer(LocalRecognizer):
     lowercase ones only count when they are not everyday words."""
 
     def __init__(self, entity: str, lexicon_name: str, language: str, score: float, lower_score: float,
-                 lower_excluded: frozenset[str], skip_common: bool,
+                 lower_excluded: frozenset[str], skip_common: bool, lower_after_preposition: frozenset[str] = frozenset(),
                  ambiguous: frozenset[str] = frozenset(), ambiguous_score: float = 0.5) -> None:
         self.entity, self.score, self.lower_score = entity, score, lower_score
         self.ambiguous, self.ambiguous_score = ambiguous, ambiguous_score
         self.common = common_words()
         self.lower_excluded = lower_excluded
+        self.lower_after_preposition = lower_after_preposition
         self.phrases: set[str] = set()
         self.longest: dict[str, int] = {}  # first word (lowercase) -> most words in a phrase
         for phrase in lexicon(lexicon_name):
@@ -183,7 +185,7 @@ class PhraseLexiconRecognizer(LocalRecognizer):
                 for size in range(min(longest * 2, n - i), 0, -1):
                     if _squash("".join(lowers[i:i + size])) in self.phrases:
                         span = doc[i:i + size]
-                        score = self._score(span.text)
+                        score = self._score(span.text, lowers[i - 1] if i else "")
                         if score:
                             results.append(_result(self, self.entity, span.start_char, span.end_char, score))
                         i += size - 1
@@ -191,12 +193,18 @@ class PhraseLexiconRecognizer(LocalRecognizer):
             i += 1
         return results
 
-    def _score(self, text: str) -> float:
+    def _score(self, text: str, before: str) -> float:
         if all(w[:1].isupper() for w in text.split()):
             return self.ambiguous_score if text.title() in self.ambiguous else self.score
-        if text.islower() and text not in self.lower_excluded and text not in self.common:
+        bare = text.strip(" .,;:!?")  # a window may take the sentence's full stop ("hall.")
+        if text.islower() and bare in self.lower_after_preposition:  # "of dallas", not "dallas said"
+            return self.lower_score if before in _PLACE_PREPOSITIONS else 0.0
+        if text.islower() and bare not in self.lower_excluded and bare not in self.common:
             return self.lower_score
         return 0.0
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "of", "from", "to", "near", "at"})
 
 
 @lru_cache(maxsize=1)
@@ -205,9 +213,15 @@ def person_words() -> frozenset[str]:
 
 
 def place_recognizer(language: str) -> PhraseLexiconRecognizer:
+    """Lowercase, a place is no dictionary word ("the end of the hall", "a cave"): chat
+    writes those far more often than the town of the same name. Country names are the
+    exception, but for those LOWERCASE_EXCLUDED names ("turkey", "china"). A lowercase first
+    name ("dallas") is a place only after a place's preposition ("of dallas")."""
     first_lower = frozenset(w.lower() for w in lexicon("first_names"))
+    words = english_words() - {c.lower() for c in Provider.countries}  # "i live in japan" stays a place
     return PhraseLexiconRecognizer("LOCATION", "places", language, 0.6, 0.55,
-                                   LOWERCASE_EXCLUDED | first_lower, skip_common=True,
+                                   LOWERCASE_EXCLUDED | words, skip_common=True,
+                                   lower_after_preposition=first_lower - LOWERCASE_EXCLUDED - words,
                                    ambiguous=lexicon("first_names"), ambiguous_score=0.5)
 
 
