@@ -104,10 +104,20 @@ class ConsentFilter:
             for key in IDENTIFIERS:
                 if body.pop(key, None) is not None:
                     changed += 1
+            changed += _strip_user_location(body)
         if self.rules.minors.store_false and ctx.endpoint.name in STORE_FIELD_ENDPOINTS:
             changed += body.get("store") is not False
             body["store"] = False
         return changed
+
+
+def _strip_user_location(body: dict) -> int:
+    """A web search's user location (chat `web_search_options`, Responses web search tools):
+    a minor's whereabouts are not the provider's to know (COPPA counts a city as personal
+    information). The search still runs, unlocalised."""
+    holders = [body.get("web_search_options")] + [t for t in body.get("tools") or []
+                                                  if isinstance(t, dict) and str(t.get("type", "")).startswith("web_search")]
+    return sum(h.pop("user_location", None) is not None for h in holders if isinstance(h, dict))
 
 
 @register("consent")

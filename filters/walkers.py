@@ -32,6 +32,9 @@ class TextSlots:
     # End-user identifiers the app passes for the provider's abuse monitoring and caching
     # (`user`, `safety_identifier`, `prompt_cache_key`): an e-mail address as often as an id.
     identifiers: list[tuple[Any, Any]] = field(default_factory=list)
+    # The end user's approximate location for the provider's web search (city, region, time
+    # zone): each a place as a whole, with nothing around it for a recognizer to read.
+    places: list[tuple[Any, Any]] = field(default_factory=list)
     non_text_parts: int = 0
     token_arrays: int = 0
 
@@ -100,9 +103,21 @@ def _content(slots: TextSlots, message: dict[str, Any], key: str = "content") ->
 _PARTICIPANT_ROLES = frozenset({"system", "developer", "user", "assistant"})
 
 
+def _user_location(location: Any, slots: TextSlots) -> None:
+    """`{"city", "region", "country", "timezone"}`: the country is an ISO code, as coarse as
+    the provider's own view of the caller's address; the rest can point at a town."""
+    for key in ("city", "region", "timezone") if isinstance(location, dict) else ():
+        if isinstance(location.get(key), str) and location[key].strip():
+            slots.places.append((location, key))
+
+
 def _chat(body: dict[str, Any], slots: TextSlots) -> None:
     if isinstance(body.get("prediction"), dict):  # Predicted Outputs: the text to be rewritten
         _content(slots, body["prediction"])
+    search = body.get("web_search_options")
+    location = search.get("user_location") if isinstance(search, dict) else None
+    if isinstance(location, dict):
+        _user_location(location.get("approximate"), slots)
     for message in body.get("messages") or []:
         if not isinstance(message, dict):
             continue
@@ -135,6 +150,9 @@ def _prompt_variables(body: dict[str, Any], slots: TextSlots) -> None:
 def _responses(body: dict[str, Any], slots: TextSlots) -> None:
     slots.add(body, "instructions")
     _prompt_variables(body, slots)
+    for tool in body.get("tools") or []:
+        if isinstance(tool, dict) and str(tool.get("type", "")).startswith("web_search"):
+            _user_location(tool.get("user_location"), slots)
     items = body.get("input")
     if isinstance(items, str):
         slots.add(body, "input")
@@ -156,8 +174,35 @@ def _responses(body: dict[str, Any], slots: TextSlots) -> None:
         elif kind == "reasoning":  # an earlier turn's reasoning, sent back: restored text in it
             _content(slots, item, "summary")
             _content(slots, item, "content")
+        elif kind in _TOOL_CALL_TEXT:  # earlier built-in tool calls, sent back with restored text
+            _tool_call_text(item, _TOOL_CALL_TEXT[kind], slots)
         elif kind in _NON_TEXT_PART_TYPES:
             slots.non_text_parts += 1
+
+
+# Built-in tool calls an app sends back from an earlier turn, and where their text is: a web
+# search's query, a file search's queries and results, the code the interpreter ran and its
+# logs, a shell command. Paths are keys; "*" is every item of a list.
+_TOOL_CALL_TEXT: dict[str, tuple[tuple[str, ...], ...]] = {
+    "web_search_call": (("action", "query"), ("action", "queries", "*")),
+    "file_search_call": (("queries", "*"), ("results", "*", "text")),
+    "code_interpreter_call": (("code",), ("outputs", "*", "logs")),
+    "local_shell_call": (("action", "command", "*"),),
+}
+
+
+def _tool_call_text(item: dict[str, Any], paths: tuple[tuple[str, ...], ...], slots: TextSlots) -> None:
+    for *steps, last in paths:
+        nodes: list[Any] = [item]
+        for step in steps:
+            nodes = [x for n in nodes if isinstance(n, list) for x in n] if step == "*" else \
+                [n[step] for n in nodes if isinstance(n, dict) and step in n]
+        for node in nodes:
+            if last == "*" and isinstance(node, list):
+                for i in range(len(node)):
+                    slots.add(node, i)
+            elif last != "*" and isinstance(node, dict):
+                slots.add(node, last)
 
 
 def _strings_or_tokens(container: dict[str, Any], key: str, slots: TextSlots) -> None:

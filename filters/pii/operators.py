@@ -51,15 +51,15 @@ def apply(text: str, detections: Sequence[Detection], actions: Mapping[str, Acti
     return _ANONYMIZER.anonymize(text=text, analyzer_results=results, operators=configs).text
 
 
-def replace_identifier(container: dict, key: str, entity_type: str, action: Action,
-                       operators: Mapping[Action, Replacement]) -> None:
-    """A participant name replaced whole. Providers refuse angle brackets and spaces there, so
-    a placeholder or keyed hash goes in bare ("PERSON_1"); `remove` drops the field; `keep`
-    leaves it."""
+def replace_whole(container: dict, key: str, entity_type: str, action: Action,
+                  operators: Mapping[Action, Replacement], *, bare: bool = False) -> None:
+    """A field that is one value, replaced whole; `remove` drops the field, `keep` leaves it.
+    Providers refuse angle brackets and spaces in a participant name, so there (`bare`) a
+    placeholder or keyed hash goes in as "PERSON_1"."""
     if action not in operators:
         return
     if action == "remove":
         del container[key]
         return
-    replaced = operators[action](entity_type, container[key]).strip("<>")
-    container[key] = replaced.replace(" ", "_") or entity_type
+    replaced = operators[action](entity_type, container[key])
+    container[key] = (replaced.strip("<>").replace(" ", "_") or entity_type) if bare else replaced

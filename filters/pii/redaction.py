@@ -93,14 +93,16 @@ class PIIFilter:
                 default_threshold=rules.default_threshold, allow_list=rules.allow_list, deny_list=rules.deny_list)
         return await self.cache.through(scope, texts, analyze, freeze=tuple)
 
-    def _participant_names(self, slots) -> list[tuple[object, object]]:  # noqa: ANN001 - TextSlots
-        """A message's participant name is taken for a person's name whatever it looks like
-        ("zq_canary", "Maria"): nothing around it tells a recognizer what it is. Names on the
-        tenant's allow list, and all of them when the tenant does not redact people, pass."""
-        if "PERSON" not in self.entities:
-            return []
+    def _whole_values(self, slots) -> list[tuple[object, object, str, bool]]:  # noqa: ANN001 - TextSlots
+        """Fields that are one value as a whole, typed by where they sit: a message's
+        participant name is a person's name whatever it looks like ("zq_canary", "Maria"),
+        a web search's user location a place; nothing around either tells a recognizer what
+        it is. Values on the tenant's allow list, and all of a type the tenant does not
+        redact, pass. The flag: whether the replacement must be bare (no "<>" or spaces, as
+        providers require of a participant name)."""
         allowed = frozenset(self.rules.allow_list)
-        return [(c, k) for c, k in slots.names if c[k] not in allowed]
+        wholes = [(c, k, "PERSON", True) for c, k in slots.names] + [(c, k, "LOCATION", False) for c, k in slots.places]
+        return [(c, k, kind, bare) for c, k, kind, bare in wholes if kind in self.entities and c[k] not in allowed]
 
     async def on_request(self, ctx: RequestContext) -> Decision:
         rules = self.rules
@@ -115,13 +117,12 @@ class PIIFilter:
             for container, key in slots.identifiers:
                 container[key] = "pg-" + secrets.pseudonym(b"end-user-id", ctx.tenant.name, container[key])
         texts = slots.texts
-        names = self._participant_names(slots)
-        if not texts and not names:
+        wholes = self._whole_values(slots)
+        if not texts and not wholes:
             return CONTINUE
         found, cached = await self._detect(ctx, texts) if texts else ([], 0)
         actions = {d.type: rules.action_for(d.type) for ds in found for d in ds}
-        if names:
-            actions["PERSON"] = rules.action_for("PERSON")
+        actions.update((kind, rules.action_for(kind)) for _, _, kind, _ in wholes)
         refused = sorted(t for t, a in actions.items() if a == "block")
         if refused:
             return Block("pii", "The request contains personal data of a type this tenant refuses.", tuple(refused))
@@ -129,17 +130,15 @@ class PIIFilter:
         vault, has_session = self.vaults.for_request(ctx, rules.vault_ttl_s)
         wanted = [(d.type, text[d.start:d.end]) for text, ds in zip(texts, found) for d in ds
                   if actions[d.type] == "placeholder"]
-        if actions.get("PERSON") == "placeholder":
-            wanted += [("PERSON", container[key]) for container, key in names]
+        wanted += [(kind, container[key]) for container, key, kind, _ in wholes if actions[kind] == "placeholder"]
         placeholders = await vault.assign(wanted)
         ops = operators.operators_for(placeholders, self.vaults.keyed_hash(ctx.tenant.name))
         slots.write([operators.apply(text, ds, actions, ops) for text, ds in zip(texts, found)])
-        for container, key in names:
-            operators.replace_identifier(container, key, "PERSON", actions["PERSON"], ops)
+        for container, key, kind, bare in wholes:
+            operators.replace_whole(container, key, kind, actions[kind], ops, bare=bare)
 
         counts = Counter(d.type for ds in found for d in ds if actions[d.type] != "keep")
-        if names and actions["PERSON"] != "keep":
-            counts["PERSON"] += len(names)
+        counts.update(kind for _, _, kind, _ in wholes if actions[kind] != "keep")
         ctx.redactions.update(counts)
         ctx.state[self.name] = {"detected": sum(len(ds) for ds in found), "cached_texts": cached}
         shows_filtered = getattr(ctx.route.provider if ctx.route else None, "shows_filtered_text", False)

@@ -21,7 +21,7 @@ class MinorRules(Strict):
     """Requests of these audiences lose end-user identifiers and ask the provider not to store."""
 
     audiences: list[Literal["child", "minor", "unknown"]] = ["child", "minor"]
-    strip_identifiers: bool = True  # `user`, `safety_identifier`, `metadata`
+    strip_identifiers: bool = True  # `user`, `safety_identifier`, `metadata`, a web search's user location
     store_false: bool = True  # `store: false` on chat completions and responses
     clause: str | None = None
 
@@ -126,7 +126,8 @@ class PrivacyRules(Strict):
         who = ", ".join(self.minors.audiences) or "nobody"
         actions = []
         if self.minors.strip_identifiers:
-            actions.append("end-user identifiers (user, safety_identifier, metadata) are removed")
+            actions.append("end-user identifiers (user, safety_identifier, metadata) and a web search's user "
+                           "location are removed")
         if self.minors.store_false:
             actions.append("the provider is asked not to store the exchange (store: false)")
         if actions:

@@ -96,6 +96,24 @@ def test_end_user_identifiers_leave_pseudonymised_and_metadata_redacted(client, 
     assert_clean(fake)
 
 
+def test_a_web_searchs_user_location_and_built_in_tool_calls_sent_back_reach_the_provider_redacted(client, fake):
+    location = {"city": "Zebulonburg", "region": "Quartermaine Vale", "country": "GB", "timezone": "Europe/London"}
+    client.chat.completions.create(model="fake-model", messages=[{"role": "user", "content": "Weather today?"}],
+                                   web_search_options={"user_location": {"type": "approximate", "approximate": location}})
+    sent = fake.last().body["web_search_options"]["user_location"]["approximate"]
+    assert sent["city"].startswith("<LOCATION_") and sent["timezone"].startswith("<LOCATION_") and sent["country"] == "GB"
+    client.responses.create(model="fake-model", input=[
+        {"type": "web_search_call", "id": "ws_1", "status": "completed",
+         "action": {"type": "search", "query": f"where does {NAME} live"}},
+        {"type": "code_interpreter_call", "id": "ci_1", "status": "completed", "container_id": "cntr_1",
+         "code": f"send('{EMAIL}')", "outputs": [{"type": "logs", "logs": f"sent to {EMAIL}"}]},
+        {"role": "user", "content": "And the weather there?"},
+    ], tools=[{"type": "web_search_preview", "user_location": {"type": "approximate", **location}}])
+    body = json.dumps(fake.last().body)
+    assert "Zebulonburg" not in body and "Quartermaine" not in body and "London" not in body
+    assert_clean(fake)
+
+
 def test_a_tenant_may_keep_end_user_identifiers(redacting_gateway, fake):
     narrow = openai.OpenAI(base_url=redacting_gateway.url + "/v1", api_key=NARROW_KEY, max_retries=0, timeout=30)
     narrow.chat.completions.create(model="fake-model", messages=[{"role": "user", "content": "Hello"}], user="app-user-17")

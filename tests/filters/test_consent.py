@@ -47,19 +47,24 @@ def send(client: Client, tenant: str, user: str | None, child: bool | str = Fals
     return {}
 
 
+LOCATION = {"type": "approximate", "approximate": {"city": "Leeds", "country": "GB"}}
+
+
 @pytest.mark.parametrize("user", ["kid", "teen"])
-def test_children_and_minors_lose_identifiers_and_ask_not_to_store(client, fake, user):
-    send(client, "train", user)
+def test_children_and_minors_lose_identifiers_and_their_location_and_ask_not_to_store(client, fake, user):
+    send(client, "train", user, web_search_options={"user_location": LOCATION, "search_context_size": "low"})
     body = fake.last().body
     assert not set(IDS) & set(body)
+    assert body["web_search_options"] == {"search_context_size": "low"}
     assert body["store"] is False
 
 
 def test_adults_and_unknown_users_pass_untouched_by_default(client, fake):
     for user in ("adult", "stranger", None):
-        send(client, "train", user)
+        send(client, "train", user, web_search_options={"user_location": LOCATION})
         body = fake.last().body
         assert body["user"] == "end-user-42" and body["metadata"] == {"account": "42"}
+        assert body["web_search_options"] == {"user_location": LOCATION}
         assert "store" not in body
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from filters.pii.operators import apply, mask, operators_for, replace_identifier
+from filters.pii.operators import apply, mask, operators_for, replace_whole
 from filters.pii.redaction import VaultFactory
 from filters.pii.resolve import Detection
 from filters.pii.vault_backends import MemoryVaultBackend
@@ -58,11 +58,17 @@ def test_mask_keeps_the_last_four_of_long_numbers_only(value, masked):
 ])
 def test_a_participant_name_is_replaced_whole_without_brackets_or_spaces(action, expected):
     message = {"name": "Ana"}
-    replace_identifier(message, "name", "PERSON", action, operators_for(PLACEHOLDERS, hashing(b"s")))
+    replace_whole(message, "name", "PERSON", action, operators_for(PLACEHOLDERS, hashing(b"s")), bare=True)
     assert message == expected
 
 
 def test_a_hashed_participant_name_fits_the_providers_name_pattern():
     message = {"name": "Ana Maria"}
-    replace_identifier(message, "name", "PERSON", "hash", operators_for(PLACEHOLDERS, hashing(b"s")))
+    replace_whole(message, "name", "PERSON", "hash", operators_for(PLACEHOLDERS, hashing(b"s")), bare=True)
     assert message["name"].startswith("PERSON_") and not set(message["name"]) & set("<> ")
+
+
+def test_a_place_field_takes_the_placeholder_as_written():
+    location = {"city": "Ana", "country": "GB"}
+    replace_whole(location, "city", "PERSON", "placeholder", operators_for(PLACEHOLDERS, hashing(b"s")))
+    assert location == {"city": "<PERSON_1>", "country": "GB"}

@@ -47,6 +47,18 @@ CASES = [
                  "arguments": '{"who": "ana"}', "output": "ana's record"},
                 {"type": "local_shell_call_output", "id": "s", "output": "ls output"}]},
      ["thought", "ana", "ana's record", "ls output"]),
+    ("responses built-in tool calls sent back: search queries, file results, code and logs, shell commands",
+     ep.RESPONSES,
+     {"input": [{"type": "web_search_call", "id": "w", "status": "completed",
+                 "action": {"type": "search", "query": "ana ruiz leeds", "queries": ["ana", "ruiz"]}},
+                {"type": "file_search_call", "id": "f", "queries": ["ana's file"],
+                 "results": [{"file_id": "x", "text": "Ana Ruiz, 12 Oak St"}]},
+                {"type": "code_interpreter_call", "id": "c", "code": "print('ana')",
+                 "outputs": [{"type": "logs", "logs": "ana"}, {"type": "image", "url": "u"}]},
+                {"type": "local_shell_call", "id": "s", "call_id": "s",
+                 "action": {"type": "exec", "command": ["grep", "ana@x.io", "log"], "env": {}}}]},
+     ["ana ruiz leeds", "ana", "ruiz", "ana's file", "Ana Ruiz, 12 Oak St", "print('ana')", "ana",
+      "grep", "ana@x.io", "log"]),
     ("responses reusable prompt variables, strings and text parts", ep.RESPONSES,
      {"prompt": {"id": "pmpt_1", "variables": {"customer": "Ana Ruiz", "note": {"type": "input_text", "text": "vip"}}},
       "input": "hello"},
@@ -77,6 +89,19 @@ def test_participant_names_are_collected_but_function_names_are_not():
                          {"role": "assistant", "name": "Helper", "content": "hello"},
                          {"role": "function", "name": "get_weather", "content": "sunny"}]}
     assert [c[k] for c, k in collect(ctx(ep.CHAT, body)).names] == ["ana_b", "Helper"]
+
+
+@pytest.mark.parametrize(("endpoint", "body"), [
+    (ep.CHAT, {"messages": [], "web_search_options": {"user_location": {"type": "approximate", "approximate": {
+        "city": "Leeds", "region": "West Yorkshire", "country": "GB", "timezone": "Europe/London"}}}}),
+    (ep.RESPONSES, {"input": "x", "tools": [{"type": "function", "name": "f"}, {
+        "type": "web_search_preview", "user_location": {
+            "type": "approximate", "city": "Leeds", "region": "West Yorkshire", "country": "GB", "timezone": "Europe/London"}}]}),
+])
+def test_a_web_searchs_user_location_is_collected_as_places_but_its_country_code_is_not(endpoint, body):
+    slots = collect(ctx(endpoint, body))
+    assert [c[k] for c, k in slots.places] == ["Leeds", "West Yorkshire", "Europe/London"]
+    assert slots.texts == (["x"] if endpoint is ep.RESPONSES else [])
 
 
 @pytest.mark.parametrize("endpoint", [ep.CHAT, ep.RESPONSES, ep.COMPLETIONS, ep.EMBEDDINGS])
