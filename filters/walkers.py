@@ -58,19 +58,20 @@ class TextSlots:
             self.add(container, key)
             return
         holder = [parsed]
-        self._add_values(holder, 0)
+        self.add_values(holder, 0)
         self.json_strings.append((container, key, holder))
 
-    def _add_values(self, container: Any, key: Any) -> None:
+    def add_values(self, container: Any, key: Any) -> None:
+        """Every string inside a JSON value, however deep."""
         value = container[key]
         if isinstance(value, str):
             self.add(container, key)
         elif isinstance(value, list):
             for i in range(len(value)):
-                self._add_values(value, i)
+                self.add_values(value, i)
         elif isinstance(value, dict):
             for k in value:
-                self._add_values(value, k)
+                self.add_values(value, k)
 
     @property
     def texts(self) -> list[str]:
@@ -122,6 +123,7 @@ def _chat(body: dict[str, Any], slots: TextSlots) -> None:
         if not isinstance(message, dict):
             continue
         _content(slots, message)
+        slots.add(message, "refusal")  # an earlier answer's refusal, sent back: restored text in it
         if message.get("role") in _PARTICIPANT_ROLES and isinstance(message.get("name"), str) and message["name"]:
             slots.names.append((message, "name"))
         if isinstance(message.get("audio"), dict):
@@ -163,14 +165,17 @@ def _responses(body: dict[str, Any], slots: TextSlots) -> None:
         kind = item.get("type", "message")
         if kind == "message" or "role" in item:
             _content(slots, item)
-        elif kind in ("function_call", "custom_tool_call"):
-            slots.add_json_string(item, "arguments")
+        elif kind in _ARGUMENTS_CALLS:
+            if isinstance(item.get("arguments"), str):
+                slots.add_json_string(item, "arguments")
+            elif "arguments" in item:  # a tool search's arguments may come as an object
+                slots.add_values(item, "arguments")
             slots.add(item, "input")
-        elif kind in ("function_call_output", "custom_tool_call_output", "local_shell_call_output"):
-            _content(slots, item, "output")
-        elif kind == "mcp_call":
-            slots.add_json_string(item, "arguments")
             slots.add(item, "output")
+        elif kind in _OUTPUT_ITEMS:
+            _content(slots, item, "output")
+        elif kind == "agent_message":
+            _content(slots, item)
         elif kind == "reasoning":  # an earlier turn's reasoning, sent back: restored text in it
             _content(slots, item, "summary")
             _content(slots, item, "content")
@@ -188,7 +193,17 @@ _TOOL_CALL_TEXT: dict[str, tuple[tuple[str, ...], ...]] = {
     "file_search_call": (("queries", "*"), ("results", "*", "text")),
     "code_interpreter_call": (("code",), ("outputs", "*", "logs")),
     "local_shell_call": (("action", "command", "*"),),
+    "shell_call": (("action", "commands", "*"),),
+    "shell_call_output": (("output", "*", "stdout"), ("output", "*", "stderr")),
+    "computer_call": (("action", "text"), ("actions", "*", "text")),  # what the agent typed
+    "apply_patch_call": (("operation", "diff"),),
 }
+# Calls whose arguments (JSON, or an object) and any plain `input` / `output` are text.
+_ARGUMENTS_CALLS = frozenset({"function_call", "custom_tool_call", "mcp_call", "mcp_approval_request",
+                              "tool_search_call", "multi_agent_call"})
+# Outputs sent back as a string or as content parts.
+_OUTPUT_ITEMS = frozenset({"function_call_output", "custom_tool_call_output", "local_shell_call_output",
+                           "apply_patch_call_output", "multi_agent_call_output"})
 
 
 def _tool_call_text(item: dict[str, Any], paths: tuple[tuple[str, ...], ...], slots: TextSlots) -> None:

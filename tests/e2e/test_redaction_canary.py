@@ -101,12 +101,21 @@ def test_a_web_searchs_user_location_and_built_in_tool_calls_sent_back_reach_the
     client.chat.completions.create(model="fake-model", messages=[{"role": "user", "content": "Weather today?"}],
                                    web_search_options={"user_location": {"type": "approximate", "approximate": location}})
     sent = fake.last().body["web_search_options"]["user_location"]["approximate"]
+    client.chat.completions.create(model="fake-model", messages=[
+        {"role": "user", "content": "Where does my colleague live?"},
+        {"role": "assistant", "content": None, "refusal": f"I can't share where {NAME} lives."},
+        {"role": "user", "content": "Fine."}])
+    assert "<PERSON_" in fake.last().body["messages"][1]["refusal"]
     assert sent["city"].startswith("<LOCATION_") and sent["timezone"].startswith("<LOCATION_") and sent["country"] == "GB"
     client.responses.create(model="fake-model", input=[
         {"type": "web_search_call", "id": "ws_1", "status": "completed",
          "action": {"type": "search", "query": f"where does {NAME} live"}},
         {"type": "code_interpreter_call", "id": "ci_1", "status": "completed", "container_id": "cntr_1",
          "code": f"send('{EMAIL}')", "outputs": [{"type": "logs", "logs": f"sent to {EMAIL}"}]},
+        {"type": "shell_call_output", "call_id": "sh_1",
+         "output": [{"stdout": f"{NAME} <{EMAIL}>", "stderr": "", "outcome": {"type": "exit", "exit_code": 0}}]},
+        {"type": "computer_call", "call_id": "cu_1", "id": "cu_1", "status": "completed", "pending_safety_checks": [],
+         "action": {"type": "type", "text": CARD}},
         {"role": "user", "content": "And the weather there?"},
     ], tools=[{"type": "web_search_preview", "user_location": {"type": "approximate", **location}}])
     body = json.dumps(fake.last().body)
