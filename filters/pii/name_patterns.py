@@ -78,6 +78,17 @@ LOWER_NAME_CONTEXT = re.compile(  # run with overlapped=True: "hey its kyra" hol
 # A name in a script without capitals (Han, kana, Hangul, Thai, Hebrew, Arabic, Devanagari...)
 # after "my name is", "call me": the tagger never saw these scripts, and no case marks them.
 NAMED_CASELESS = re.compile(r"(?i)\b(?:my\s+name\s+is|name's|call\s+me|this\s+is)\s+([\p{Lo}\p{M}]+(?:\s[\p{Lo}\p{M}]+)?)")
+# The same scripts where the sentence says what the word is: a place after "in", "to", "from"
+# ("Is it raining in 南京市?", "We met in ნინოწმინდა"), a person after a verb of talking to
+# someone, a greeting, a sign-off, or before "will", "said" ("山下 太一 will join the call").
+_CASELESS_WORD = r"(?:(?![\p{Latin}\p{Cyrillic}\p{Greek}\p{Armenian}])\p{L}|\p{M})+"
+_CASELESS_RUN = rf"{_CASELESS_WORD}(?:[ \t-]{_CASELESS_WORD}){{0,2}}"
+PLACE_CASELESS = re.compile(rf"(?i:\b(?:in|to|from|near|visit(?:ed|ing)?)[ \t]+)({_CASELESS_RUN})")
+PERSON_CASELESS = re.compile(
+    rf"(?i:\b(?:(?:talk(?:ed)?|spoke|speak(?:ing)?|forward\s+(?:this|it)|send\s+(?:this|it)|write|wrote|"
+    rf"reply|replied|say\s+hi)\s+to|with|dear|hi|hello|thanks|met)[ \t]+)({_CASELESS_RUN})"
+    rf"|(?m:^)[ \t]*({_CASELESS_RUN})(?=[ \t]+(?i:will|said|says|asked|wrote|joined|is\s+coming)\b)"
+    rf"|(?i:\b(?:regards|best|cheers|sincerely|thanks),?[ \t]*\n[ \t]*)({_CASELESS_RUN})")
 NAMED = re.compile(r"(?i)(?:\b(?:call\s+me|calls\s+me|name\s+is|name's)\s+)$")
 # Predicates only a person takes ("Cortés is a very sympathetic person", "Why is Mark so
 # impulsive?", "Bodin had given Sylvie his address").

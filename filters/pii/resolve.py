@@ -104,15 +104,23 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(]\s*)$")
 _TRAILING = frozenset("!?,;:\r\n\t ")
 
 
+def _sentence_stop(text: str, start: int, end: int) -> bool:
+    """The full stop ending "Chinese." or "Texas.", not the one of "Jr.", "St." or "D.C.":
+    it follows a lowercase word of three letters or more."""
+    word = text[start:end - 1].rsplit(None, 1)[-1] if text[start:end - 1].strip() else ""
+    return len(word) >= 3 and word[-1].islower() and word.isalpha()
+
+
 def end_on_words(text: str, detections: list[Detection]) -> list[Detection]:
-    """A name ends on its last word: "Texas" of "Texas!", "Jamaican" of "(Jamaican)". Done
+    """A name ends on its last word: "Texas" of "Texas!" or "Texas.", "Jamaican" of "(Jamaican)". Done
     after the overlaps are resolved, so that which detection wins does not change."""
     out = []
     for d in detections:
         end = d.end
         if d.type in _NAMES:
             while end > d.start + 1 and (text[end - 1] in _TRAILING
-                                         or text[end - 1] == ")" and "(" not in text[d.start:end]):
+                                         or text[end - 1] == ")" and "(" not in text[d.start:end]
+                                         or text[end - 1] == "." and d.type != "ORGANIZATION" and _sentence_stop(text, d.start, end)):
                 end -= 1
         out.append(d if end == d.end else Detection(d.type, d.start, end, d.score))
     return out

@@ -62,6 +62,18 @@ def _human_context(text: str, start: int, end: int) -> bool:
                 or P.GIVEN_BEFORE.search(text, max(0, start - 12), start) and P.POSSESSIVE_AFTER.match(after))
 
 
+def _caseless_names(text: str) -> list[RecognizerResult]:
+    """Names in scripts without capitals (Han, kana, Hangul, Thai, Hebrew, Arabic, Devanagari,
+    Georgian...), where the sentence says what they are: the tagger never saw these scripts,
+    and no case marks a name. The whole name outranks a part a detector found."""
+    extra = [RecognizerResult("PERSON", m.start(1), m.end(1), 0.8) for m in P.NAMED_CASELESS.finditer(text)]
+    for m in P.PERSON_CASELESS.finditer(text):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        extra.append(RecognizerResult("PERSON", m.start(group), m.end(group), 0.8))
+    extra += [RecognizerResult("LOCATION", m.start(1), m.end(1), 0.6) for m in P.PLACE_CASELESS.finditer(text)]
+    return extra
+
+
 class _Coverage:
     """Which characters of the text some result already covers: an overlap test is one scan
     in C instead of a loop over every result."""
@@ -178,8 +190,8 @@ class TextPasses:
             if word.title() in self.first and word not in self.english and word not in self.common \
                     and not taken.overlaps(m.start(1), m.end(1)):
                 extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.7))
-        for m in P.NAMED_CASELESS.finditer(text):  # "my name is 佐藤 花子": scripts without capitals
-            extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.8))  # the whole name outranks a part
+        if not text.isascii():
+            extra += _caseless_names(text)
         extra += self._places_by_context(text, out + extra)
         return out + extra + self._firms_by_frame(text, out + extra)
 

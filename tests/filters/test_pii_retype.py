@@ -227,6 +227,14 @@ PRESENT = [
     ("everyday words joined by a capital And are a firm", "The address of Compliance And Risks is 12 Oak Street.",
      [("ORGANIZATION", "Compliance And Risks")]),
     ("a lowercase country that is also a word stays a place", "i live in japan now", [("LOCATION", "japan")]),
+    ("a town in a script without capitals after 'in' is a place", "Is it raining in 南京市?", [("LOCATION", "南京市")]),
+    ("a town in Georgian script after 'met in' is a place", "We met in ნინოწმინდა.", [("LOCATION", "ნინოწმინდა")]),
+    ("a name in a script without capitals after 'talked to' is a person", "I talked to 中村 亮介 yesterday",
+     [("PERSON", "中村 亮介")]),
+    ("a name in a script without capitals before 'will' is a person", "רוני לנדאו will join the call.",
+     [("PERSON", "רוני לנדאו")]),
+    ("a name in a script without capitals under a sign-off is a person", "Regards,\n中村 香織", [("PERSON", "中村 香織")]),
+    ("a nationality ends before the sentence's full stop", "The word means thanks in Chinese.", [("NRP", "Chinese")]),
     ("an addressee after a form label is a person though no list knows the first name",
      "Billing address: Tintin Forsberg\n    03262 2437 Main St Suite 442\n   Mill Village\n    NS\n    B0J 2H0",
      [("PERSON", "Tintin Forsberg")]),
@@ -264,6 +272,7 @@ ABSENT = [
     ("an everyday lowercase word is no person", "the founders said that lunacy finds you", "lunacy"),
     ("a lowercase dictionary word that names a town somewhere is no place", "The meeting is at the end of the hall.", "hall"),
     ("a firm's month after 'in' is no place", "I started at Acme Ltd in March.", "March"),
+    ("a phrase quoted in a script without capitals is no name", "The word 谢谢 means thank you.", "谢谢"),
 ]
 
 
