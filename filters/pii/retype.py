@@ -34,6 +34,7 @@ from .recognizers.lexicon import lexicon
 from .recognizers.places import HAS_STREET_WORD, plausible_address
 from .retype_context import TextPasses, _cased, _result, in_firm_context, in_firm_frame
 from .retype_lines import LinePasses
+from .retype_names import NamePasses, caseless_names
 
 _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the types `_retyped` may change
 
@@ -45,7 +46,7 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
-class Retyper(TextPasses, LinePasses):
+class Retyper(TextPasses, LinePasses, NamePasses):
     def __init__(self) -> None:
         self.first, self.last = lexicon("first_names"), lexicon("last_names")
         self.places, self.common, self.english = lexicon("places"), common_words(), english_words()
@@ -319,5 +320,7 @@ class Retyper(TextPasses, LinePasses):
         for r in results:
             out.extend(self._retyped(text, r))
         out = self._name_lists(text, self._name_before_address(text, out))
+        if not text.isascii():
+            out += caseless_names(text)
         out = self._company_lines(text, self._city_lines(text, self._people_context(text, out)))
         return self._repeated_names(text, self._particle_surnames(text, out))

@@ -62,19 +62,7 @@ def _human_context(text: str, start: int, end: int) -> bool:
                 or P.GIVEN_BEFORE.search(text, max(0, start - 12), start) and P.POSSESSIVE_AFTER.match(after))
 
 
-def _caseless_names(text: str) -> list[RecognizerResult]:
-    """Names in scripts without capitals (Han, kana, Hangul, Thai, Hebrew, Arabic, Devanagari,
-    Georgian...), where the sentence says what they are: the tagger never saw these scripts,
-    and no case marks a name. The whole name outranks a part a detector found."""
-    extra = [RecognizerResult("PERSON", m.start(1), m.end(1), 0.8) for m in P.NAMED_CASELESS.finditer(text)]
-    for m in P.PERSON_CASELESS.finditer(text):
-        group = next(g for g in (1, 2, 3) if m.group(g))
-        extra.append(RecognizerResult("PERSON", m.start(group), m.end(group), 0.8))
-    extra += [RecognizerResult("LOCATION", m.start(1), m.end(1), 0.6) for m in P.PLACE_CASELESS.finditer(text)]
-    return extra
-
-
-class _Coverage:
+class Coverage:
     """Which characters of the text some result already covers: an overlap test is one scan
     in C instead of a loop over every result."""
 
@@ -144,7 +132,7 @@ class TextPasses:
                     or P.PERSON_AFTER.match(text[r.end:r.end + 12]))):
                 extra.append(_result(r, "PERSON", r.start, r.end, max(r.score, 0.86)))
         surnames = {w for r in people for w in text[r.start:r.end].split()[1:] if w[:1].isupper() and len(w) > 2}
-        taken = _Coverage(text, out)
+        taken = Coverage(text, out)
         for m in P.CAPITALISED.finditer(text):
             word = m.group(0)
             if word.lower() in P.CALENDAR:  # "by Friday": a day, whatever comes before it
@@ -184,58 +172,14 @@ class TextPasses:
             if (m.group(1) in self.first or m.group(1).lower() not in self.english) and not any(
                     r.start <= m.start() and m.end() <= r.end and r.entity_type not in NAME_TYPES for r in out):
                 extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8))
-        taken = _Coverage(text, out + extra)
+        taken = Coverage(text, out + extra)
         for m in P.LOWER_NAME_CONTEXT.finditer(text, overlapped=True):
             word = m.group(1)
             if word.title() in self.first and word not in self.english and word not in self.common \
                     and not taken.overlaps(m.start(1), m.end(1)):
                 extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.7))
-        if not text.isascii():
-            extra += _caseless_names(text)
         extra += self._places_by_context(text, out + extra)
         return out + extra + self._firms_by_frame(text, out + extra)
-
-    def _particle_surnames(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
-        """"says van der Heiden": a surname behind particles, where a person is named; the
-        particles are part of it. What a detector found of it already gives way (the longer
-        span wins the overlap)."""
-        extra = []
-        for m in P.PARTICLE_SURNAME.finditer(text):
-            if P.PERSON_BEFORE.search(text, max(0, m.start() - 16), m.start()) \
-                    or P.PERSON_AFTER.match(text[m.end():m.end() + 12]):
-                if not any(r.start < m.end() and m.start() < r.end and r.entity_type != "PERSON"
-                           and not (m.start() <= r.start and r.end <= m.end()) for r in found):
-                    extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8))
-        return found + extra
-
-    def _name_like(self, words: list[str]) -> bool:
-        """A known first name or an unmistakable surname among the words, and every word a
-        known name, an initial or no dictionary word: "Brad L Key", "Aristóteles Ávalos";
-        not a tagger's "Download Hollywood", "Jews repay Christian" or "Grand Prix"."""
-        return any(w in self.first or w in self.last and w.lower() not in self.english for w in words) and all(
-            len(w.rstrip(".")) < 2 or w in self.first or w in self.last or w.lower() not in self.english for w in words)
-
-    def _repeated_names(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
-        """A person named in full is that person again wherever a part of the name recurs on
-        its own ("Aristóteles spent a year ... as the assistant to Aristóteles Ávalos",
-        "directed by Brad L Key and starring Key"). Runs last, so names any pass found count.
-        A part that is also a dictionary word counts only inside a sentence, where its capital
-        says it is a name ("Will you ...", at a sentence's start, is no Will Smith)."""
-        parts = {w for r in found if r.entity_type == "PERSON" and self._name_like(words := text[r.start:r.end].split())
-                 and len(words) > 1 for w in words}
-        parts = {w for w in parts if len(w) > 2 and P.CAPITALISED.fullmatch(w) and w.lower() not in P.CALENDAR
-                 and w not in self.nrp and not self._is_place(w)}
-        if not parts:
-            return found
-        taken = _Coverage(text, found)
-        extra = []
-        for m in P.CAPITALISED.finditer(text):
-            word = m.group(0)
-            if word in parts and not taken.overlaps(m.start(), m.end()) and (
-                    word.lower() not in self.english
-                    or not P.SENTENCE_START.search(text, max(0, m.start() - 4), m.start())):
-                extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8))
-        return found + extra
 
     def _firms_by_frame(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
         """A capitalised name nobody detected, where only a firm is named ("Verdafero is the
@@ -243,7 +187,7 @@ class TextPasses:
         everyday words ("The Marketing office") are no firm's name."""
         if not P.FIRM_CUE.search(text):
             return []
-        taken = _Coverage(text, found)
+        taken = Coverage(text, found)
         extra: list[RecognizerResult] = []
         for m in P.CAPITALISED_RUN.finditer(text):
             start = m.start() + (len(lead.group()) if (lead := P.ARTICLE.match(m.group())) else 0)
@@ -285,7 +229,7 @@ class TextPasses:
 
     def _places_by_context(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
         extra: list[RecognizerResult] = []
-        taken = _Coverage(text, found)
+        taken = Coverage(text, found)
         # a town built as towns are named ("the Elimarssonmouth", "Port Jasminemouth"), seen or not
         for m in P.CAPITALISED.finditer(text):
             if not taken.overlaps(m.start(), m.end()) and self._built_place([m.group(0)]):

@@ -1,0 +1,81 @@
+"""Type resolution's passes that carry a name found once to its other mentions and forms.
+
+A detector finds "Aristóteles Ávalos" but not the "Aristóteles" that opened the sentence
+before; "says van der Heiden" holds a surname whose particles no capital marks; "山下 太一
+will join the call" is in a script the tagger never saw. These passes read the names the
+other passes found, or the words around a name in a script without capitals. `NamePasses` is
+a mixin of `Retyper`, whose lexicons it reads.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import RecognizerResult
+
+from . import name_patterns as P
+from .retype_context import Coverage
+
+
+def caseless_names(text: str) -> list[RecognizerResult]:
+    """Names in scripts without capitals (Han, kana, Hangul, Thai, Hebrew, Arabic, Devanagari,
+    Georgian...), where the sentence says what they are: the tagger never saw these scripts,
+    and no case marks a name. The whole name outranks a part a detector found."""
+    extra = [RecognizerResult("PERSON", m.start(1), m.end(1), 0.8) for m in P.NAMED_CASELESS.finditer(text)]
+    for m in P.PERSON_CASELESS.finditer(text):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        extra.append(RecognizerResult("PERSON", m.start(group), m.end(group), 0.8))
+    extra += [RecognizerResult("LOCATION", m.start(1), m.end(1), 0.6) for m in P.PLACE_CASELESS.finditer(text)]
+    return extra
+
+
+class NamePasses:
+    """Needs `first`, `last`, `english`, `nrp` (lexicons) and `_is_place`."""
+
+    first: frozenset[str]
+    last: frozenset[str]
+    english: frozenset[str]
+    nrp: frozenset[str]
+
+    def _is_place(self, text: str) -> bool:
+        raise NotImplementedError
+
+    def _particle_surnames(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        """"says van der Heiden": a surname behind particles, where a person is named; the
+        particles are part of it. What a detector found of it already gives way (the longer
+        span wins the overlap)."""
+        extra = []
+        for m in P.PARTICLE_SURNAME.finditer(text):
+            if P.PERSON_BEFORE.search(text, max(0, m.start() - 16), m.start()) \
+                    or P.PERSON_AFTER.match(text[m.end():m.end() + 12]):
+                if not any(r.start < m.end() and m.start() < r.end and r.entity_type != "PERSON"
+                           and not (m.start() <= r.start and r.end <= m.end()) for r in found):
+                    extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8))
+        return found + extra
+
+    def _name_like(self, words: list[str]) -> bool:
+        """A known first name or an unmistakable surname among the words, and every word a
+        known name, an initial or no dictionary word: "Brad L Key", "Aristóteles Ávalos";
+        not a tagger's "Download Hollywood", "Jews repay Christian" or "Grand Prix"."""
+        return any(w in self.first or w in self.last and w.lower() not in self.english for w in words) and all(
+            len(w.rstrip(".")) < 2 or w in self.first or w in self.last or w.lower() not in self.english for w in words)
+
+    def _repeated_names(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        """A person named in full is that person again wherever a part of the name recurs on
+        its own ("Aristóteles spent a year ... as the assistant to Aristóteles Ávalos",
+        "directed by Brad L Key and starring Key"). Runs last, so names any pass found count.
+        A part that is also a dictionary word counts only inside a sentence, where its capital
+        says it is a name ("Will you ...", at a sentence's start, is no Will Smith)."""
+        parts = {w for r in found if r.entity_type == "PERSON" and self._name_like(words := text[r.start:r.end].split())
+                 and len(words) > 1 for w in words}
+        parts = {w for w in parts if len(w) > 2 and P.CAPITALISED.fullmatch(w) and w.lower() not in P.CALENDAR
+                 and w not in self.nrp and not self._is_place(w)}
+        if not parts:
+            return found
+        taken = Coverage(text, found)
+        extra = []
+        for m in P.CAPITALISED.finditer(text):
+            word = m.group(0)
+            if word in parts and not taken.overlaps(m.start(), m.end()) and (
+                    word.lower() not in self.english
+                    or not P.SENTENCE_START.search(text, max(0, m.start() - 4), m.start())):
+                extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8))
+        return found + extra
