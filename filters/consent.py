@@ -115,7 +115,8 @@ def _strip_user_location(body: dict) -> int:
     """A web search's user location (chat `web_search_options`, Responses web search tools):
     a minor's whereabouts are not the provider's to know (COPPA counts a city as personal
     information). The search still runs, unlocalised."""
-    holders = [body.get("web_search_options")] + [t for t in body.get("tools") or []
+    tools = body.get("tools") if isinstance(body.get("tools"), list) else []
+    holders = [body.get("web_search_options")] + [t for t in tools
                                                   if isinstance(t, dict) and str(t.get("type", "")).startswith("web_search")]
     return sum(h.pop("user_location", None) is not None for h in holders if isinstance(h, dict))
 

@@ -152,7 +152,8 @@ def _prompt_variables(body: dict[str, Any], slots: TextSlots) -> None:
 def _responses(body: dict[str, Any], slots: TextSlots) -> None:
     slots.add(body, "instructions")
     _prompt_variables(body, slots)
-    for tool in body.get("tools") or []:
+    tools = body.get("tools")
+    for tool in tools if isinstance(tools, list) else []:
         if isinstance(tool, dict) and str(tool.get("type", "")).startswith("web_search"):
             _user_location(tool.get("user_location"), slots)
     items = body.get("input")

@@ -161,3 +161,13 @@ def test_transcription_prompt_is_a_slot_and_the_audio_is_non_text():
     assert slots.texts == ["names: Ana"]
     slots.write(["names: <PERSON_1>"])
     assert form.get("prompt") == "names: <PERSON_1>"
+
+
+@pytest.mark.parametrize("body", [
+    {"input": "x", "tools": 5},
+    {"input": "x", "tools": [{"type": "web_search", "user_location": "Leeds"}]},
+    {"input": [{"type": "web_search_call", "action": None}, {"type": "computer_call", "action": ["a"]}], "tools": "x"},
+])
+def test_misshapen_tools_and_items_are_skipped_not_fatal(body):
+    slots = collect(ctx(ep.RESPONSES, body))
+    assert slots.places == [] and slots.texts in (["x"], [])
