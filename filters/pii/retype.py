@@ -153,6 +153,9 @@ class Retyper(TextPasses, LinePasses, NamePasses):
         if r.entity_type in NAME_TYPES and " " not in span and (
                 sum(c.isdigit() for c in span) >= 3 or span.isupper() and span.lower().strip(".") in P.ACRONYMS):
             return []  # "GB53WPJE5930963667119", "IBAN": a code or a label the tagger took for a name
+        if r.entity_type in ("PERSON", "LOCATION") and _cased(span) not in self.nrp \
+                and (lead := P.GEO_PREFIX_BEFORE.search(text, max(0, r.start - 10), r.start)):
+            return [_result(r, "LOCATION", lead.start(), r.start + len(span), max(r.score, 0.7))]  # "Lake" + " Kaver"
         if r.entity_type in NAME_TYPES and P.SETTLEMENT_START.match(span):
             return [_result(r, "LOCATION", r.start, r.start + len(span), max(r.score, 0.85))]
         if r.entity_type in NAME_TYPES and not span.isascii() and P.CYRILLIC_GREEK_LOWER.fullmatch(span):

@@ -296,12 +296,21 @@ class TextPasses:
 
     def _name_before_address(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
         """A person right before an address on its line keeps the capitalised words the address
-        took before its unit or number ("Mrs. Jari | Pennanen Apt. 648 7096 Jännekuja 063")."""
+        took before its unit or number ("Mrs. Jari | Pennanen Apt. 648 7096 Jännekuja 063"); an
+        address never begins inside the name on the line above it."""
         people = {r.end: r for r in out if r.entity_type == "PERSON"}
         if not people:
             return out
         for address in out:
             if address.entity_type != "STREET_ADDRESS":
+                continue
+            line_end = text.find("\n", address.start, address.end)
+            if line_end > 0 and any(p.start < address.start < p.end == line_end for p in people.values()):
+                # "Dominyka Narušis\n> 4847 050 Urbonas Oval": a tagger's address that began
+                # inside the name on the line above starts on its own line
+                address.start = line_end + 1
+                while address.start < address.end and text[address.start] in " \t>":
+                    address.start += 1
                 continue
             gap = address.start
             while gap > 0 and text[gap - 1] in " \t":

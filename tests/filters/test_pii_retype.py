@@ -235,6 +235,13 @@ PRESENT = [
      [("PERSON", "רוני לנדאו")]),
     ("a name in a script without capitals under a sign-off is a person", "Regards,\n中村 香織", [("PERSON", "中村 香織")]),
     ("a nationality ends before the sentence's full stop", "The word means thanks in Chinese.", [("NRP", "Chinese")]),
+    ("an address a tagger began inside the name above starts on its own line",
+     "> Dominyka Narušis\n> 4847 050 Urbonas Oval Apt. 208\n> Apt. 530\n> PORT IRMANTASFURT\n> Netherlands 51350",
+     [("PERSON", "Dominyka Narušis")]),
+    ("a geographic word before a name makes it a place", '"Glad to hear that Lake Kaver is moving," says Sene.',
+     [("LOCATION", "Lake Kaver"), ("PERSON", "Sene")]),
+    ("a compass word before a name the tagger split makes one place", "West Stórólfur is lovely in spring.",
+     [("LOCATION", "West Stórólfur")]),
     ("an addressee after a form label is a person though no list knows the first name",
      "Billing address: Tintin Forsberg\n    03262 2437 Main St Suite 442\n   Mill Village\n    NS\n    B0J 2H0",
      [("PERSON", "Tintin Forsberg")]),
@@ -273,6 +280,7 @@ ABSENT = [
     ("a lowercase dictionary word that names a town somewhere is no place", "The meeting is at the end of the hall.", "hall"),
     ("a firm's month after 'in' is no place", "I started at Acme Ltd in March.", "March"),
     ("a phrase quoted in a script without capitals is no name", "The word 谢谢 means thank you.", "谢谢"),
+    ("a compass word before a faith is no place", "The Western Christian tradition is old.", "Western"),
 ]
 
 
