@@ -242,6 +242,9 @@ PRESENT = [
      [("LOCATION", "Lake Kaver"), ("PERSON", "Sene")]),
     ("a compass word before a name the tagger split makes one place", "West Stórólfur is lovely in spring.",
      [("LOCATION", "West Stórólfur")]),
+    ("a lowercase name loses the everyday words a tagger took with it", "i owe lidia an apology, how do i start?",
+     [("PERSON", "lidia")]),
+    ("a chat spelling is no surname", "lunch with Bo tmrw?", [("PERSON", "Bo")]),
     ("an addressee after a form label is a person though no list knows the first name",
      "Billing address: Tintin Forsberg\n    03262 2437 Main St Suite 442\n   Mill Village\n    NS\n    B0J 2H0",
      [("PERSON", "Tintin Forsberg")]),
@@ -281,6 +284,8 @@ ABSENT = [
     ("a firm's month after 'in' is no place", "I started at Acme Ltd in March.", "March"),
     ("a phrase quoted in a script without capitals is no name", "The word 谢谢 means thank you.", "谢谢"),
     ("a compass word before a faith is no place", "The Western Christian tradition is old.", "Western"),
+    ("the everyday words of a line in Title Case are nobody's name", "My Cousin Lives Somewhere Near Bydgoszcz, Brazil.", "My"),
+    ("an apology is nobody's surname", "i owe lidia an apology, how do i start?", "apology"),
 ]
 
 

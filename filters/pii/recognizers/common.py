@@ -26,6 +26,11 @@ def common_words() -> frozenset[str]:
 ENGLISH_WORDS_FILE = COMMON_WORDS_FILE.with_name("english_words.txt")
 
 
+# Chat spellings no dictionary lists, which taggers read as a name's second word ("Bo tmrw").
+# Not dictionary words: a tagger's "mark tmrw" must not read as two everyday words and vanish.
+CHAT_WORDS = frozenset("tmrw tmr tmw tomoz tonite 2day 2nite 2moro u ur rn ya nah bday bc cuz coz ty".split())
+
+
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Every lowercase word of an English dictionary (Debian's wamerican, read by tools/ner),
