@@ -28,7 +28,7 @@ from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
 from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
-from .recognizers.common import CHAT_WORDS, STOPWORDS, common_words, english_words
+from .recognizers.common import CHAT_WORDS, common_words, english_words
 from .recognizers.legal_forms import firm_end
 from .recognizers.lexicon import lexicon
 from .recognizers.places import HAS_STREET_WORD, plausible_address
@@ -113,45 +113,6 @@ class Retyper(TextPasses, LinePasses, NamePasses):
         """A lowercase word that is a first name, or a surname no dictionary knows ("nedić")."""
         title = word.title()
         return title in self.first or title in self.last and word not in self.common and word not in self.english
-
-    def _everyday(self, word: str) -> bool:
-        """A word that, where case says nothing, is taken for itself: a function word, a common
-        word that is no first name ("Cousin", "apology"), or a dictionary word no name list knows."""
-        lower, title = word.lower(), word.title()
-        return lower in STOPWORDS or lower in CHAT_WORDS or lower in self.common and title not in self.first \
-            or lower in self.english and title not in self.first and title not in self.last
-
-    def _trim_everyday_words(self, text: str, r: RecognizerResult) -> bool:
-        """A person's span where case says nothing (all lowercase, all capitals, or a line in
-        Title Case) loses the everyday words at its ends that are nobody's name ("owe kamilly
-        an apology", "Bo tmrw", "My Cousin Lives"); False when nothing is left."""
-        span = text[r.start:r.end]
-        line_start = text.rfind("\n", 0, r.start) + 1
-        line_end = text.find("\n", r.end)
-        line = text[line_start:None if line_end < 0 else line_end]
-        words = [w for w in line.split() if w[:1].isalpha()]
-        title_line = len(words) >= 4 and sum(w[:1].isupper() for w in words) * 5 >= len(words) * 4
-        if not (span.islower() or span.isupper() or title_line):
-            return True
-        words_at = [(m.start(), m.end()) for m in P.WORD.finditer(text, r.start, r.end)]
-        parts = self._inner(text, words_at, self._everyday)
-        if not parts and span.islower():
-            # the tagger's lowercase name of dictionary words ("ping tmrw"): kept, less the
-            # function words and chat spellings, rather than let a name through
-            parts = self._inner(text, words_at, lambda w: w.lower() in STOPWORDS or w.lower() in CHAT_WORDS)
-        if not parts or parts[-1][1] - parts[0][0] < 2:
-            return False
-        r.start, r.end = parts[0][0], parts[-1][1]
-        return True
-
-    @staticmethod
-    def _inner(text: str, words_at: list[tuple[int, int]], everyday) -> list[tuple[int, int]]:  # noqa: ANN001
-        parts = list(words_at)
-        while parts and everyday(text[parts[0][0]:parts[0][1]].strip(".'’")):
-            parts.pop(0)
-        while parts and everyday(text[parts[-1][0]:parts[-1][1]].strip(".'’")):
-            parts.pop()
-        return parts
 
     def _retyped(self, text: str, r: RecognizerResult) -> list[RecognizerResult]:
         if r.entity_type not in NAME_TYPES and r.entity_type not in _RESHAPED:

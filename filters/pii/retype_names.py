@@ -2,9 +2,10 @@
 
 A detector finds "Aristóteles Ávalos" but not the "Aristóteles" that opened the sentence
 before; "says van der Heiden" holds a surname whose particles no capital marks; "山下 太一
-will join the call" is in a script the tagger never saw. These passes read the names the
-other passes found, or the words around a name in a script without capitals. `NamePasses` is
-a mixin of `Retyper`, whose lexicons it reads.
+will join the call" is in a script the tagger never saw; in lowercase chat the tagger's
+"lidia an apology" runs past the name. These passes read the names the other passes found,
+or the words around a name where case says nothing. `NamePasses` is a mixin of `Retyper`,
+whose lexicons it reads.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
+from .recognizers.common import CHAT_WORDS, STOPWORDS
 from .retype_context import Coverage
 
 
@@ -28,10 +30,11 @@ def caseless_names(text: str) -> list[RecognizerResult]:
 
 
 class NamePasses:
-    """Needs `first`, `last`, `english`, `nrp` (lexicons) and `_is_place`."""
+    """Needs `first`, `last`, `common`, `english`, `nrp` (lexicons) and `_is_place`."""
 
     first: frozenset[str]
     last: frozenset[str]
+    common: frozenset[str]
     english: frozenset[str]
     nrp: frozenset[str]
 
@@ -79,3 +82,42 @@ class NamePasses:
                     or not P.SENTENCE_START.search(text, max(0, m.start() - 4), m.start())):
                 extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8))
         return found + extra
+
+    def _everyday(self, word: str) -> bool:
+        """A word that, where case says nothing, is taken for itself: a function word, a common
+        word that is no first name ("Cousin", "apology"), or a dictionary word no name list knows."""
+        lower, title = word.lower(), word.title()
+        return lower in STOPWORDS or lower in CHAT_WORDS or lower in self.common and title not in self.first \
+            or lower in self.english and title not in self.first and title not in self.last
+
+    def _trim_everyday_words(self, text: str, r: RecognizerResult) -> bool:
+        """A person's span where case says nothing (all lowercase, all capitals, or a line in
+        Title Case) loses the everyday words at its ends that are nobody's name ("owe kamilly
+        an apology", "Bo tmrw", "My Cousin Lives"); False when nothing is left."""
+        span = text[r.start:r.end]
+        line_start = text.rfind("\n", 0, r.start) + 1
+        line_end = text.find("\n", r.end)
+        line = text[line_start:None if line_end < 0 else line_end]
+        words = [w for w in line.split() if w[:1].isalpha()]
+        title_line = len(words) >= 4 and sum(w[:1].isupper() for w in words) * 5 >= len(words) * 4
+        if not (span.islower() or span.isupper() or title_line):
+            return True
+        words_at = [(m.start(), m.end()) for m in P.WORD.finditer(text, r.start, r.end)]
+        parts = self._inner(text, words_at, self._everyday)
+        if not parts and span.islower():
+            # the tagger's lowercase name of dictionary words ("ping tmrw"): kept, less the
+            # function words and chat spellings, rather than let a name through
+            parts = self._inner(text, words_at, lambda w: w.lower() in STOPWORDS or w.lower() in CHAT_WORDS)
+        if not parts or parts[-1][1] - parts[0][0] < 2:
+            return False
+        r.start, r.end = parts[0][0], parts[-1][1]
+        return True
+
+    @staticmethod
+    def _inner(text: str, words_at: list[tuple[int, int]], everyday) -> list[tuple[int, int]]:  # noqa: ANN001
+        parts = list(words_at)
+        while parts and everyday(text[parts[0][0]:parts[0][1]].strip(".'’")):
+            parts.pop(0)
+        while parts and everyday(text[parts[-1][0]:parts[-1][1]].strip(".'’")):
+            parts.pop()
+        return parts
