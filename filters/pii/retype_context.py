@@ -78,8 +78,8 @@ class Coverage:
         return self._chars.find(1, start, end) >= 0
 
 
-class TextPasses:
-    """Needs `first`, `last`, `places`, `common`, `english`, `nrp` (lexicons) and `_is_place`."""
+class LexiconReader:
+    """What the passes' mixins read of `Retyper`: its lexicons and its place test."""
 
     first: frozenset[str]
     last: frozenset[str]
@@ -89,6 +89,10 @@ class TextPasses:
 
     def _is_place(self, text: str) -> bool:
         raise NotImplementedError
+
+
+class TextPasses(LexiconReader):
+    """Passes over the whole text: names beside names, lists, predicates, places and firms by context."""
 
     @staticmethod
     def _named_as_firm(text: str, r: RecognizerResult) -> bool:

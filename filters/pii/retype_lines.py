@@ -12,17 +12,11 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
-from .retype_context import _cased, _result
+from .retype_context import LexiconReader, _cased, _result
 
 
-class LinePasses:
-    """Needs `first`, `english` (lexicons) and `_is_place`."""
-
-    first: frozenset[str]
-    english: frozenset[str]
-
-    def _is_place(self, text: str) -> bool:
-        raise NotImplementedError
+class LinePasses(LexiconReader):
+    """Passes over the lines of postal blocks and signatures."""
 
     def _person_line(self, line: str) -> bool:
         """A line that is someone's name: two to four capitalised words, a known first name first."""

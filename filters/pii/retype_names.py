@@ -14,7 +14,7 @@ from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
 from .recognizers.common import CHAT_WORDS, STOPWORDS
-from .retype_context import Coverage
+from .retype_context import Coverage, LexiconReader
 
 
 def caseless_names(text: str) -> list[RecognizerResult]:
@@ -29,17 +29,8 @@ def caseless_names(text: str) -> list[RecognizerResult]:
     return extra
 
 
-class NamePasses:
-    """Needs `first`, `last`, `common`, `english`, `nrp` (lexicons) and `_is_place`."""
-
-    first: frozenset[str]
-    last: frozenset[str]
-    common: frozenset[str]
-    english: frozenset[str]
-    nrp: frozenset[str]
-
-    def _is_place(self, text: str) -> bool:
-        raise NotImplementedError
+class NamePasses(LexiconReader):
+    """Passes from a name found to its other mentions and forms."""
 
     def _particle_surnames(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
         """"says van der Heiden": a surname behind particles, where a person is named; the
