@@ -187,6 +187,15 @@ def _explain_pii(rules: PIIRules, clause: Clause) -> list[str]:
     else:
         lines.append(_with_clause("End-user identifiers the app passes reach the provider unchanged.",
                                   clause("pii.end_user_ids")))
+    places_redacted = (not rules.entities or "LOCATION" in rules.entities) and rules.action_for("LOCATION") != "keep"
+    location = {
+        "follow_location": "A web search's user location reaches the provider with its city, region and time zone "
+                           "treated as places, its country code unchanged." if places_redacted else
+                           "A web search's user location reaches the provider unchanged (places are not redacted).",
+        "country_only": "A web search's user location reaches the provider as its country code only.",
+        "keep": "A web search's user location reaches the provider unchanged.",
+    }[rules.user_location]
+    lines.append(_with_clause(location, clause("pii.user_location")))
     return lines
 
 

@@ -101,7 +101,8 @@ class PIIFilter:
         redact, pass. The flag: whether the replacement must be bare (no "<>" or spaces, as
         providers require of a participant name)."""
         allowed = frozenset(self.rules.allow_list)
-        wholes = [(c, k, "PERSON", True) for c, k in slots.names] + [(c, k, "LOCATION", False) for c, k in slots.places]
+        places = slots.places if self.rules.user_location == "follow_location" else []
+        wholes = [(c, k, "PERSON", True) for c, k in slots.names] + [(c, k, "LOCATION", False) for c, k in places]
         return [(c, k, kind, bare) for c, k, kind, bare in wholes if kind in self.entities and c[k] not in allowed]
 
     async def on_request(self, ctx: RequestContext) -> Decision:
@@ -116,6 +117,10 @@ class PIIFilter:
             secrets = self.vaults.secrets
             for container, key in slots.identifiers:
                 container[key] = "pg-" + secrets.pseudonym(b"end-user-id", ctx.tenant.name, container[key])
+        if slots.places and rules.user_location == "country_only":
+            for container, key in slots.places:
+                del container[key]
+            ctx.redactions["LOCATION"] += len(slots.places)
         texts = slots.texts
         wholes = self._whole_values(slots)
         if not texts and not wholes:

@@ -35,6 +35,9 @@ class PIIRules(Strict):
     # `user`, `safety_identifier`, `prompt_cache_key`: replaced by a keyed pseudonym, the same
     # for the same value, so the provider's per-user abuse monitoring and caching still work.
     end_user_ids: Literal["pseudonymize", "keep"] = "pseudonymize"
+    # A web search's user location (city, region, time zone; the country code always passes):
+    # treated as places under the LOCATION rule, removed (`country_only`), or passed (`keep`).
+    user_location: Literal["follow_location", "country_only", "keep"] = "follow_location"
     timeout_s: float = Field(2.0, gt=0)
     # Reuse what was found in a text this process has analysed under the same rules (the
     # conversation so far, which apps resend every turn): a keyed digest of the text is kept,

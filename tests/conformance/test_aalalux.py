@@ -123,3 +123,12 @@ def test_aalalux_deletion_account_and_associated_data_are_deleted(harness, fake)
     assert erased["profile"] == 1 and erased["sessions"] == 1 and erased["dataset_records"] == 1
     assert harness.records(user) == [] and harness.session_keys(open_session) == []
     assert harness.export(user).status_code == 404
+
+
+def test_aalalux_location_data_only_a_general_location_reaches_providers(harness, fake):
+    user = new_id("learner")
+    harness.put_user(user, **ADULT)
+    location = {"type": "approximate", "approximate": {
+        "city": "Lyon", "region": "Auvergne-Rhône-Alpes", "country": "FR", "timezone": "Europe/Paris"}}
+    harness.ask(BENIGN, user, web_search_options={"user_location": location})
+    assert fake.last().body["web_search_options"] == {"user_location": {"type": "approximate", "approximate": {"country": "FR"}}}

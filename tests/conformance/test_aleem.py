@@ -256,6 +256,16 @@ def test_aleem_2c_financial_data_and_addresses_never_reach_the_ai(harness, fake)
     assert "****" in sent and "<STREET_ADDRESS_1>" in sent
 
 
+def test_aleem_2d_only_a_general_location_reaches_the_provider(harness, fake):
+    user = new_id("learner")
+    harness.put_user(user, **ADULT)
+    location = {"type": "approximate", "approximate": {
+        "city": "Almaty", "region": "Almaty Region", "country": "KZ", "timezone": "Asia/Almaty"}}
+    harness.ask(BENIGN, user, web_search_options={"user_location": location, "search_context_size": "low"})
+    sent = fake.last().body["web_search_options"]
+    assert sent == {"user_location": {"type": "approximate", "approximate": {"country": "KZ"}}, "search_context_size": "low"}
+
+
 def test_aleem_5_1_access_and_portability_export_everything_held(harness, fake):
     user, stored, open_session = "learner.export@example.com", new_id("lesson"), new_id("lesson")
     harness.put_user(user, **ADULT)

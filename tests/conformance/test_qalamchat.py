@@ -60,6 +60,15 @@ def test_qalamchat_4_only_limited_input_reaches_the_ai_provider(harness, fake, p
     assert (body.get("store") is False) == stripped
 
 
+def test_qalamchat_5_an_adults_web_search_carries_no_town_to_the_ai_provider(harness, fake):
+    user = new_id("teacher")
+    harness.put_user(user, **STUDENTS[0][1])
+    location = {"type": "approximate", "approximate": {
+        "city": "Leeds", "region": "West Yorkshire", "country": "GB", "timezone": "Europe/London"}}
+    harness.ask(BENIGN, user, web_search_options={"user_location": location})
+    assert fake.last().body["web_search_options"] == {"user_location": {"type": "approximate", "approximate": {"country": "GB"}}}
+
+
 def test_qalamchat_5_personal_data_is_redacted_before_the_ai_provider(harness, fake):
     user = new_id("student")
     text = "I am Maria Garcia, my email is maria.garcia@example.com. Check my essay please."

@@ -20,7 +20,8 @@ VALUES = [NAME, "Zebulon", "Quartermaine", EMAIL, CARD, CARD.replace(" ", ""), I
 
 POLICIES = {
     "open": {"name": "open", "version": "1", "filters": ["pii"]},
-    "narrow": {"name": "narrow", "version": "1", "filters": ["pii"], "pii": {"restore": False, "end_user_ids": "keep"}},
+    "narrow": {"name": "narrow", "version": "1", "filters": ["pii"],
+               "pii": {"restore": False, "end_user_ids": "keep", "user_location": "keep"}},
 }
 NAMES = ["Zebulon Quartermaine", "Ophelia Vandergrift", "Thaddeus Whitlock", "Marisol Echeverria",
          "Bartholomew Finch", "Ingrid Solberg", "Cornelius Abernathy", "Priyanka Raghunathan",
@@ -123,10 +124,13 @@ def test_a_web_searchs_user_location_and_built_in_tool_calls_sent_back_reach_the
     assert_clean(fake)
 
 
-def test_a_tenant_may_keep_end_user_identifiers(redacting_gateway, fake):
+def test_a_tenant_may_keep_end_user_identifiers_and_a_web_searchs_user_location(redacting_gateway, fake):
     narrow = openai.OpenAI(base_url=redacting_gateway.url + "/v1", api_key=NARROW_KEY, max_retries=0, timeout=30)
-    narrow.chat.completions.create(model="fake-model", messages=[{"role": "user", "content": "Hello"}], user="app-user-17")
+    location = {"type": "approximate", "approximate": {"city": "Leeds", "country": "GB"}}
+    narrow.chat.completions.create(model="fake-model", messages=[{"role": "user", "content": "Hello"}], user="app-user-17",
+                                   web_search_options={"user_location": location})
     assert fake.last().body["user"] == "app-user-17"
+    assert fake.last().body["web_search_options"]["user_location"] == location
 
 
 def test_pasted_whitespace_does_not_split_a_value_in_two(client, fake):
