@@ -64,6 +64,8 @@ class ResponseChain:
 
 def _message(chain: ResponseChain, message: dict[str, Any]) -> None:
     message["content"] = chain.whole(message.get("content"))
+    if isinstance(message.get("refusal"), str):  # a refusal may quote the request's placeholders
+        message["refusal"] = chain.whole(message["refusal"])
     for call in message.get("tool_calls") or []:
         function = call.get("function") if isinstance(call, dict) else None
         if isinstance(function, dict):
@@ -145,6 +147,8 @@ class StreamTransformer:
                 continue
             if "content" in delta:
                 delta["content"] = self.chain.feed(("c", index), delta["content"])
+            if isinstance(delta.get("refusal"), str):
+                delta["refusal"] = self.chain.feed(("r", index), delta["refusal"])
             for call in delta.get("tool_calls") or []:
                 function = call.get("function") if isinstance(call, dict) else None
                 if isinstance(function, dict) and "arguments" in function:
@@ -156,6 +160,9 @@ class StreamTransformer:
         for key, text in self.chain.end_matching(("c", index)).items():
             if text:
                 delta["content"] = (delta.get("content") or "") + text
+        for key, text in self.chain.end_matching(("r", index)).items():
+            if text:
+                delta["refusal"] = (delta.get("refusal") or "") + text
         for key, text in self.chain.end_matching(("t", index)).items():
             if text:
                 delta.setdefault("tool_calls", []).append({"index": key[2], "function": {"arguments": text}})

@@ -149,6 +149,15 @@ def test_chat_stream_restores_split_placeholders(client, fake):
     assert text == "You said: " + CANARY
 
 
+def test_a_refusal_quoting_placeholders_is_restored_whole_and_streamed(client, fake):
+    reply = client.chat.completions.create(model="fake-refusal", messages=[{"role": "user", "content": CANARY}])
+    assert reply.choices[0].message.refusal == "You said: " + CANARY
+    stream = client.chat.completions.create(model="fake-refusal", messages=[{"role": "user", "content": CANARY}],
+                                            stream=True)
+    assert "".join(c.choices[0].delta.refusal or "" for c in stream if c.choices) == "You said: " + CANARY
+    assert_clean(fake)
+
+
 def test_tool_call_arguments_in_the_answer_are_restored_as_valid_json(client, fake):
     reply = client.chat.completions.create(model="fake-tools", messages=[{"role": "user", "content": CANARY}])
     assert_clean(fake)

@@ -4,6 +4,7 @@ It is the only faked part of the system: tests and benchmarks reach it over real
 Behaviour is chosen by the model name, so concurrent tests cannot step on each other:
 
     fake-tools          chat answer with a tool call
+    fake-refusal        chat answer that refuses, quoting the last user text in `refusal`
     fake-error-<code>   answers HTTP <code> with an error body that quotes the request
     fake-hang           never sends headers (timeouts)
     fake-gated          streams one chunk, then waits until `release()` before the rest
@@ -137,6 +138,8 @@ class FakeProvider:
                 {"id": "call_1", "type": "function",
                  "function": {"name": "lookup", "arguments": orjson.dumps({"query": text}).decode()}}]}
             finish = "tool_calls"
+        if model == "fake-refusal":
+            message = {"role": "assistant", "content": None, "refusal": text}
         if not body.get("stream"):
             return _json({"id": "chatcmpl-1", "object": "chat.completion", "created": int(time.time()),
                           "model": model, "choices": [{"index": 0, "message": message, "finish_reason": finish,
@@ -145,7 +148,8 @@ class FakeProvider:
         base = {"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1, "model": model}
         pieces = [text[i : i + 4] for i in range(0, len(text), 4)]
         chunks = [{**base, "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]}]
-        chunks += [{**base, "choices": [{"index": 0, "delta": {"content": p}, "finish_reason": None}]} for p in pieces]
+        field = "refusal" if model == "fake-refusal" else "content"
+        chunks += [{**base, "choices": [{"index": 0, "delta": {field: p}, "finish_reason": None}]} for p in pieces]
         chunks.append({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
         return await self._stream(request, [b"data: " + orjson.dumps(c) + b"\n\n" for c in chunks], model)
 
