@@ -181,7 +181,8 @@ def _responses(body: dict[str, Any], slots: TextSlots) -> None:
             _content(slots, item, "summary")
             _content(slots, item, "content")
         elif kind in _TOOL_CALL_TEXT:  # earlier built-in tool calls, sent back with restored text
-            _tool_call_text(item, _TOOL_CALL_TEXT[kind], slots)
+            for container, key in tool_call_text(item):
+                slots.add(container, key)
         elif kind in _NON_TEXT_PART_TYPES:
             slots.non_text_parts += 1
 
@@ -207,18 +208,21 @@ _OUTPUT_ITEMS = frozenset({"function_call_output", "custom_tool_call_output", "l
                            "apply_patch_call_output", "multi_agent_call_output"})
 
 
-def _tool_call_text(item: dict[str, Any], paths: tuple[tuple[str, ...], ...], slots: TextSlots) -> None:
-    for *steps, last in paths:
+def tool_call_text(item: dict[str, Any]) -> list[tuple[Any, Any]]:
+    """(container, key) of every string a built-in tool call item holds at its `_TOOL_CALL_TEXT`
+    paths; shared with restoration, which puts the originals back into the same places."""
+    refs: list[tuple[Any, Any]] = []
+    for *steps, last in _TOOL_CALL_TEXT.get(item.get("type"), ()):
         nodes: list[Any] = [item]
         for step in steps:
             nodes = [x for n in nodes if isinstance(n, list) for x in n] if step == "*" else \
                 [n[step] for n in nodes if isinstance(n, dict) and step in n]
         for node in nodes:
             if last == "*" and isinstance(node, list):
-                for i in range(len(node)):
-                    slots.add(node, i)
-            elif last != "*" and isinstance(node, dict):
-                slots.add(node, last)
+                refs.extend((node, i) for i in range(len(node)) if isinstance(node[i], str))
+            elif last != "*" and isinstance(node, dict) and isinstance(node.get(last), str):
+                refs.append((node, last))
+    return refs
 
 
 def _strings_or_tokens(container: dict[str, Any], key: str, slots: TextSlots) -> None:

@@ -1,8 +1,9 @@
 """Where text lives in each endpoint's answer, whole or streamed, and how response filters see it.
 
 Response filters (placeholder restoration, output moderation) run over every text stream of
-an answer: a chat choice's content, each tool call's arguments (JSON-escaped), a completion's
-text, a Responses content part or function call. Streams are keyed so that parallel choices
+an answer: a chat choice's content or refusal, each tool call's arguments (JSON-escaped), a
+completion's text, a Responses content part or function call, and the text of a Responses
+built-in tool call (a web search's query, a shell command) when its item is complete. Streams are keyed so that parallel choices
 and tool calls never mix, and whatever a filter still holds is flushed where its stream ends:
 into the chunk that carries the finish reason, into a delta event just before a `.done` event,
 or into a last chunk before `[DONE]`.
@@ -14,6 +15,7 @@ from collections.abc import Hashable, Sequence
 from typing import Any
 
 from filters.base import ResponseFilter
+from filters.walkers import tool_call_text
 
 from . import endpoints as ep
 from .context import RequestContext
@@ -81,6 +83,8 @@ def _response_items(chain: ResponseChain, items: Any) -> None:
                 part["text"] = chain.whole(part["text"])
         if "arguments" in item:
             item["arguments"] = chain.whole(item["arguments"], escaped=True)
+        for container, key in tool_call_text(item):  # a web search's query, a shell command...
+            container[key] = chain.whole(container[key])
 
 
 def transform_json(chain: ResponseChain, body: Any) -> Any:

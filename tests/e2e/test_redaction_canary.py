@@ -158,6 +158,15 @@ def test_a_refusal_quoting_placeholders_is_restored_whole_and_streamed(client, f
     assert_clean(fake)
 
 
+def test_a_web_search_in_the_answer_shows_its_query_restored(client, fake):
+    response = client.responses.create(model="fake-search", input=CANARY)
+    assert response.output[0].type == "web_search_call" and response.output[0].action.query == "You said: " + CANARY
+    completed = [e for e in client.responses.create(model="fake-search", input=CANARY, stream=True)
+                 if e.type == "response.completed"]
+    assert completed[0].response.output[0].action.query == "You said: " + CANARY
+    assert_clean(fake)
+
+
 def test_tool_call_arguments_in_the_answer_are_restored_as_valid_json(client, fake):
     reply = client.chat.completions.create(model="fake-tools", messages=[{"role": "user", "content": CANARY}])
     assert_clean(fake)

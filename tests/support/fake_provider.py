@@ -5,6 +5,7 @@ Behaviour is chosen by the model name, so concurrent tests cannot step on each o
 
     fake-tools          chat answer with a tool call
     fake-refusal        chat answer that refuses, quoting the last user text in `refusal`
+    fake-search         Responses answer led by a web search whose query quotes the input
     fake-error-<code>   answers HTTP <code> with an error body that quotes the request
     fake-hang           never sends headers (timeouts)
     fake-gated          streams one chunk, then waits until `release()` before the rest
@@ -157,8 +158,12 @@ class FakeProvider:
         text = ANSWER_PREFIX + (body["input"] if isinstance(body.get("input"), str) else "items")
         message = {"type": "message", "id": "msg_1", "status": "completed", "role": "assistant",
                    "content": [{"type": "output_text", "text": text, "annotations": []}]}
+        output: list[dict[str, Any]] = [message]
+        if model == "fake-search":
+            output.insert(0, {"type": "web_search_call", "id": "ws_1", "status": "completed",
+                              "action": {"type": "search", "query": text}})
         response = {"id": "resp_1", "object": "response", "created_at": 1, "status": "completed", "model": model,
-                    "output": [message], "parallel_tool_calls": True, "tool_choice": "auto", "tools": []}
+                    "output": output, "parallel_tool_calls": True, "tool_choice": "auto", "tools": []}
         if not body.get("stream"):
             return _json(response)
         events = [
