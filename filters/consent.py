@@ -23,6 +23,7 @@ from gateway.store import StoreUnavailable
 
 from .base import CONTINUE, Decision
 from .registry import FilterResources, register
+from .walkers import web_search_settings
 
 if TYPE_CHECKING:
     from gateway.context import RequestContext
@@ -115,10 +116,7 @@ def _strip_user_location(body: dict) -> int:
     """A web search's user location (chat `web_search_options`, Responses web search tools):
     a minor's whereabouts are not the provider's to know (COPPA counts a city as personal
     information). The search still runs, unlocalised."""
-    tools = body.get("tools") if isinstance(body.get("tools"), list) else []
-    holders = [body.get("web_search_options")] + [t for t in tools
-                                                  if isinstance(t, dict) and str(t.get("type", "")).startswith("web_search")]
-    return sum(h.pop("user_location", None) is not None for h in holders if isinstance(h, dict))
+    return sum(settings.pop("user_location", None) is not None for settings in web_search_settings(body))
 
 
 @register("consent")

@@ -104,21 +104,33 @@ def _content(slots: TextSlots, message: dict[str, Any], key: str = "content") ->
 _PARTICIPANT_ROLES = frozenset({"system", "developer", "user", "assistant"})
 
 
-def _user_location(location: Any, slots: TextSlots) -> None:
-    """`{"city", "region", "country", "timezone"}`: the country is an ISO code, as coarse as
-    the provider's own view of the caller's address; the rest can point at a town."""
-    for key in ("city", "region", "timezone") if isinstance(location, dict) else ():
-        if isinstance(location.get(key), str) and location[key].strip():
-            slots.places.append((location, key))
+def web_search_settings(body: dict[str, Any]) -> list[dict[str, Any]]:
+    """Where a request can carry its end user's location for the provider's web search: chat
+    `web_search_options`, Responses web search tools (each may hold a `user_location`)."""
+    tools = body.get("tools") if isinstance(body.get("tools"), list) else []
+    settings = [t for t in tools if isinstance(t, dict) and str(t.get("type", "")).startswith("web_search")]
+    if isinstance(body.get("web_search_options"), dict):
+        settings.insert(0, body["web_search_options"])
+    return settings
+
+
+def _user_locations(body: dict[str, Any], slots: TextSlots) -> None:
+    """`{"city", "region", "country", "timezone"}` (under `approximate` in chat): the country
+    is an ISO code, as coarse as the provider's own view of the caller's address; the rest
+    can point at a town."""
+    for settings in web_search_settings(body):
+        location = settings.get("user_location")
+        if isinstance(location, dict) and isinstance(location.get("approximate"), dict):
+            location = location["approximate"]
+        for key in ("city", "region", "timezone") if isinstance(location, dict) else ():
+            if isinstance(location.get(key), str) and location[key].strip():
+                slots.places.append((location, key))
 
 
 def _chat(body: dict[str, Any], slots: TextSlots) -> None:
     if isinstance(body.get("prediction"), dict):  # Predicted Outputs: the text to be rewritten
         _content(slots, body["prediction"])
-    search = body.get("web_search_options")
-    location = search.get("user_location") if isinstance(search, dict) else None
-    if isinstance(location, dict):
-        _user_location(location.get("approximate"), slots)
+    _user_locations(body, slots)
     for message in body.get("messages") or []:
         if not isinstance(message, dict):
             continue
@@ -152,10 +164,7 @@ def _prompt_variables(body: dict[str, Any], slots: TextSlots) -> None:
 def _responses(body: dict[str, Any], slots: TextSlots) -> None:
     slots.add(body, "instructions")
     _prompt_variables(body, slots)
-    tools = body.get("tools")
-    for tool in tools if isinstance(tools, list) else []:
-        if isinstance(tool, dict) and str(tool.get("type", "")).startswith("web_search"):
-            _user_location(tool.get("user_location"), slots)
+    _user_locations(body, slots)
     items = body.get("input")
     if isinstance(items, str):
         slots.add(body, "input")

@@ -124,8 +124,8 @@ NAME_PARTICLES = re.compile(r"(?:[ \t]+(?:" + "|".join(sorted(PARTICLES | _PLACE
 CAPS_WORD_AFTER = re.compile(r"[ \t]+(\p{Lu}[\p{Lu}'’-]+)(?![\p{L}\d])")
 # A geographic word right before a name makes it a place's ("Lake Kaver", "West Stórólfur",
 # "San Alma"); "Old", "Little", "Great" also lead nicknames and are not among them.
-GEO_PREFIX_BEFORE = re.compile(r"(?<!\p{L})(?:North|South|East|West|Northern|Southern|Eastern|Western|Lake|Port|Fort|"
-                               r"Mount|Saint|Sainte|San|Santa|São)[ \t]+$")
+GEO_PREFIX_BEFORE = re.compile(r"(?<!\p{L})(?:" + "|".join(sorted(
+    PLACE_PREFIXES - {"New", "Upper", "Lower", "Greater", "Little", "Old", "Great"})) + r")[ \t]+$")
 PLACE_PREFIX_BEFORE = re.compile(r"(?:" + "|".join(sorted(PLACE_PREFIXES)) + r")[ \t]+$")  # "Port" + " Jasminemouth"
 PLACE_ENDINGS = ("ville", "furt", "fort", "side", "burgh", "borough", "bury", "mouth", "haven", "port",
                  "stad", "chester", "shire", "berg", "view", "land", "town")

@@ -10,13 +10,13 @@ inside a tagger's longer address must not uncover the addressee's name above it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from presidio_analyzer import RecognizerResult
 
 from .analyzer import CONTEXT_BOOSTED
+from .name_patterns import SENTENCE_START
 from .recognizers.common import english_words
 
 # A checksum- or deny-list-confirmed result (Presidio sets 1.0) beats any overlapping guess.
@@ -92,7 +92,7 @@ def _remainders(text: str, r: RecognizerResult, kept: list[Detection]) -> list[D
             core = piece.strip(" \t\n,.;:-()")
             start = pos + piece.find(core)
             if any(c.isupper() or c.isdigit() for c in core) and not (
-                    r.entity_type in _NAMES and _SENTENCE_START.search(text[max(0, start - 3):start])
+                    r.entity_type in _NAMES and SENTENCE_START.search(text, max(0, start - 4), start)
                     and all(w.lower() in english_words() for w in core.split())):
                 out.append(Detection(r.entity_type, start, start + len(core), round(float(r.score), 4)))
         pos = max(pos, e)
@@ -100,7 +100,6 @@ def _remainders(text: str, r: RecognizerResult, kept: list[Detection]) -> list[D
 
 
 _NAMES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(]\s*)$")
 _TRAILING = frozenset("!?,;:\r\n\t ")
 
 
