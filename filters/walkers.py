@@ -9,6 +9,7 @@ refuses."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +21,11 @@ from gateway.multipart import MultipartForm
 
 _TEXT_PART_TYPES = frozenset({"text", "input_text", "output_text", "refusal", "summary_text", "reasoning_text"})
 _NON_TEXT_PART_TYPES = frozenset({"image_url", "input_image", "file", "input_file", "input_audio", "audio"})
+_DATA_URL = re.compile(r"data:[a-z]+/[\w.+-]+[;,]")
+# Keys of an item or part of an unknown type that hold no one's words: identifiers, states,
+# the provider's encrypted or signed blobs, file references.
+_OPAQUE_KEYS = frozenset({"type", "id", "call_id", "item_id", "status", "role", "model", "encrypted_content",
+                          "signature", "file_id", "fingerprint", "approval_request_id", "server_label"})
 
 
 @dataclass(slots=True)
@@ -73,6 +79,25 @@ class TextSlots:
             for k in value:
                 self.add_values(value, k)
 
+    def add_unknown(self, container: Any, key: Any) -> None:
+        """An item or content part of a type this walker does not know (an API newer than
+        this code): every string in it is text, except what names, points or signs
+        (`_OPAQUE_KEYS`). Walking too much beats letting a new field through unread; a
+        `data:` URL is a non-text part."""
+        value = container[key]
+        if isinstance(value, str):
+            if _DATA_URL.match(value):
+                self.non_text_parts += 1
+            else:
+                self.add(container, key)
+        elif isinstance(value, list):
+            for i in range(len(value)):
+                self.add_unknown(value, i)
+        elif isinstance(value, dict):
+            for k in value:
+                if k not in _OPAQUE_KEYS:
+                    self.add_unknown(value, k)
+
     @property
     def texts(self) -> list[str]:
         return [c[k] for c, k in self.refs]
@@ -94,10 +119,18 @@ def _content(slots: TextSlots, message: dict[str, Any], key: str = "content") ->
                 slots.add(content, i)
             elif isinstance(part, dict):
                 kind = part.get("type")
-                if kind in _TEXT_PART_TYPES:
-                    slots.add(part, "text" if "text" in part else kind)
+                if not isinstance(kind, str | None):
+                    slots.add_unknown(content, i)
+                elif kind in _TEXT_PART_TYPES:
+                    text_key = "text" if "text" in part else kind
+                    if isinstance(part.get(text_key), str):
+                        slots.add(part, text_key)
+                    elif text_key in part:  # misshapen, yet the provider would read it
+                        slots.add_unknown(part, text_key)
                 elif kind in _NON_TEXT_PART_TYPES:
                     slots.non_text_parts += 1
+                else:
+                    slots.add_unknown(content, i)
 
 
 # Roles whose `name` names a participant; a legacy `function` message's names a function.
@@ -169,11 +202,13 @@ def _responses(body: dict[str, Any], slots: TextSlots) -> None:
     if isinstance(items, str):
         slots.add(body, "input")
         return
-    for item in items if isinstance(items, list) else []:
+    for index, item in enumerate(items if isinstance(items, list) else []):
         if not isinstance(item, dict):
             continue
         kind = item.get("type", "message")
-        if kind == "message" or "role" in item:
+        if not isinstance(kind, str):
+            slots.add_unknown(items, index)
+        elif kind == "message" or "role" in item:
             _content(slots, item)
         elif kind in _ARGUMENTS_CALLS:
             if isinstance(item.get("arguments"), str):
@@ -192,8 +227,10 @@ def _responses(body: dict[str, Any], slots: TextSlots) -> None:
         elif kind in _TOOL_CALL_TEXT:  # earlier built-in tool calls, sent back with restored text
             for container, key in tool_call_text(item):
                 slots.add(container, key)
-        elif kind in _NON_TEXT_PART_TYPES:
+        elif kind in _NON_TEXT_PART_TYPES or kind in _NON_TEXT_ITEMS:
             slots.non_text_parts += 1
+        elif kind not in _OPAQUE_ITEMS:
+            slots.add_unknown(items, index)
 
 
 # Built-in tool calls an app sends back from an earlier turn, and where their text is: a web
@@ -208,7 +245,16 @@ _TOOL_CALL_TEXT: dict[str, tuple[tuple[str, ...], ...]] = {
     "shell_call_output": (("output", "*", "stdout"), ("output", "*", "stderr")),
     "computer_call": (("action", "text"), ("actions", "*", "text")),  # what the agent typed
     "apply_patch_call": (("operation", "diff"),),
+    "program": (("code",),),
+    "program_output": (("result",),),
+    "mcp_approval_response": (("reason",),),  # the user's words on why they refused a call
 }
+# Items that are an image: a screenshot sent back, an image the model generated (base64).
+_NON_TEXT_ITEMS = frozenset({"computer_call_output", "image_generation_call"})
+# Items with nothing anyone wrote in them: references, the provider's encrypted state, tool
+# definitions (the app's or an MCP server's, not its users').
+_OPAQUE_ITEMS = frozenset({"item_reference", "compaction", "compaction_trigger", "tool_search_output",
+                           "additional_tools", "mcp_list_tools"})
 # Calls whose arguments (JSON, or an object) and any plain `input` / `output` are text.
 _ARGUMENTS_CALLS = frozenset({"function_call", "custom_tool_call", "mcp_call", "mcp_approval_request",
                               "tool_search_call", "multi_agent_call"})

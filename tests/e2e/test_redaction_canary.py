@@ -124,6 +124,19 @@ def test_a_web_searchs_user_location_and_built_in_tool_calls_sent_back_reach_the
     assert_clean(fake)
 
 
+def test_responses_items_of_types_the_gateway_does_not_know_reach_the_provider_redacted(client, fake):
+    client.responses.create(model="fake-model", input=[
+        {"type": "program", "id": "pg_1", "call_id": "pc_1", "code": f"notify('{EMAIL}')"},
+        {"type": "program_output", "id": "po_1", "call_id": "pc_1", "result": f"{NAME} notified", "status": "completed"},
+        {"type": "mcp_approval_response", "approval_request_id": "ap_1", "approve": False, "reason": f"not {NAME}'s"},
+        {"type": "a_future_item", "id": "fi_1", "payload": {"text": CANARY, "tags": [CARD]}},
+        {"role": "user", "content": [{"type": "a_future_part", "note": IBAN}]},
+    ])
+    sent = fake.last().body["input"]
+    assert sent[3]["id"] == "fi_1" and "<PERSON_" in sent[3]["payload"]["text"]
+    assert_clean(fake)
+
+
 def test_a_tenant_may_keep_end_user_identifiers_and_a_web_searchs_user_location(redacting_gateway, fake):
     narrow = openai.OpenAI(base_url=redacting_gateway.url + "/v1", api_key=NARROW_KEY, max_retries=0, timeout=30)
     location = {"type": "approximate", "approximate": {"city": "Leeds", "country": "GB"}}
