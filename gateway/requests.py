@@ -9,6 +9,7 @@ import orjson
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 
+from .body_shapes import check_body_shape
 from .context import RequestContext
 from .endpoints import Endpoint
 from .errors import InvalidRequest, ModelNotAllowed, ModelNotFound, RequestTooLarge, UnsupportedMediaType
@@ -73,6 +74,8 @@ async def build_context(request: web.Request, endpoint: Endpoint, gateway: Gatew
         if form is not None:
             form.close()
         raise InvalidRequest("'model' is required and must be a string.", code="missing_model", param="model")
+    if body is not None:
+        check_body_shape(endpoint, body)
 
     ctx = RequestContext(
         request_id=request[REQUEST_ID],

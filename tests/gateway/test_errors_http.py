@@ -34,6 +34,12 @@ CASES = [
      {**AUTH, "Content-Type": "multipart/form-data; boundary=b"}, f"--b\r\n{CANARY}".encode(), 400, "invalid_multipart"),
     ("missing model", "POST", "/v1/chat/completions", JSON, orjson.dumps({"messages": [CANARY]}), 400, "missing_model"),
     ("model not a string", "POST", "/v1/chat/completions", JSON, orjson.dumps({"model": [CANARY]}), 400, "missing_model"),
+    ("messages not an array", "POST", "/v1/chat/completions", JSON,
+     orjson.dumps({"model": "fake-model", "messages": {"a": CANARY}}), 400, "invalid_type"),
+    ("a message's role not a string", "POST", "/v1/chat/completions", JSON,
+     orjson.dumps({"model": "fake-model", "messages": [{"role": [CANARY], "content": CANARY}]}), 400, "invalid_type"),
+    ("responses input an object", "POST", "/v1/responses", JSON,
+     orjson.dumps({"model": "fake-model", "input": {"text": CANARY}}), 400, "invalid_type"),
     ("unrouted model", "POST", "/v1/chat/completions", JSON, chat(CANARY), 404, "model_not_found"),
     ("unknown route", "POST", "/v1/" + CANARY.replace(" ", "-"), JSON, chat("fake-model"), 404, "not_found"),
     ("wrong method", "GET", "/v1/chat/completions", AUTH, None, 405, "method_not_allowed"),
@@ -60,6 +66,18 @@ async def test_bad_input_gets_contract_error_without_echo(gateway, fake, name, m
     assert set(error) == {"message", "type", "code", "param"}
     for fragment in ("Zebulon", "Quartermaine", "555-0199", "canary", "Traceback"):
         assert fragment not in raw.decode()
+
+
+async def test_a_field_the_filters_cannot_read_is_refused_by_name_and_nothing_is_forwarded(gateway, fake):
+    body = {"model": "fake-model", "messages": [{"role": "user", "content": "hi"},
+                                                {"role": "user", "content": [{"type": "text", "text": CANARY}, 5]}]}
+    async with aiohttp.ClientSession() as session:
+        async with session.post(gateway.url + "/v1/chat/completions", headers=JSON, data=orjson.dumps(body)) as r:
+            assert r.status == 400
+            error = (await r.json())["error"]
+    assert (error["code"], error["param"]) == ("invalid_type", "messages[1].content[1]")
+    assert error["message"] == "'messages[1].content[1]' must be a string or an object."
+    assert fake.received == []
 
 
 async def test_missing_provider_key_is_named_in_the_error(gateway):
