@@ -77,6 +77,8 @@ class Retyper(TextPasses, LinePasses, NamePasses):
             return False
         word = cased[0]
         lower = word.lower()
+        if not lower.endswith(P.PLACE_ENDINGS):  # most words: one C call, no loop
+            return False
         return any(lower.endswith(end) and (stem := word[:-len(end)].title()) and (stem in self.first or stem in self.last)
                    for end in P.PLACE_ENDINGS if len(word) > len(end) + 2)
 

@@ -196,12 +196,13 @@ class TextPasses(LexiconReader):
         for m in P.CAPITALISED_RUN.finditer(text):
             start = m.start() + (len(lead.group()) if (lead := P.ARTICLE.match(m.group())) else 0)
             words = text[start:m.end()].split()
+            if not words or taken.overlaps(start, m.end()) or _cased(words[0]) in self.first:
+                continue
             # everyday words make a firm's name only as a run of three or joined by a capital
             # "And" ("Clean Power Finance", "Compliance And Risks"; not "The Marketing office")
-            everyday = all(w.lower().strip(".&") in self.english for w in words) \
-                and len(words) < 3 and "And" not in words and "&" not in words
-            if not words or taken.overlaps(start, m.end()) or _cased(words[0]) in self.first \
-                    or everyday or self._is_place(text[start:m.end()]):
+            everyday = len(words) < 3 and "And" not in words and "&" not in words \
+                and all(w.lower().strip(".&") in self.english for w in words)
+            if everyday or self._is_place(text[start:m.end()]):
                 continue
             if in_firm_frame(text, start, m.end()):
                 extra.append(RecognizerResult("ORGANIZATION", start, m.end(), 0.6))

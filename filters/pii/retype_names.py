@@ -86,12 +86,7 @@ class NamePasses(LexiconReader):
         Title Case) loses the everyday words at its ends that are nobody's name ("owe kamilly
         an apology", "Bo tmrw", "My Cousin Lives"); False when nothing is left."""
         span = text[r.start:r.end]
-        line_start = text.rfind("\n", 0, r.start) + 1
-        line_end = text.find("\n", r.end)
-        line = text[line_start:None if line_end < 0 else line_end]
-        words = [w for w in line.split() if w[:1].isalpha()]
-        title_line = len(words) >= 4 and sum(w[:1].isupper() for w in words) * 5 >= len(words) * 4
-        if not (span.islower() or span.isupper() or title_line):
+        if not (span.islower() or span.isupper() or self._title_line(text, r.start, r.end)):
             return True
         words_at = [(m.start(), m.end()) for m in P.WORD.finditer(text, r.start, r.end)]
         parts = self._inner(text, words_at, self._everyday)
@@ -103,6 +98,25 @@ class NamePasses(LexiconReader):
             return False
         r.start, r.end = parts[0][0], parts[-1][1]
         return True
+
+    @staticmethod
+    def _title_line(text: str, start: int, end: int) -> bool:
+        """The line holding text[start:end] is in Title Case: four words or more, at least
+        four in five of them capitalised. A chat message is often one long line, read once per
+        name in it: the count stops as soon as too many words are lowercase."""
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        words = text[line_start:None if line_end < 0 else line_end].split()
+        most_lower = len(words) // 5  # more lowercase words than this, and the line is no title
+        alpha = lower = 0
+        for word in words:
+            if word[0].isalpha():
+                alpha += 1
+                if not word[0].isupper():
+                    lower += 1
+                    if lower > most_lower:
+                        return False
+        return alpha >= 4 and (alpha - lower) * 5 >= alpha * 4
 
     @staticmethod
     def _inner(text: str, words_at: list[tuple[int, int]], everyday) -> list[tuple[int, int]]:  # noqa: ANN001
