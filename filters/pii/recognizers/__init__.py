@@ -96,6 +96,34 @@ def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer
     ]
 
 
+class FixedRecognizerRegistry(RecognizerRegistry):
+    """Presidio's registry, which picks a call's recognizers with a list comprehension per
+    requested entity type on every call (two dozen per prompt here); the answer for the same
+    language and types is remembered. Calls with ad-hoc recognizers (a tenant's deny-list)
+    are answered afresh, and adding or removing a recognizer forgets every answer."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self._chosen: dict[tuple, list[EntityRecognizer]] = {}
+
+    def get_recognizers(self, language, entities=None, all_fields=False, ad_hoc_recognizers=None):  # noqa: ANN001, ANN201, D102
+        if ad_hoc_recognizers:
+            return super().get_recognizers(language, entities, all_fields, ad_hoc_recognizers)
+        key = (language, tuple(entities) if entities is not None else None, all_fields)
+        chosen = self._chosen.get(key)
+        if chosen is None:
+            chosen = self._chosen[key] = super().get_recognizers(language, entities, all_fields)
+        return list(chosen)
+
+    def add_recognizer(self, recognizer) -> None:  # noqa: ANN001, D102
+        self._chosen.clear()
+        super().add_recognizer(recognizer)
+
+    def remove_recognizer(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003, D102
+        self._chosen.clear()
+        super().remove_recognizer(*args, **kwargs)
+
+
 def build_registry(
     language: str, ner_entities: frozenset[str], ner_score: float,
     phone_regions: tuple[str, ...], lexicons: bool,
@@ -110,4 +138,4 @@ def build_registry(
         recognizers.append(NerRecognizer(sorted(ner_entities), language, ner_score))
     if lexicons:
         recognizers += [NameLexiconRecognizer(language), place_recognizer(language), nrp_recognizer(language)]
-    return RecognizerRegistry(recognizers=recognizers, supported_languages=[language])
+    return FixedRecognizerRegistry(recognizers=recognizers, supported_languages=[language])

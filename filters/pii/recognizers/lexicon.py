@@ -129,11 +129,17 @@ class NameLexiconRecognizer(LocalRecognizer):
             return []
         doc = nlp_artifacts.tokens
         words, _ = token_texts(doc)
+        first = self.first
+        # Only a title or a known first name (as written, or title-cased from capitals or
+        # lowercase) can open a match: one set lookup per token finds them.
+        opening = [i for i, word in enumerate(words)
+                   if word in first or word.title() in first or word.rstrip(".").lower() in TITLES]
         results, i = [], 0
-        while i < len(words):
-            match = self._match(words, i)
+        for j in opening:
+            if j < i:
+                continue  # inside the last match
+            match = self._match(words, j)
             if match is None:
-                i += 1
                 continue
             start, end, score = match
             span = doc[start:end]
@@ -177,20 +183,20 @@ class PhraseLexiconRecognizer(LocalRecognizer):
             return []
         doc = nlp_artifacts.tokens
         _, lowers = token_texts(doc)
-        results, i, n = [], 0, len(doc)
-        while i < n:
-            longest = self.longest.get(lowers[i])
-            if longest:
-                # punctuation tokens ("Washington , D.C.") count towards the window too
-                for size in range(min(longest * 2, n - i), 0, -1):
-                    if _squash("".join(lowers[i:i + size])) in self.phrases:
-                        span = doc[i:i + size]
-                        score = self._score(span.text, lowers[i - 1] if i else "")
-                        if score:
-                            results.append(_result(self, self.entity, span.start_char, span.end_char, score))
-                        i += size - 1
-                        break
-            i += 1
+        results, n, longest = [], len(doc), self.longest
+        after = 0  # tokens before this one are inside the last phrase
+        for i in [i for i, word in enumerate(lowers) if word in longest]:
+            if i < after:
+                continue
+            # punctuation tokens ("Washington , D.C.") count towards the window too
+            for size in range(min(longest[lowers[i]] * 2, n - i), 0, -1):
+                if _squash("".join(lowers[i:i + size])) in self.phrases:
+                    span = doc[i:i + size]
+                    score = self._score(span.text, lowers[i - 1] if i else "")
+                    if score:
+                        results.append(_result(self, self.entity, span.start_char, span.end_char, score))
+                    after = i + size
+                    break
         return results
 
     def _score(self, text: str, before: str) -> float:
