@@ -52,6 +52,9 @@ PARTIAL_LIST = re.compile(r"\p{Lu}[\p{L}'’-]+(?:\s*,\s*\p{Lu}[\p{L}'’-]+)+")
 _LIST_ITEM = r"[^\W\d_](?:[^\W\d_]|['’-])+"
 WORD_LIST = stdlib_re.compile(rf"(?<![\w'’-]){_LIST_ITEM}(?:[ \t]*,[ \t]*{_LIST_ITEM})+,?[ \t]+(?:and|&)[ \t]+"
                               rf"{_LIST_ITEM}(?![\w'’-])")
+# What every such list holds after its first comma: an item, then a comma or the final "and".
+# A search for it (the comma leads) costs a thirtieth of the list's own scan of a chat line.
+WORD_LIST_CUE = stdlib_re.compile(rf",[ \t]*{_LIST_ITEM}(?:[ \t]*,|,?[ \t]+(?:and|&)[ \t])")
 LIST_WORD = re.compile(r"(?<![\p{L}'’-])(?!and(?![\p{L}]))\p{L}[\p{L}'’-]+")
 FIRM_VERB_AFTER = re.compile(r"(?:\s+(?:is|was|has|office|offices|announced)\b|'s|’s)")
 THE_BEFORE = re.compile(r"(?<![\p{L}])(?i:the)\s+$")
@@ -105,10 +108,25 @@ POSSESSIVE_AFTER = re.compile(r"(?i)[ \t]+(?:his|her|their)\b")
 PERSON_AFTER = re.compile(r"(?i)^(?:'s|’s|\s+(?:says|said|asked|told|wrote|replied|thinks|thought)\b)")
 # "flew to STAXROITH", "my friend lives in harburg", "I am in Sutri": a word no dictionary
 # knows after a verb of going or living and a preposition is a place.
-PLACE_CONTEXT = re.compile(
+_PLACE_CUE = (
     r"\b(?i:fl[ye]w?|flying|travel+(?:ed|ing)?|mov(?:e|ed|ing)|return(?:ed|ing)?|go(?:ing)?|went|"
     r"li(?:ve|ves|ved|ving)|born|stay(?:ed|ing|s)?|visit(?:ed|ing|s)?|am|is|are|was|were|based|located)"
-    r"\s+(?i:in|to|from|at|near)\s+((?:\p{Lu}[\p{L}'’-]+|\p{Ll}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+)?)")
+    r"\s+(?i:in|to|from|at|near)\s+")
+PLACE_CONTEXT = re.compile(_PLACE_CUE + r"((?:\p{Lu}[\p{L}'’-]+|\p{Ll}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+)?)")
+# The verb and preposition alone: `regex` scans for them in half the time it takes to scan
+# for the whole pattern, which then only runs where they stand (`place_contexts`).
+PLACE_CONTEXT_CUE = re.compile(_PLACE_CUE)
+
+
+def place_contexts(text: str):  # noqa: ANN201 - an iterator of matches
+    """`PLACE_CONTEXT.finditer(text)`, found faster. Every match begins where its cue does,
+    and no match can begin inside another's cue (a preposition is no verb), so trying the
+    whole pattern at each cue that follows the last match gives the same matches."""
+    end = 0
+    for cue in PLACE_CONTEXT_CUE.finditer(text):
+        if cue.start() >= end and (match := PLACE_CONTEXT.match(text, cue.start())):
+            end = match.end()
+            yield match
 # A firm's town: "... at Vass és Kovács Zrt. in MÁRTONKÖVESD", "Acme Ltd in Bergen".
 IN_PLACE_AFTER = re.compile(r"[ \t]+in[ \t]+(\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2})(?![\p{L}\d])")
 # Place names are built from names: "North Hazel", "Saint Lucia", "San Cornelio", "Greg

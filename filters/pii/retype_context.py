@@ -48,7 +48,7 @@ def _word_lists(text: str):  # noqa: ANN202 - an iterator of matches
     "and" (a list never crosses a line; one scan of every line cost more than the rule)."""
     start = 0
     for line in text.split("\n"):
-        if "," in line and (" and " in line or "&" in line):
+        if "," in line and (" and " in line or "&" in line) and P.WORD_LIST_CUE.search(text, start, start + len(line)):
             yield from P.WORD_LIST.finditer(text, start, start + len(line))
         start += len(line) + 1
 
@@ -245,7 +245,7 @@ class TextPasses(LexiconReader):
             value = m.group(1).rstrip(" .,")
             if value and value.split()[0].lower() not in self.english:
                 extra.append(RecognizerResult("LOCATION", m.start(1), m.start(1) + len(value), 0.9))
-        for m in P.PLACE_CONTEXT.finditer(text):
+        for m in P.place_contexts(text):
             start, end = m.span(1)
             words = m.group(1).split()
             # a compass or lake word may lead ("West Susanside"); the rest must be no word or first name

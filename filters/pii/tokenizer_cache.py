@@ -16,7 +16,6 @@ saved inside one is dropped), and the cache it fills holds no personal data.
 
 from __future__ import annotations
 
-import re
 import string
 
 from spacy.tokenizer import Tokenizer
@@ -24,7 +23,6 @@ from spacy.tokens import Doc
 
 from .recognizers.common import english_words
 
-_CHUNKS = re.compile(r"\S+")
 _PUNCTUATION = string.punctuation + "“”‘’«»„…—–"
 
 
@@ -47,7 +45,7 @@ class WarmCacheTokenizer:
     def warm(self, texts: list[str]) -> None:
         """Save the vocabulary chunks of `texts` not saved yet. Outside any memory zone."""
         seen = self._seen
-        fresh = {chunk for text in texts for chunk in _CHUNKS.findall(text)
+        fresh = {chunk for text in texts for chunk in text.split()
                  if chunk not in seen and is_vocabulary(chunk)}
         if not fresh:
             return

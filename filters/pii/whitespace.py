@@ -33,8 +33,21 @@ class Normalised:
     positions: list[int] | None = None
 
 
+# The ASCII whitespace besides space and line break; in ASCII text, with "  ", all that
+# `_UNLEARNT` can find (the dashes are not ASCII).
+_ASCII_UNLEARNT = ("  ", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def _may_need_copy(text: str) -> bool:
+    """Whether `_UNLEARNT` can find anything: a few substring tests decide for ASCII text
+    (a tenth of the expression's scan, which tries its look-behinds at every character)."""
+    if text.isascii():
+        return any(s in text for s in _ASCII_UNLEARNT) and _UNLEARNT.search(text) is not None
+    return _UNLEARNT.search(text) is not None
+
+
 def normalise(text: str) -> Normalised:
-    if not _UNLEARNT.search(text):
+    if not _may_need_copy(text):
         return Normalised(text)
     chars: list[str] = []
     positions: list[int] = []

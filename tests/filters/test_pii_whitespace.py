@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from filters.pii import EngineSettings, PIIEngine
 from filters.pii.resolve import Detection
-from filters.pii.whitespace import normalise, to_original
+from filters.pii.whitespace import _UNLEARNT, _may_need_copy, normalise, to_original
 
 
 @pytest.mark.parametrize(("text", "copy"), [
@@ -54,3 +56,9 @@ def test_a_name_or_number_split_by_odd_whitespace_is_found_whole(engine: PIIEngi
                                                                  entity: str) -> None:
     [found] = engine.analyze_batch([text], entities=frozenset({entity}))
     assert [text[d.start:d.end] for d in found] == [value]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab 1.\n\t\r\x0b\x0c\x1c\x1f\u00a0\u2002\u2013-\u2212", max_size=12))
+def test_the_quick_test_for_a_copy_agrees_with_the_full_expression(text: str) -> None:
+    assert _may_need_copy(text) == (_UNLEARNT.search(text) is not None)
