@@ -21,6 +21,8 @@ def caseless_names(text: str) -> list[RecognizerResult]:
     """Names in scripts without capitals (Han, kana, Hangul, Thai, Hebrew, Arabic, Devanagari,
     Georgian...), where the sentence says what they are: the tagger never saw these scripts,
     and no case marks a name. The whole name outranks a part a detector found."""
+    if not P.CASELESS_LETTER.search(text):
+        return []
     extra = [RecognizerResult("PERSON", m.start(1), m.end(1), 0.8) for m in P.NAMED_CASELESS.finditer(text)]
     for m in P.PERSON_CASELESS.finditer(text):
         group = next(g for g in (1, 2, 3) if m.group(g))

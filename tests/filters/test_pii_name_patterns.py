@@ -29,3 +29,14 @@ def test_the_quick_scans_find_what_the_rules_are_about() -> None:
     text = "We moved to Río Gallegos, then went to harburg. Ana, Bo and Cy came."
     assert [text[slice(*m.span(1))] for m in P.place_contexts(text)] == ["Río Gallegos", "harburg"]
     assert P.WORD_LIST_CUE.search(text) and P.WORD_LIST.search(text).group() == "Ana, Bo and Cy"
+
+
+CASELESS_WORDS = ["in", "to", "hi", "met", "my name is", "call me", "with", "dear", "Zoë", "Ана", "Ελένη", "Արամ",
+                  "南京市", "山下", "ნინო", "דנה", "e\u0301", "ª", "1º", "said", "\n"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(CASELESS_WORDS), max_size=8).map(" ".join))
+def test_without_a_caseless_letter_no_caseless_pattern_matches(text: str) -> None:
+    if P.CASELESS_LETTER.search(text) is None:
+        assert not any(p.search(text) for p in (P.NAMED_CASELESS, P.PERSON_CASELESS, P.PLACE_CASELESS))

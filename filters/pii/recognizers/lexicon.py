@@ -41,7 +41,10 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 def _squash(text: str) -> str:
     """Lowercase letters and digits only: "Washington, D.C." and its tokens compare equal."""
-    return _NOT_WORD.sub("", text.lower())
+    lower = text.lower()
+    if lower.isascii() and lower.isalnum():  # most tokens: nothing to drop, no regex pass
+        return lower
+    return _NOT_WORD.sub("", lower)
 
 
 def token_texts(doc) -> tuple[list[str], list[str]]:
