@@ -245,7 +245,7 @@ class TextPasses(LexiconReader):
             value = m.group(1).rstrip(" .,")
             if value and value.split()[0].lower() not in self.english:
                 extra.append(RecognizerResult("LOCATION", m.start(1), m.start(1) + len(value), 0.9))
-        for m in P.place_contexts(text):
+        for m in P.PLACE_CONTEXT.finditer(text):
             start, end = m.span(1)
             words = m.group(1).split()
             # a compass or lake word may lead ("West Susanside"); the rest must be no word or first name

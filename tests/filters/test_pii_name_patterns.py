@@ -1,4 +1,4 @@
-"""The quick scans that stand in for slower ones find exactly what those would."""
+"""The quick tests that stand before slower scans never skip a text those would match."""
 
 from __future__ import annotations
 
@@ -14,12 +14,6 @@ texts = st.lists(st.sampled_from(WORDS), max_size=14).map(lambda words: " ".join
 
 @settings(max_examples=600, deadline=None)
 @given(texts)
-def test_place_contexts_are_the_whole_patterns_matches(text: str) -> None:
-    assert [m.span(1) for m in P.place_contexts(text)] == [m.span(1) for m in P.PLACE_CONTEXT.finditer(text)]
-
-
-@settings(max_examples=600, deadline=None)
-@given(texts)
 def test_a_text_without_the_list_cue_holds_no_list(text: str) -> None:
     if P.WORD_LIST_CUE.search(text) is None:
         assert P.WORD_LIST.search(text) is None
@@ -27,7 +21,6 @@ def test_a_text_without_the_list_cue_holds_no_list(text: str) -> None:
 
 def test_the_quick_scans_find_what_the_rules_are_about() -> None:
     text = "We moved to Río Gallegos, then went to harburg. Ana, Bo and Cy came."
-    assert [text[slice(*m.span(1))] for m in P.place_contexts(text)] == ["Río Gallegos", "harburg"]
     assert P.WORD_LIST_CUE.search(text) and P.WORD_LIST.search(text).group() == "Ana, Bo and Cy"
 
 
