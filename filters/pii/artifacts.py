@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 _KEY = "pii_token_table"
 _INDEX_KEY = "pii_token_index"
+_LOWER_INDEX_KEY = "pii_lower_token_index"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,17 @@ def token_index(doc: Doc) -> dict[str, list[tuple[int, int]]]:
         for text, start, end in zip(table.texts, table.starts, table.ends):
             index.setdefault(text.rstrip(".") or text, []).append((start, end))
         doc.user_data[_INDEX_KEY] = index
+    return index
+
+
+def lower_token_index(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    """`token_index` keyed by lowercase text: what an anchor of lowercase words looks up."""
+    index = doc.user_data.get(_LOWER_INDEX_KEY)
+    if index is None:
+        index = {}
+        for text, spans in token_index(doc).items():
+            index.setdefault(text.lower(), []).extend(spans)
+        doc.user_data[_LOWER_INDEX_KEY] = index
     return index
 
 

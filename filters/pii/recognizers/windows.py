@@ -23,7 +23,7 @@ import regex as re
 from presidio_analyzer import PatternRecognizer, RecognizerResult
 from spacy.tokens import Doc
 
-from ..artifacts import token_index
+from ..artifacts import lower_token_index, token_index
 
 _SPACES = (" ", "\n", "\t", "\r")
 
@@ -59,13 +59,12 @@ def _space_after(text: str, i: int) -> int:
     return min(found) if found else len(text)
 
 
-def _token_hits(doc: Doc, anchor: Anchor) -> list[tuple[int, int]]:
-    index = token_index(doc)
-    if anchor.lowercase or anchor.inside:
-        hits = [span for word, spans in index.items()
-                if word.lower() in anchor.words or any(c in word for c in anchor.inside) for span in spans]
-    else:
-        hits = [span for word in anchor.words & index.keys() for span in index[word]]
+def _token_hits(text: str, doc: Doc, anchor: Anchor) -> list[tuple[int, int]]:
+    index = lower_token_index(doc) if anchor.lowercase else token_index(doc)
+    hits = [span for word in anchor.words & index.keys() for span in index[word]]
+    if anchor.inside and any(c in text for c in anchor.inside):  # one C scan before a loop over tokens
+        hits += [span for word, spans in token_index(doc).items() if any(c in word for c in anchor.inside)
+                 for span in spans]
     if anchor.endings:
         hits += [span for word, spans in index.items() if word.endswith(anchor.endings) for span in spans]
     return sorted(hits)
@@ -75,7 +74,7 @@ def windows(text: str, anchor: Anchor, doc: Doc | None = None) -> list[tuple[int
     """Merged windows around the anchor's hits: from `doc`'s tokens when given (and the
     anchor has words), else from the anchor's pattern."""
     if doc is not None and (anchor.words or anchor.inside):
-        hits = _token_hits(doc, anchor)
+        hits = _token_hits(text, doc, anchor)
     else:
         hits = [(hit.start(), hit.end()) for hit in anchor.pattern.finditer(text)]
     merged: list[tuple[int, int]] = []
