@@ -63,33 +63,31 @@ class _RowCache:
     CAPACITY = 1 << 16
 
     def __init__(self, width: int, keep_column: int, keep_values: frozenset[int]) -> None:
-        self._index: dict[tuple[int, ...], int] = {}
+        self._index: dict[bytes, int] = {}
         self._table = np.zeros((1024, width), dtype="f")
         self._keep_column = keep_column
         self._keep_values = keep_values
 
     def lookup(self, features: np.ndarray, compute: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
-        keys = list(map(tuple, features.tolist()))
-        rows = list(map(self._index.get, keys))
-        missing = [i for i, row in enumerate(rows) if row is None]
-        if not missing:
+        # A row's key is its bytes: one object per row, where a tuple took four Python ints.
+        keys = np.ascontiguousarray(features).view(np.dtype((np.void, features.shape[1] * features.itemsize)))
+        keys = keys.ravel().tolist()
+        found = map(self._index.get, keys)
+        rows = np.fromiter((-1 if row is None else row for row in found), dtype=np.intp, count=len(keys))
+        missing = np.flatnonzero(rows < 0)
+        if not missing.size:
             return self._table[rows]
         fresh = compute(features[missing])
-        if len(missing) == len(keys):
-            out = fresh
-        else:
-            present = [i for i, row in enumerate(rows) if row is not None]
-            out = np.empty((len(keys), fresh.shape[1]), dtype="f")
-            out[present] = self._table[[rows[i] for i in present]]
-            out[missing] = fresh
-        self._save(keys, missing, fresh)
+        out = self._table[rows]  # a missing row (-1) reads the table's last row, replaced next
+        out[missing] = fresh
+        self._save(keys, features[missing, self._keep_column].tolist(), missing.tolist(), fresh)
         return out
 
-    def _save(self, keys: list[tuple[int, ...]], missing: list[int], fresh: np.ndarray) -> None:
-        column, values, index = self._keep_column, self._keep_values, self._index
-        kept: dict[tuple[int, ...], int] = {}  # key -> its row in `fresh`
-        for j, i in enumerate(missing):
-            if keys[i][column] in values and keys[i] not in kept:
+    def _save(self, keys: list[bytes], keep_column: list[int], missing: list[int], fresh: np.ndarray) -> None:
+        values, index = self._keep_values, self._index
+        kept: dict[bytes, int] = {}  # key -> its row in `fresh`
+        for j, (i, value) in enumerate(zip(missing, keep_column)):
+            if value in values and keys[i] not in kept:
                 kept[keys[i]] = j
         if not kept:
             return
@@ -124,8 +122,9 @@ def _layers(model: Model, name: str) -> list[Model]:
 def _maxout_norm(maxout: Model, norm: Model) -> _MaxoutNorm:
     n_out, pieces, n_in = maxout.get_param("W").shape
     return _MaxoutNorm(
-        weights_t=np.ascontiguousarray(maxout.get_param("W").reshape(n_out * pieces, n_in).T),
-        bias=np.ascontiguousarray(maxout.get_param("b").reshape(n_out * pieces)),
+        # piece-major columns: piece p of every output is the block [p * n_out, (p + 1) * n_out)
+        weights_t=np.ascontiguousarray(maxout.get_param("W").transpose(1, 0, 2).reshape(pieces * n_out, n_in).T),
+        bias=np.ascontiguousarray(maxout.get_param("b").T.reshape(pieces * n_out)),
         pieces=pieces, gain=norm.get_param("G"), shift=norm.get_param("b"))
 
 
@@ -164,7 +163,12 @@ class FusedTagger:
     def _maxout_norm(self, X: np.ndarray, layer: _MaxoutNorm) -> np.ndarray:
         Y = X @ layer.weights_t
         Y += layer.bias
-        best, _ = self._ops.maxout(Y.reshape(Y.shape[0], -1, layer.pieces))
+        # the best piece per output, from contiguous blocks (thinc's maxout also returns
+        # which piece won, which only training needs)
+        width = Y.shape[1] // layer.pieces
+        best = np.maximum(Y[:, :width], Y[:, width:2 * width]) if layer.pieces > 1 else Y
+        for piece in range(2, layer.pieces):
+            np.maximum(best, Y[:, piece * width:(piece + 1) * width], out=best)
         # thinc's layer norm, in place and in two passes instead of numpy's var (five).
         width = best.shape[1]
         best -= best.sum(axis=1, keepdims=True) / width
