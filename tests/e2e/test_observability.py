@@ -11,6 +11,7 @@ import re
 import shutil
 import signal
 import subprocess
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -80,10 +81,12 @@ def test_two_workers_one_scrape_every_family_and_promtool(tmp_path, fake_url, fa
             assert sum(v for _, v in start.samples[first_sample(family, kind)]) == 0
         check_format(start_text)
 
-        # Traffic on fresh connections until both workers have served some of it.
-        sent = 0
+        # Traffic on fresh connections until both workers have served some of it. The second
+        # worker may still be building its detectors when the first answers, on a busy host
+        # for many seconds: the traffic goes on until a deadline, not for a fixed count.
+        sent, deadline = 0, time.monotonic() + 120
         with ThreadPoolExecutor(8) as pool:
-            while len(serving_pids(gateway.log_lines())) < 2 and sent < 800:
+            while len(serving_pids(gateway.log_lines())) < 2 and time.monotonic() < deadline:
                 statuses = list(pool.map(lambda _: post_chat(gateway.url, NARROW_KEY), range(40)))
                 assert statuses == [200] * 40
                 sent += 40
