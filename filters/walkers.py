@@ -67,36 +67,24 @@ class TextSlots:
         self.add_values(holder, 0)
         self.json_strings.append((container, key, holder))
 
-    def add_values(self, container: Any, key: Any) -> None:
-        """Every string inside a JSON value, however deep."""
+    def add_values(self, container: Any, key: Any, *, unknown: bool = False) -> None:
+        """Every string inside a JSON value, however deep. `unknown`: the value is an item or
+        content part of a type this walker does not know (an API newer than this code), read
+        whole but for what names, points or signs (`_OPAQUE_KEYS`), with a `data:` URL as a
+        non-text part. Walking too much beats letting a new field through unread."""
         value = container[key]
         if isinstance(value, str):
-            self.add(container, key)
-        elif isinstance(value, list):
-            for i in range(len(value)):
-                self.add_values(value, i)
-        elif isinstance(value, dict):
-            for k in value:
-                self.add_values(value, k)
-
-    def add_unknown(self, container: Any, key: Any) -> None:
-        """An item or content part of a type this walker does not know (an API newer than
-        this code): every string in it is text, except what names, points or signs
-        (`_OPAQUE_KEYS`). Walking too much beats letting a new field through unread; a
-        `data:` URL is a non-text part."""
-        value = container[key]
-        if isinstance(value, str):
-            if _DATA_URL.match(value):
+            if unknown and _DATA_URL.match(value):
                 self.non_text_parts += 1
             else:
                 self.add(container, key)
         elif isinstance(value, list):
             for i in range(len(value)):
-                self.add_unknown(value, i)
+                self.add_values(value, i, unknown=unknown)
         elif isinstance(value, dict):
             for k in value:
-                if k not in _OPAQUE_KEYS:
-                    self.add_unknown(value, k)
+                if not (unknown and k in _OPAQUE_KEYS):
+                    self.add_values(value, k, unknown=unknown)
 
     @property
     def texts(self) -> list[str]:
@@ -120,17 +108,17 @@ def _content(slots: TextSlots, message: dict[str, Any], key: str = "content") ->
             elif isinstance(part, dict):
                 kind = part.get("type")
                 if not isinstance(kind, str | None):
-                    slots.add_unknown(content, i)
+                    slots.add_values(content, i, unknown=True)
                 elif kind in _TEXT_PART_TYPES:
                     text_key = "text" if "text" in part else kind
                     if isinstance(part.get(text_key), str):
                         slots.add(part, text_key)
                     elif text_key in part:  # misshapen, yet the provider would read it
-                        slots.add_unknown(part, text_key)
+                        slots.add_values(part, text_key, unknown=True)
                 elif kind in _NON_TEXT_PART_TYPES:
                     slots.non_text_parts += 1
                 else:
-                    slots.add_unknown(content, i)
+                    slots.add_values(content, i, unknown=True)
 
 
 # Roles whose `name` names a participant; a legacy `function` message's names a function.
@@ -207,7 +195,7 @@ def _responses(body: dict[str, Any], slots: TextSlots) -> None:
             continue
         kind = item.get("type", "message")
         if not isinstance(kind, str):
-            slots.add_unknown(items, index)
+            slots.add_values(items, index, unknown=True)
         elif kind == "message" or "role" in item:
             _content(slots, item)
         elif kind in _ARGUMENTS_CALLS:
@@ -230,7 +218,7 @@ def _responses(body: dict[str, Any], slots: TextSlots) -> None:
         elif kind in _NON_TEXT_PART_TYPES or kind in _NON_TEXT_ITEMS:
             slots.non_text_parts += 1
         elif kind not in _OPAQUE_ITEMS:
-            slots.add_unknown(items, index)
+            slots.add_values(items, index, unknown=True)
 
 
 # Built-in tool calls an app sends back from an earlier turn, and where their text is: a web
