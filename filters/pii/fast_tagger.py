@@ -18,6 +18,7 @@ import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 from spacy.language import Language
@@ -72,8 +73,7 @@ class _RowCache:
         # A row's key is its bytes: one object per row, where a tuple took four Python ints.
         keys = np.ascontiguousarray(features).view(np.dtype((np.void, features.shape[1] * features.itemsize)))
         keys = keys.ravel().tolist()
-        found = map(self._index.get, keys)
-        rows = np.fromiter((-1 if row is None else row for row in found), dtype=np.intp, count=len(keys))
+        rows = np.fromiter(map(self._index.get, keys, repeat(-1)), dtype=np.intp, count=len(keys))
         missing = np.flatnonzero(rows < 0)
         if not missing.size:
             return self._table[rows]

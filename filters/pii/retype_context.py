@@ -237,7 +237,9 @@ class TextPasses(LexiconReader):
         taken = Coverage(text, found)
         # a town built as towns are named ("the Elimarssonmouth", "Port Jasminemouth"), seen or not
         for m in P.CAPITALISED.finditer(text):
-            if not taken.overlaps(m.start(), m.end()) and self._built_place([m.group(0)]):
+            # one word is built so only with a place ending (`_built_place`): a C test first
+            if m.group(0).lower().endswith(P.PLACE_ENDINGS) and not taken.overlaps(m.start(), m.end()) \
+                    and self._built_place([m.group(0)]):
                 lead = P.PLACE_PREFIX_BEFORE.search(text, max(0, m.start() - 12), m.start())
                 start = lead.start() if lead and not taken.overlaps(lead.start(), m.start()) else m.start()
                 extra.append(RecognizerResult("LOCATION", start, m.end(), 0.6))

@@ -11,7 +11,7 @@ token, and entities already set by an earlier component are never overridden.
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import TAG
+from spacy.attrs import ENT_IOB, ENT_TYPE, TAG
 from spacy.strings import get_string_id
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -22,16 +22,17 @@ _O = get_string_id("O")
 CONVERTER_NAME = "pii_tags_to_ents"
 
 
-def spans_from_tags(doc: Doc, tags: list[str], offset: int = 0) -> list[Span]:
-    """Spans of the tag sequence `tags`, which begins at token `offset` of `doc`."""
-    spans: list[Span] = []
+def spans_from_tags(tags: list[str], offset: int = 0) -> list[tuple[int, int, str]]:
+    """(start, end, label) token spans of the tag sequence `tags`, which begins at token
+    `offset` of its doc; in order, never overlapping."""
+    spans: list[tuple[int, int, str]] = []
     start, label = None, None
     padded = tags + ["O"]
     for i, tag in enumerate(padded, start=offset):
         prefix, _, tag_label = tag.partition("-")
         continues = prefix in ("I", "L") and start is not None and tag_label == label
         if start is not None and not continues:
-            spans.append(Span(doc, start, i, label=label))
+            spans.append((start, i, label))
             start, label = None, None
         # A span starts at "B-"/"U-", or, for addresses only, at an inside tag that the next
         # token continues (a missed "B-" in a long address); other stray inside tags are noise.
@@ -42,7 +43,7 @@ def spans_from_tags(doc: Doc, tags: list[str], offset: int = 0) -> list[Span]:
         if start is None and (prefix in ("B", "U") or starts_run):
             start, label = i, tag_label
         if prefix in ("L", "U") and start is not None:
-            spans.append(Span(doc, start, i + 1, label=label))
+            spans.append((start, i + 1, label))
             start, label = None, None
     return spans
 
@@ -66,10 +67,23 @@ def tags_to_ents(doc: Doc) -> Doc:
     tags = doc.to_array(TAG)
     tagged = np.flatnonzero((tags != 0) & (tags != _O)).tolist()
     new = [span for start, end in _runs(tagged)
-           for span in spans_from_tags(doc, [strings[h] for h in tags[start:end].tolist()], start)]
-    if new:
-        existing = list(doc.ents)
-        taken = {i for span in existing for i in range(span.start, span.end)}
-        fresh = [s for s in new if not taken.intersection(range(s.start, s.end))]
-        doc.ents = filter_spans(existing + fresh)
+           for span in spans_from_tags([strings[h] for h in tags[start:end].tolist()], start)]
+    if not new:
+        return doc
+    existing = doc.ents
+    if not existing:
+        # The usual case (no other entity recognizer ran): the annotation is written as two
+        # arrays at once; `doc.ents = ...` built and checked a Span per entity, twice.
+        iob = np.full(len(doc), 2, dtype="uint64")  # outside
+        types = np.zeros(len(doc), dtype="uint64")
+        for start, end, label in new:
+            iob[start] = 3  # begin
+            iob[start + 1:end] = 1  # inside
+            types[start:end] = strings.add(label)
+        doc.from_array([ENT_IOB, ENT_TYPE], np.stack([iob, types], axis=1))
+        return doc
+    taken = {i for span in existing for i in range(span.start, span.end)}
+    fresh = [Span(doc, start, end, label=label) for start, end, label in new
+             if not taken.intersection(range(start, end))]
+    doc.ents = filter_spans(list(existing) + fresh)
     return doc

@@ -45,8 +45,10 @@ class WarmCacheTokenizer:
     def warm(self, texts: list[str]) -> None:
         """Save the vocabulary chunks of `texts` not saved yet. Outside any memory zone."""
         seen = self._seen
-        fresh = {chunk for text in texts for chunk in text.split()
-                 if chunk not in seen and is_vocabulary(chunk)}
+        # Set operations in C first: most chunks of a prompt were saved before, and only
+        # the rest (names, numbers, new words) reach the Python test.
+        unseen = set().union(*(text.split() for text in texts)) - seen
+        fresh = {chunk for chunk in unseen if is_vocabulary(chunk)}
         if not fresh:
             return
         if len(seen) + len(fresh) > self.CAPACITY:
