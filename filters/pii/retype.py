@@ -53,6 +53,7 @@ class Retyper(TextPasses, LinePasses, NamePasses):
         self.nrp = lexicon("nrp")
         self.street_prefixes = frozenset(w.lower() for w in lexicon("street_prefixes"))
         self.street_endings = tuple(sorted(lexicon("street_endings")))
+        self._line_titles = {}
 
     def _person_of_place(self, r: RecognizerResult, span: str) -> list[RecognizerResult] | None:
         """"Charles of Houston" (one span, typed anything): the person, then the place."""
@@ -324,6 +325,8 @@ class Retyper(TextPasses, LinePasses, NamePasses):
         return [_result(r, kind, start, start + len(head), score), _result(r, "STREET_ADDRESS", rest, r.end, r.score)]
 
     def __call__(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """Not reentrant: one call at a time (the engine's analysis lock)."""
+        self._line_titles = {}
         out: list[RecognizerResult] = []
         for r in results:
             out.extend(self._retyped(text, r))

@@ -34,6 +34,10 @@ def caseless_names(text: str) -> list[RecognizerResult]:
 class NamePasses(LexiconReader):
     """Passes from a name found to its other mentions and forms."""
 
+    # Title Case answers per (line start, line end) of the text being retyped; set empty
+    # by each call, which the engine serialises.
+    _line_titles: dict[tuple[int, int], bool]
+
     def _particle_surnames(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
         """"says van der Heiden": a surname behind particles, where a person is named; the
         particles are part of it. What a detector found of it already gives way (the longer
@@ -101,24 +105,18 @@ class NamePasses(LexiconReader):
         r.start, r.end = parts[0][0], parts[-1][1]
         return True
 
-    @staticmethod
-    def _title_line(text: str, start: int, end: int) -> bool:
+    def _title_line(self, text: str, start: int, end: int) -> bool:
         """The line holding text[start:end] is in Title Case: four words or more, at least
         four in five of them capitalised. A chat message is often one long line, read once per
-        name in it: the count stops as soon as too many words are lowercase."""
+        name in it: the answer is kept per line for the call (`Retyper.__call__`), and the
+        count stops as soon as too many words are lowercase."""
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
-        words = text[line_start:None if line_end < 0 else line_end].split()
-        most_lower = len(words) // 5  # more lowercase words than this, and the line is no title
-        alpha = lower = 0
-        for word in words:
-            if word[0].isalpha():
-                alpha += 1
-                if not word[0].isupper():
-                    lower += 1
-                    if lower > most_lower:
-                        return False
-        return alpha >= 4 and (alpha - lower) * 5 >= alpha * 4
+        known = self._line_titles.get((line_start, line_end))
+        if known is None:
+            known = self._line_titles[line_start, line_end] = _title_case(
+                text[line_start:None if line_end < 0 else line_end])
+        return known
 
     @staticmethod
     def _inner(text: str, words_at: list[tuple[int, int]], everyday) -> list[tuple[int, int]]:  # noqa: ANN001
@@ -128,3 +126,17 @@ class NamePasses(LexiconReader):
         while parts and everyday(text[parts[-1][0]:parts[-1][1]].strip(".'’")):
             parts.pop()
         return parts
+
+
+def _title_case(line: str) -> bool:
+    words = line.split()
+    most_lower = len(words) // 5  # more lowercase words than this, and the line is no title
+    alpha = lower = 0
+    for word in words:
+        if word[0].isalpha():
+            alpha += 1
+            if not word[0].isupper():
+                lower += 1
+                if lower > most_lower:
+                    return False
+    return alpha >= 4 and (alpha - lower) * 5 >= alpha * 4

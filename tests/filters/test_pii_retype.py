@@ -394,3 +394,15 @@ def test_a_part_of_a_name_recurs_as_the_person_only_when_the_name_looks_like_one
     start = text.index(person)
     found = Retyper()._repeated_names(text, [RecognizerResult("PERSON", start, start + len(person), 0.85)])
     assert (len(found) > 1) is repeated
+
+
+def test_whether_a_line_is_in_title_case_is_read_afresh_for_each_text() -> None:
+    """The Title Case answer is kept per line within one call; the next text's line, at the
+    same offsets, is read again."""
+    retype = Retyper()
+    title = "Mark Lives Somewhere Near Bydgoszcz With Aunt"
+    prose = "we all know that Mark Lives with his aunt here now"
+    for text, expected in ((title, "Mark"), (prose, "Mark Lives"), (title, "Mark")):
+        start = text.index("Mark")
+        [person] = retype(text, [RecognizerResult("PERSON", start, start + len("Mark Lives"), 0.85)])
+        assert text[person.start:person.end] == expected
