@@ -45,7 +45,7 @@ class Anchor:
     # costs ten times a lookup of the doc's distinct tokens.
     words: frozenset[str] = frozenset()
     endings: tuple[str, ...] = ()
-    lowercase: bool = False  # compare lowercase token texts with `words`
+    lowercase: bool = False  # compare lowercase token texts with `words` and `endings`
     inside: str = ""  # tokens holding any of these characters are hits too
 
 
