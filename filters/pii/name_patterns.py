@@ -11,6 +11,7 @@ import re as stdlib_re
 
 import regex as re
 
+from .recognizers.common import ACRONYMS  # noqa: F401 - the type rules read it here
 from .recognizers.lexicon import PARTICLES
 from .recognizers.places import SETTLEMENT_WORDS, STREET_TYPE
 
@@ -19,10 +20,8 @@ NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
 SETTLEMENT_START = re.compile(rf"(?:{SETTLEMENT_WORDS})\s*\p{{Lu}}")
 # Cyrillic or Greek words all in lowercase ("мой адрес"): names there are capitalised.
 CYRILLIC_GREEK_LOWER = re.compile(r"(?:[[\p{Script=Cyrillic}\p{Script=Greek}]&&\p{Ll}]|[\s.,'’-])+", re.V1)
-# Field labels and everyday abbreviations a tagger may read as a name ("IBAN: ...", "SSN: ...").
-ACRONYMS = frozenset(
-    "iban ssn bic swift pin dob id vat tin ein itin nin nhs iin bin zip url ip mac cvv cvc exp tel fax sms gps "
-    "eta fyi asap rsvp ps nb aka ceo cto cfo coo vip hr qa faq pdf otp".split())
+# What follows a field's label: its value, a number ("Tel. 8 701 ...", "Pin: 1234").
+VALUE_AFTER = re.compile(r"\.?[ \t]*[:#]?[ \t]*[+(\d]")
 # A number that ends in a currency is an amount, whatever the tagger made of it ("Transfer 250 EUR").
 CURRENCY_AFTER = re.compile(r"[ \t]*(?:EUR|USD|GBP|CHF|KZT|RUB|UAH|PLN|dollars?|euros?|pounds?|rubles?|roubles?|"
                             r"tenge|hryvnias?|€|\$|£|₸|₽)(?![\p{L}\d])", re.IGNORECASE)

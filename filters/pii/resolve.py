@@ -18,6 +18,7 @@ from presidio_analyzer import RecognizerResult
 from .analyzer import CONTEXT_BOOSTED
 from .name_patterns import SENTENCE_START
 from .recognizers.common import english_words
+from .recognizers.places import labels_only
 
 # A checksum- or deny-list-confirmed result (Presidio sets 1.0) beats any overlapping guess.
 VALIDATED = 0.99
@@ -93,7 +94,8 @@ def _remainders(text: str, r: RecognizerResult, kept: list[Detection]) -> list[D
             start = pos + piece.find(core)
             if any(c.isupper() or c.isdigit() for c in core) and not (
                     r.entity_type in _NAMES and SENTENCE_START.search(text, max(0, start - 4), start)
-                    and all(w.lower() in english_words() for w in core.split())):
+                    and all(w.lower() in english_words() for w in core.split())) and not (
+                    r.entity_type == "STREET_ADDRESS" and labels_only(core)):
                 out.append(Detection(r.entity_type, start, start + len(core), round(float(r.score), 4)))
         pos = max(pos, e)
     return out

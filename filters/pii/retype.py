@@ -31,12 +31,16 @@ from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
 from .recognizers.common import CHAT_WORDS, common_words, english_words
 from .recognizers.legal_forms import firm_end
 from .recognizers.lexicon import lexicon
-from .recognizers.places import HAS_STREET_WORD, plausible_address
+from .recognizers.places import HAS_STREET_WORD, labels_only, plausible_address
 from .retype_context import TextPasses, _cased, _result, in_firm_context, in_firm_frame
 from .retype_lines import LinePasses
 from .retype_names import NamePasses, caseless_names
 
 _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the types `_retyped` may change
+# Values with recognizers of their own, which a tagger's "address" may swallow with their labels.
+_OWN_VALUES = frozenset({"PHONE_NUMBER", "PASSPORT", "ID_NUMBER", "KZ_IIN", "KZ_BIN", "CREDIT_CARD", "US_SSN",
+                         "IBAN_CODE", "EMAIL_ADDRESS", "URL", "IP_ADDRESS", "MAC_ADDRESS", "CRYPTO", "DATE_TIME",
+                         "DATE_OF_BIRTH", "AGE"})
 
 
 def _strip_possessive(text: str) -> str:
@@ -157,8 +161,9 @@ class Retyper(TextPasses, LinePasses, NamePasses):
                 r.end = more.end()
         span = _strip_possessive(text[r.start:r.end].strip())
         if r.entity_type in NAME_TYPES and " " not in span and (
-                sum(c.isdigit() for c in span) >= 3 or span.isupper() and span.lower().strip(".") in P.ACRONYMS):
-            return []  # "GB53WPJE5930963667119", "IBAN": a code or a label the tagger took for a name
+                sum(c.isdigit() for c in span) >= 3 or span.lower().strip(".") in P.ACRONYMS
+                and (span.isupper() or P.VALUE_AFTER.match(text, r.end))):
+            return []  # "GB53WPJE5930963667119", "IBAN", "Tel. 8 701 ...": a code or a label the tagger took for a name
         if r.entity_type in ("PERSON", "LOCATION") and _cased(span) not in self.nrp \
                 and (lead := P.GEO_PREFIX_BEFORE.search(text, max(0, r.start - 10), r.start)):
             return [_result(r, "LOCATION", lead.start(), r.start + len(span), max(r.score, 0.7))]  # "Lake" + " Kaver"
@@ -324,11 +329,32 @@ class Retyper(TextPasses, LinePasses, NamePasses):
         start = r.start + block.find(head)
         return [_result(r, kind, start, start + len(head), score), _result(r, "STREET_ADDRESS", rest, r.end, r.score)]
 
+    @staticmethod
+    def _values_not_addresses(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """A tagger's "address" that is other values and their labels ("IIN 900101300014,
+        passport N12345678", "(415) 555-0134, passport X1234567") is none: once the values
+        found inside it are taken out, no digit is left and no word an address has. Were it
+        kept, its length would win over those values and type them all as an address."""
+        values = [r for r in results if r.entity_type in _OWN_VALUES]
+        if not values:
+            return results
+        out = []
+        for r in results:
+            inside = [v for v in values if v.start < r.end and r.start < v.end] if r.entity_type == "STREET_ADDRESS" else ()
+            if inside:
+                rest = list(text[r.start:r.end])
+                for v in inside:
+                    rest[max(v.start, r.start) - r.start:min(v.end, r.end) - r.start] = " " * (min(v.end, r.end) - max(v.start, r.start))
+                if labels_only("".join(rest)):
+                    continue
+            out.append(r)
+        return out
+
     def __call__(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         """Not reentrant: one call at a time (the engine's analysis lock)."""
         self._line_titles = {}
         out: list[RecognizerResult] = []
-        for r in results:
+        for r in self._values_not_addresses(text, results):
             out.extend(self._retyped(text, r))
         out = self._name_lists(text, self._name_before_address(text, out))
         if not text.isascii():

@@ -48,6 +48,9 @@ POSITIVES = [
     ("KZ_IIN", "мой ИИН 900101339825", "900101339825"),
     ("KZ_IIN", "IIN: 051225459795.", "051225459795"),
     ("KZ_BIN", "company BIN 150444833786", "150444833786"),
+    # a wrong check digit where the label says what the number is: a typo still names the person
+    ("KZ_IIN", "IIN 900101339826 (checksum off by one)", "900101339826"),
+    ("KZ_BIN", "company BIN 150444833787", "150444833787"),
     ("AGE", "I'm 12 and I like drawing", "12"),
     ("AGE", "she is 9 years old", "9"),
     ("AGE", "my 14-year-old son", "14"),
@@ -94,7 +97,7 @@ NEGATIVES = [
     ("US_SSN", "SSN 000-12-3456 is never issued"),
     ("PHONE_NUMBER", "order 12345 shipped"),
     ("PHONE_NUMBER", "my SSN is 536-22-1234"),
-    ("KZ_IIN", "IIN 900101339826 (checksum off by one)"),
+    ("KZ_IIN", "reference 900101339826, unlabelled, its check digit off by one"),
     ("KZ_IIN", "account 123456789012"),
     ("KZ_BIN", "BIN 900101339825 is a person's IIN, not a BIN"),
     ("AGE", "I'm 12 minutes late"),

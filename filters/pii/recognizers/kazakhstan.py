@@ -52,8 +52,13 @@ class KzIinRecognizer(WindowedPatternRecognizer):
             patterns=[Pattern("KZ IIN (12 digits)", _TWELVE_DIGITS, 0.3)], context=self.CONTEXT,
         )
 
-    def validate_result(self, pattern_text: str) -> bool:
-        return kz_checksum_ok(pattern_text) and looks_like_iin(pattern_text)
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """Confirmed by its check digit; a number shaped like one whose check digit is wrong
+        (a typo still names the person) keeps the pattern's low score, which only a label
+        nearby ("IIN", "ИИН") lifts over the threshold."""
+        if not looks_like_iin(pattern_text):
+            return False
+        return True if kz_checksum_ok(pattern_text) else None
 
 
 class KzBinRecognizer(WindowedPatternRecognizer):
@@ -66,5 +71,8 @@ class KzBinRecognizer(WindowedPatternRecognizer):
             patterns=[Pattern("KZ BIN (12 digits)", _TWELVE_DIGITS, 0.3)], context=self.CONTEXT,
         )
 
-    def validate_result(self, pattern_text: str) -> bool:
-        return kz_checksum_ok(pattern_text) and looks_like_bin(pattern_text) and not looks_like_iin(pattern_text)
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """As the IIN's: a wrong check digit leaves the number to its label."""
+        if not looks_like_bin(pattern_text) or looks_like_iin(pattern_text):
+            return False
+        return True if kz_checksum_ok(pattern_text) else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern
 
-from .common import english_words
+from .common import ACRONYMS, english_words
 from .windows import Anchor, WindowedPatternRecognizer
 
 _WORD = r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|[a-z]{1,3}(?=\s+[A-Z]))"
@@ -99,6 +99,20 @@ def plausible_address(text: str) -> bool:
                 or len(bare) > 1 and lower not in everyday:
             return True
     return False
+
+
+def labels_only(text: str) -> bool:
+    """No digit, and no word but everyday English words and field labels ("Card", "CVV",
+    "Tel.", "passport no."), none of them a street or unit word: what is left of a tagger's
+    "address" once the numbers in it went to the recognizers that found them."""
+    if any(c.isdigit() for c in text) or HAS_STREET_WORD.search(text):
+        return False
+    everyday = english_words()
+    for word in _LETTER_RUNS.findall(text):
+        lower = word.strip(".").lower()
+        if lower and (lower in _ADDRESS_WORDS or lower not in everyday and lower not in ACRONYMS):
+            return False
+    return True
 
 
 class StreetAddressRecognizer(WindowedPatternRecognizer):
