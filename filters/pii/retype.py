@@ -37,10 +37,12 @@ from .retype_lines import LinePasses
 from .retype_names import NamePasses, caseless_names
 
 _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the types `_retyped` may change
-# Values with recognizers of their own, which a tagger's "address" may swallow with their labels.
+# Values with recognizers of their own, which a tagger's address or name may swallow with
+# their labels ("IIN 900101339825, passport N12345678", "telegram @timur_k").
 _OWN_VALUES = frozenset({"PHONE_NUMBER", "PASSPORT", "ID_NUMBER", "KZ_IIN", "KZ_BIN", "CREDIT_CARD", "US_SSN",
                          "IBAN_CODE", "EMAIL_ADDRESS", "URL", "IP_ADDRESS", "MAC_ADDRESS", "CRYPTO", "DATE_TIME",
-                         "DATE_OF_BIRTH", "AGE"})
+                         "DATE_OF_BIRTH", "AGE", "USERNAME"})
+_SWALLOWING = NAME_TYPES | {"STREET_ADDRESS"}
 
 
 def _strip_possessive(text: str) -> str:
@@ -330,21 +332,23 @@ class Retyper(TextPasses, LinePasses, NamePasses):
         return [_result(r, kind, start, start + len(head), score), _result(r, "STREET_ADDRESS", rest, r.end, r.score)]
 
     @staticmethod
-    def _values_not_addresses(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
-        """A tagger's "address" that is other values and their labels ("IIN 900101300014,
-        passport N12345678", "(415) 555-0134, passport X1234567") is none: once the values
-        found inside it are taken out, no digit is left and no word an address has. Were it
-        kept, its length would win over those values and type them all as an address."""
+    def _free_labelled_values(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """A tagger's address or name that is other values and their labels ("IIN
+        900101339825, passport N12345678", "(415) 555-0134, passport X1234567", "telegram
+        @timur_k") is none: once the values found inside it are taken out, no digit is left
+        and no word an address or a name has. Were it kept, its length would win over those
+        values and type them all as one address or place."""
         values = [r for r in results if r.entity_type in _OWN_VALUES]
         if not values:
             return results
         out = []
         for r in results:
-            inside = [v for v in values if v.start < r.end and r.start < v.end] if r.entity_type == "STREET_ADDRESS" else ()
+            inside = [v for v in values if v.start < r.end and r.start < v.end] if r.entity_type in _SWALLOWING else ()
             if inside:
                 rest = list(text[r.start:r.end])
                 for v in inside:
-                    rest[max(v.start, r.start) - r.start:min(v.end, r.end) - r.start] = " " * (min(v.end, r.end) - max(v.start, r.start))
+                    start, end = max(v.start, r.start) - r.start, min(v.end, r.end) - r.start
+                    rest[start:end] = " " * (end - start)
                 if labels_only("".join(rest)):
                     continue
             out.append(r)
@@ -354,7 +358,7 @@ class Retyper(TextPasses, LinePasses, NamePasses):
         """Not reentrant: one call at a time (the engine's analysis lock)."""
         self._line_titles = {}
         out: list[RecognizerResult] = []
-        for r in self._values_not_addresses(text, results):
+        for r in self._free_labelled_values(text, results):
             out.extend(self._retyped(text, r))
         out = self._name_lists(text, self._name_before_address(text, out))
         if not text.isascii():

@@ -1,7 +1,7 @@
 """Numbers written after their labels ("passport X1234567", "Tel. 8 701 ...", "IIN ..."): the
 tagger reads runs of such numbers as a street address, which would type them all as one and
 hide them from a policy that treats addresses differently (filters/pii/retype.py,
-`_values_not_addresses`; resolve.py's leftover pieces; recognizers/places.py, `labels_only`)."""
+`_free_labelled_values`; resolve.py's leftover pieces; recognizers/places.py, `labels_only`)."""
 
 from __future__ import annotations
 
@@ -36,6 +36,10 @@ VALUES_WITH_LABELS = [
      {("PHONE_NUMBER", "8 701 555 1234"), ("EMAIL_ADDRESS", "a.b@example.com")}),
     ("a card's label is no address", "Card 4111 1111 1111 1111 is mine",
      {("CREDIT_CARD", "4111 1111 1111 1111")}),
+    ("a platform and its handle are no place", "Reach me on WhatsApp +7 (777) 123-4567 or telegram @timur_k",
+     {("PHONE_NUMBER", "+7 (777) 123-4567"), ("USERNAME", "@timur_k")}),
+    ("a record number after its acronym is no address", "My medical record number is MRN 00482913.",
+     {("ID_NUMBER", "00482913")}),
 ]
 
 

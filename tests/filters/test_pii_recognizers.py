@@ -86,6 +86,15 @@ POSITIVES = [
     ("PASSPORT", "passport: 123456789", "123456789"),
     ("ID_NUMBER", "ID card number 012345678", "012345678"),
     ("ID_NUMBER", "my national identity card is AB1234567", "AB1234567"),
+    # the numbers an institution knows a person by, right after their label
+    ("ID_NUMBER", "My bank account is 12345678, thanks", "12345678"),
+    ("ID_NUMBER", "Account number: 000123456789", "000123456789"),
+    ("ID_NUMBER", "sort code 20-00-00", "20-00-00"),
+    ("ID_NUMBER", "My employee number is E-48213.", "E-48213"),
+    ("ID_NUMBER", "My medical record number is MRN 00482913.", "00482913"),
+    ("ID_NUMBER", "My insurance policy number is POL-2024-889123.", "POL-2024-889123"),
+    ("ID_NUMBER", "My vehicle plate is 7ABC123.", "7ABC123"),
+    ("ID_NUMBER", "student id: 2023 1234 56", "2023 1234 56"),
     ("IP_ADDRESS", "server at 192.168.10.14", "192.168.10.14"),
 ]
 
@@ -119,6 +128,12 @@ NEGATIVES = [
     ("PASSPORT", "tracking number 123456789"),
     ("PASSPORT", "I renewed my passport last year"),
     ("ID_NUMBER", "order 012345678 shipped yesterday"),
+    # a count near an institution's word is no record number
+    ("ID_NUMBER", "I have 3 accounts with 150000 followers."),
+    ("ID_NUMBER", "The student scored 123456 points on the test."),
+    ("ID_NUMBER", "Our customer base grew to 2500000 users in 2023."),
+    ("ID_NUMBER", "Account opened 12-03-15, policy renewed 2024."),
+    ("ID_NUMBER", "my account is https://example.com/u/20looks"),
     ("IP_ADDRESS", "version 1.2.3 is out"),
     ("PHONE_NUMBER", "order 69127488 shipped"),  # the shape alone, no phone word
     ("PHONE_NUMBER", "call me on 2003-08-28 12:13"),  # a date and time

@@ -29,7 +29,7 @@ ENGLISH_WORDS_FILE = COMMON_WORDS_FILE.with_name("english_words.txt")
 # Field labels and everyday abbreviations a tagger may read as a name ("IBAN: ...", "SSN: ...").
 ACRONYMS = frozenset(
     "iban ssn bic swift pin dob id vat tin ein itin nin nhs iin bin zip url ip mac cvv cvc exp tel fax sms gps "
-    "eta fyi asap rsvp ps nb aka ceo cto cfo coo vip hr qa faq pdf otp".split())
+    "eta fyi asap rsvp ps nb aka ceo cto cfo coo vip hr qa faq pdf otp mrn acct".split())
 
 # Chat spellings no dictionary lists, which taggers read as a name's second word ("Bo tmrw").
 # Not dictionary words: a tagger's "mark tmrw" must not read as two everyday words and vanish.

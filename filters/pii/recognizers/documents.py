@@ -53,15 +53,33 @@ class PassportRecognizer(PatternRecognizer):
         return EntityRecognizer.remove_duplicates(results)
 
 
+# The numbers an institution knows a person by, right after their label: "account number:
+# 000123456789", "sort code 20-00-00", "employee number is E-48213", "MRN 00482913", "plate
+# 7ABC123". Only right after it: "3 accounts with 150000 followers" holds a count.
+_INSTITUTION_LABEL = (r"(?:account|acct|policy|member(?:ship)?|employee|staff|student|patient|customer|client"
+                      r"|insurance|routing|sort|plate|mrn|nhs|payroll)")
+_LABEL_LINK = r"(?:[ \t]+(?:number|no\.?|num\.?|id|code|#))?[ \t]*(?:is|:|=|#|-)?[ \t]*"
+_RECORD_VALUE = (r"(?:\d(?:[ -]?\d){5,19}"  # 6 to 20 digits, grouped by spaces or hyphens
+                 # capitals and digits, case-sensitive where Presidio's flags are not
+                 r"|(?-i:(?=[A-Z0-9-]{5,24}(?![\w-]))(?=[A-Z-]*\d[A-Z-]*\d)(?=[0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)*))")
+
+
 class IdNumberRecognizer(PatternRecognizer):
+    """Identity documents, and the numbers an institution knows a person by (an account, a
+    policy, a patient's record, a student's or employee's number, a number plate): after
+    its label, any of them names one person as surely as a passport does."""
+
     PATTERNS = [
         Pattern("ID card number", _GENERIC, 0.2),
         Pattern("KZ ID card (9 digits)", r"(?<![\w-])0\d{8}(?![\w-])", 0.25),
+        Pattern("labelled record number",
+                rf"(?<=\b{_INSTITUTION_LABEL}{_LABEL_LINK})(?<![\w-]){_RECORD_VALUE}(?![\w-])", 0.6),
     ]
     CONTEXT = ["id", "identity", "identification", "national", "card", "document", "удостоверение",
                "license", "licence", "permit"]
 
-    _KEYWORDS = re.compile(r"\bid\b|identi|national|card|document|удостоверение|licen[cs]e|permit", re.IGNORECASE)
+    _KEYWORDS = re.compile(rf"\bid\b|identi|national|card|document|удостоверение|licen[cs]e|permit|\b{_INSTITUTION_LABEL}",
+                           re.IGNORECASE)
     _NEAR = near(_KEYWORDS)
 
     def __init__(self) -> None:
