@@ -25,10 +25,10 @@ VALIDATED = 0.99
 
 # Lower wins ties of equal span and score. Types not listed come after these.
 TYPE_PRIORITY: dict[str, int] = {
-    "CREDIT_CARD": 0, "IBAN_CODE": 1, "EMAIL_ADDRESS": 2, "US_SSN": 3, "KZ_IIN": 4, "KZ_BIN": 5,
-    "DATE_OF_BIRTH": 6, "PASSPORT": 7, "ID_NUMBER": 8, "PHONE_NUMBER": 9, "STREET_ADDRESS": 10,
-    "SCHOOL": 11, "USERNAME": 12, "AGE": 13, "PERSON": 14, "ORGANIZATION": 15, "LOCATION": 16,
-    "NRP": 17, "URL": 18, "DATE_TIME": 19,
+    "CREDIT_CARD": 0, "IBAN_CODE": 1, "CREDENTIAL": 2, "EMAIL_ADDRESS": 3, "US_SSN": 4, "KZ_IIN": 5, "KZ_BIN": 6,
+    "DATE_OF_BIRTH": 7, "PASSPORT": 8, "ID_NUMBER": 9, "PHONE_NUMBER": 10, "STREET_ADDRESS": 11,
+    "SCHOOL": 12, "USERNAME": 13, "AGE": 14, "PERSON": 15, "ORGANIZATION": 16, "LOCATION": 17,
+    "NRP": 18, "URL": 19, "DATE_TIME": 20,
 }
 
 

@@ -41,7 +41,7 @@ _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the type
 # their labels ("IIN 900101339825, passport N12345678", "telegram @timur_k").
 _OWN_VALUES = frozenset({"PHONE_NUMBER", "PASSPORT", "ID_NUMBER", "KZ_IIN", "KZ_BIN", "CREDIT_CARD", "US_SSN",
                          "IBAN_CODE", "EMAIL_ADDRESS", "URL", "IP_ADDRESS", "MAC_ADDRESS", "CRYPTO", "DATE_TIME",
-                         "DATE_OF_BIRTH", "AGE", "USERNAME"})
+                         "DATE_OF_BIRTH", "AGE", "USERNAME", "CREDENTIAL"})
 _SWALLOWING = NAME_TYPES | {"STREET_ADDRESS"}
 
 

@@ -39,6 +39,7 @@ _GENERATORS: dict[str, Callable[[Faker], str]] = {
     "ORGANIZATION": lambda f: f.company(),
     "SCHOOL": lambda f: f"{f.last_name()} High School",
     "USERNAME": lambda f: f.user_name(),
+    "CREDENTIAL": lambda f: f.password(),
     "PASSPORT": lambda f: f.bothify("?########").upper(),
     "ID_NUMBER": lambda f: f.numerify("#########"),
     "KZ_IIN": lambda f: f.numerify("############"),

@@ -35,6 +35,16 @@ def test_aalalux_payment_information_card_numbers_are_masked_and_never_kept(harn
     assert "4111 1111" not in str(open_session) and "****" in str(open_session)
 
 
+def test_aalalux_registration_information_passwords_are_masked_and_never_kept(harness, fake):
+    user, session = new_id("learner"), new_id("support")
+    harness.put_user(user, **ADULT)
+    reply = harness.ask("I can't log in: username anna_k, password Tr0ub4dor&3. Why?", user, session).parse()
+    assert "Tr0ub4dor" not in fake.last().body["messages"][0]["content"]
+    assert "Tr0ub4dor" not in reply.choices[0].message.content  # masked values are never restored
+    assert b"Tr0ub4dor" not in harness.stored()
+    [open_session] = harness.export(user).json()["sessions"]
+    assert "Tr0ub4dor" not in str(open_session)
+
 # (case, profile, decision, reason)
 TRANSCRIPTS = [
     ("consenting_adult_transcript_is_kept", ADULT, "stored", "eligible"),

@@ -95,6 +95,18 @@ POSITIVES = [
     ("ID_NUMBER", "My insurance policy number is POL-2024-889123.", "POL-2024-889123"),
     ("ID_NUMBER", "My vehicle plate is 7ABC123.", "7ABC123"),
     ("ID_NUMBER", "student id: 2023 1234 56", "2023 1234 56"),
+    ("CREDENTIAL", "my username is CoolKid_2013 and my password is banana123", "banana123"),
+    ("CREDENTIAL", "Login: jsmith88, password hunter2.", "hunter2"),
+    ("CREDENTIAL", "Password: Tr0ub4dor&3", "Tr0ub4dor&3"),
+    ("CREDENTIAL", "my pin is 4821", "4821"),
+    ("CREDENTIAL", "Here's my key: sk-proj-abc123DEF456ghi789JKL012mno345 can you debug?",
+     "sk-proj-abc123DEF456ghi789JKL012mno345"),
+    ("CREDENTIAL", "aws key AKIAIOSFODNN7EXAMPLE please", "AKIAIOSFODNN7EXAMPLE"),
+    ("CREDENTIAL", "token ghp_1234567890abcdefghijklmnopqrstuvwxyzAB", "ghp_1234567890abcdefghijklmnopqrstuvwxyzAB"),
+    ("CREDENTIAL", "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dozjgNryP4J3jVmNHl0w5N",
+     "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dozjgNryP4J3jVmNHl0w5N"),
+    ("CREDENTIAL", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----",
+     "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----"),
     ("IP_ADDRESS", "server at 192.168.10.14", "192.168.10.14"),
 ]
 
@@ -134,6 +146,12 @@ NEGATIVES = [
     ("ID_NUMBER", "Our customer base grew to 2500000 users in 2023."),
     ("ID_NUMBER", "Account opened 12-03-15, policy renewed 2024."),
     ("ID_NUMBER", "my account is https://example.com/u/20looks"),
+    ("CREDENTIAL", "my password is wrong again"),
+    ("CREDENTIAL", "The PIN is incorrect"),
+    ("CREDENTIAL", "I forgot my password, how do I reset it?"),
+    ("CREDENTIAL", "the secret is that I love her"),
+    ("CREDENTIAL", "we play secret Santa every year"),
+    ("CREDENTIAL", "skip the sk-learn stuff and use the task-based approach"),
     ("IP_ADDRESS", "version 1.2.3 is out"),
     ("PHONE_NUMBER", "order 69127488 shipped"),  # the shape alone, no phone word
     ("PHONE_NUMBER", "call me on 2003-08-28 12:13"),  # a date and time

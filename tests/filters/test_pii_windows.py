@@ -8,7 +8,7 @@ import pytest
 import regex as re
 import spacy
 from faker import Faker
-from presidio_analyzer import PatternRecognizer
+from presidio_analyzer import EntityRecognizer, PatternRecognizer
 
 from spacy.language import Language
 
@@ -16,7 +16,9 @@ from filters.pii.pipeline import BUILTIN_NER
 from filters.pii.recognizers import _ANCHORS, pattern_recognizers
 from filters.pii.recognizers.documents import _FIVE_DIGITS, IdNumberRecognizer, PassportRecognizer
 from filters.pii.recognizers.kazakhstan import kz_check_digit
-from filters.pii.recognizers.windows import Anchor, analyze_windows, windows
+from filters.pii.recognizers.secrets import _PATTERNS as CREDENTIAL_PATTERNS
+from filters.pii.recognizers.secrets import CredentialRecognizer, _Shape
+from filters.pii.recognizers.windows import Anchor, WordStarts, analyze_windows, windows
 
 def with_check_digit(first_eleven: str) -> str:
     return first_eleven + str(kz_check_digit(first_eleven))
@@ -54,6 +56,7 @@ def corpus() -> list[str]:
                 f"passport {fake.bothify('??#######')}, ID card {fake.bothify('#########')}. "
                 f"IP {fake.ipv4()} / {fake.ipv6()}, MAC {fake.mac_address()}, IIN {IIN}, BIN {BIN}. "
                 f"IBAN {fake.iban()}, SSN {us.ssn()} or {us.ssn().replace('-', ' ')}. "
+                f"Password: {fake.password()} or password {fake.password()}, key sk-{fake.pystr(24, 24)}. "
                 f"{fake.paragraph(4)}")
     texts.append(" ".join(texts))  # many anchors: past max_windows, the whole text is read once
     texts += ["", "nothing to see", "University of Tartu", "ul. Abaya 12, kv. 5", "P.O. Box 77",
@@ -110,3 +113,45 @@ def test_document_numbers_around_five_digits_match_the_whole_text(cls: type[Patt
     for text in corpus():
         windowed = analyze_windows(full, text, _FIVE_DIGITS)
         assert spans(windowed) == spans(full(text)), text
+
+
+def _credentials_whole(text: str) -> list:
+    shape = _Shape([p for patterns in CREDENTIAL_PATTERNS for p in patterns], "CredentialRecognizer")
+    return PatternRecognizer.analyze(shape, text, ["CREDENTIAL"])
+
+
+def _id_numbers_whole(text: str) -> list:
+    recognizer = IdNumberRecognizer()
+    return (PatternRecognizer.analyze(recognizer, text, ["ID_NUMBER"])
+            + PatternRecognizer.analyze(recognizer._labelled, text, ["ID_NUMBER"]))
+
+
+@pytest.mark.parametrize("with_tokens", [False, True], ids=["pattern hits", "token hits"])
+@pytest.mark.parametrize(("recognizer", "whole"), [
+    (CredentialRecognizer(), _credentials_whole), (IdNumberRecognizer(), _id_numbers_whole),
+], ids=["CredentialRecognizer", "IdNumberRecognizer"])
+def test_recognizers_of_several_anchored_shapes_find_what_the_whole_text_gives(
+    recognizer: PatternRecognizer, whole, with_tokens: bool, tokenizer: Language,
+) -> None:
+    texts = corpus() + ["my api_key=abcd1234 and auth_token: x9y8z7w6", "Pass code 9921, pin code 1234",
+                        "pwd:abc123 and Password:<Organization>",
+                        "account number: 000123456789, sort code 20-00-00, MRN 00482913, plate 7ABC123"]
+    found = 0
+    for text in texts:
+        artifacts = SimpleNamespace(tokens=tokenizer.make_doc(text)) if with_tokens else None
+        windowed = recognizer.analyze(text, recognizer.supported_entities, artifacts)
+        assert spans(windowed) == spans(EntityRecognizer.remove_duplicates(whole(text))), text
+        found += len(windowed)
+    assert found, "the corpus must exercise the recognizer"
+
+
+@pytest.mark.parametrize(("text", "hits"), [
+    ("my Password: x", [(3, 7)]),
+    ("api_key and AUTH-TOKEN", [(0, 3), (4, 7), (17, 22)]),
+    ("spinning monkey keyboard", [(16, 19)]),  # inside a word: no hit; at a word's start: a hit
+    ("İİ pin 1", [(3, 6)]),  # "İ" lowercases to two characters: offsets still those of the text
+    ("nothing here", []),
+])
+def test_word_starts_finds_stems_at_word_starts_whatever_their_case(text: str, hits: list[tuple[int, int]]) -> None:
+    finder = WordStarts(("pin", "api", "key", "token", "pass"))
+    assert [(h.start(), h.end()) for h in finder.finditer(text)] == hits

@@ -32,6 +32,7 @@ from .organizations import OrganizationRecognizer
 from .personal import AgeRecognizer, DateOfBirthRecognizer
 from .phones import GatewayPhoneRecognizer
 from .places import IntersectionRecognizer, SchoolRecognizer, SettlementRecognizer, StreetAddressRecognizer
+from .secrets import CredentialRecognizer
 from .urls import cheap_url_recognizer
 from .windows import Anchor, windowed
 
@@ -92,7 +93,7 @@ def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer
         GenericIbanRecognizer(),
         KzIinRecognizer(), KzBinRecognizer(), AgeRecognizer(), DateOfBirthRecognizer(),
         StreetAddressRecognizer(), IntersectionRecognizer(), SettlementRecognizer(), SchoolRecognizer(), UsernameRecognizer(),
-        PassportRecognizer(), IdNumberRecognizer(), OrganizationRecognizer(),
+        PassportRecognizer(), IdNumberRecognizer(), OrganizationRecognizer(), CredentialRecognizer(),
     ]
 
 

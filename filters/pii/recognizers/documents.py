@@ -64,6 +64,17 @@ _RECORD_VALUE = (r"(?:\d(?:[ -]?\d){5,19}"  # 6 to 20 digits, grouped by spaces 
                  r"|(?-i:(?=[A-Z0-9-]{5,24}(?![\w-]))(?=[A-Z-]*\d[A-Z-]*\d)(?=[0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)*))")
 
 
+_INSTITUTION_WORDS = frozenset(
+    "account acct policy member membership employee staff student patient customer client insurance routing sort "
+    "plate mrn nhs payroll".split())
+# The value starts matching at its label (`\K` reports only what follows it): a look-behind
+# would be tried at every position of the window.
+_LABELLED_RECORD = Pattern(
+    "labelled record number", rf"\b{_INSTITUTION_LABEL}{_LABEL_LINK}\K(?<![\w-]){_RECORD_VALUE}(?![\w-])", 0.6)
+_RIGHT_AFTER_LABEL = Anchor(re.compile(rf"\b{_INSTITUTION_LABEL}", re.IGNORECASE), before=0, after=80,
+                            lowercase=True, words=_INSTITUTION_WORDS)
+
+
 class IdNumberRecognizer(PatternRecognizer):
     """Identity documents, and the numbers an institution knows a person by (an account, a
     policy, a patient's record, a student's or employee's number, a number plate): after
@@ -72,18 +83,22 @@ class IdNumberRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("ID card number", _GENERIC, 0.2),
         Pattern("KZ ID card (9 digits)", r"(?<![\w-])0\d{8}(?![\w-])", 0.25),
-        Pattern("labelled record number",
-                rf"(?<=\b{_INSTITUTION_LABEL}{_LABEL_LINK})(?<![\w-]){_RECORD_VALUE}(?![\w-])", 0.6),
     ]
     CONTEXT = ["id", "identity", "identification", "national", "card", "document", "удостоверение",
                "license", "licence", "permit"]
 
-    _KEYWORDS = re.compile(rf"\bid\b|identi|national|card|document|удостоверение|licen[cs]e|permit|\b{_INSTITUTION_LABEL}",
-                           re.IGNORECASE)
+    _KEYWORDS = re.compile(r"\bid\b|identi|national|card|document|удостоверение|licen[cs]e|permit", re.IGNORECASE)
     _NEAR = near(_KEYWORDS)
 
     def __init__(self) -> None:
         super().__init__(supported_entity="ID_NUMBER", name="IdNumberRecognizer", patterns=self.PATTERNS, context=self.CONTEXT)
+        self._labelled = PatternRecognizer(supported_entity="ID_NUMBER", name="IdNumberRecognizer",
+                                           patterns=[_LABELLED_RECORD])
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102
-        return analyze_windows(super().analyze, text, self._NEAR, entities, nlp_artifacts, regex_flags)
+        # Weak shapes near a context word; record numbers right after their label.
+        results = analyze_windows(self._labelled.analyze, text, _RIGHT_AFTER_LABEL, entities, nlp_artifacts, regex_flags)
+        for r in results:  # Presidio groups results by recognizer id: claim them
+            r.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY] = self.id
+        results += analyze_windows(super().analyze, text, self._NEAR, entities, nlp_artifacts, regex_flags)
+        return EntityRecognizer.remove_duplicates(results)
