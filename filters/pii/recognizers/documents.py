@@ -15,7 +15,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
-from .windows import Anchor, analyze_windows
+from .windows import Anchor, AnchoredShapes, analyze_windows
 
 _GENERIC = r"(?<![\w-])(?=[A-Z0-9]*\d)[A-Z0-9]{1,3}[\s-]?\d{5,9}(?![\w-])"
 # Every document pattern holds five digits in a row, after at most three letters and a space.
@@ -75,30 +75,20 @@ _RIGHT_AFTER_LABEL = Anchor(re.compile(rf"\b{_INSTITUTION_LABEL}", re.IGNORECASE
                             lowercase=True, words=_INSTITUTION_WORDS)
 
 
-class IdNumberRecognizer(PatternRecognizer):
+class IdNumberRecognizer(AnchoredShapes):
     """Identity documents, and the numbers an institution knows a person by (an account, a
     policy, a patient's record, a student's or employee's number, a number plate): after
-    its label, any of them names one person as surely as a passport does."""
+    its label, any of them names one person as surely as a passport does. Weak shapes run
+    near a context word; record numbers right after their label."""
 
-    PATTERNS = [
-        Pattern("ID card number", _GENERIC, 0.2),
-        Pattern("KZ ID card (9 digits)", r"(?<![\w-])0\d{8}(?![\w-])", 0.25),
-    ]
+    _KEYWORDS = re.compile(r"\bid\b|identi|national|card|document|удостоверение|licen[cs]e|permit", re.IGNORECASE)
+    SHAPES = (
+        ([Pattern("ID card number", _GENERIC, 0.2),
+          Pattern("KZ ID card (9 digits)", r"(?<![\w-])0\d{8}(?![\w-])", 0.25)], near(_KEYWORDS)),
+        ([_LABELLED_RECORD], _RIGHT_AFTER_LABEL),
+    )
     CONTEXT = ["id", "identity", "identification", "national", "card", "document", "удостоверение",
                "license", "licence", "permit"]
 
-    _KEYWORDS = re.compile(r"\bid\b|identi|national|card|document|удостоверение|licen[cs]e|permit", re.IGNORECASE)
-    _NEAR = near(_KEYWORDS)
-
     def __init__(self) -> None:
-        super().__init__(supported_entity="ID_NUMBER", name="IdNumberRecognizer", patterns=self.PATTERNS, context=self.CONTEXT)
-        self._labelled = PatternRecognizer(supported_entity="ID_NUMBER", name="IdNumberRecognizer",
-                                           patterns=[_LABELLED_RECORD])
-
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102
-        # Weak shapes near a context word; record numbers right after their label.
-        results = analyze_windows(self._labelled.analyze, text, _RIGHT_AFTER_LABEL, entities, nlp_artifacts, regex_flags)
-        for r in results:  # Presidio groups results by recognizer id: claim them
-            r.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY] = self.id
-        results += analyze_windows(super().analyze, text, self._NEAR, entities, nlp_artifacts, regex_flags)
-        return EntityRecognizer.remove_duplicates(results)
+        super().__init__(supported_entity="ID_NUMBER", name="IdNumberRecognizer", context=self.CONTEXT)

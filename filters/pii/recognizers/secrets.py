@@ -20,10 +20,10 @@ from __future__ import annotations
 import re as stdlib_re
 
 import regex as re
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import Pattern
 
 from .common import common_words
-from .windows import Anchor, WordStarts, analyze_windows
+from .windows import Anchor, AnchoredShapes, WordStarts
 
 _LABEL = (r"(?i:pass\s?word|passwd|pwd|pass\s?code|pass\s?phrase|pin(?:\s?code)?|secret(?:\s+key)?"
           r"|api[\s_-]?key|(?:access|auth|bearer|api|refresh)[\s_-]?token|private[\s_-]?key)")
@@ -61,37 +61,13 @@ _PATTERNS = (
 )
 
 
-class CredentialRecognizer(PatternRecognizer):
-    PATTERNS = [pattern for patterns in _PATTERNS for pattern in patterns]
+class CredentialRecognizer(AnchoredShapes):
+    SHAPES = tuple(zip(_PATTERNS, _ANCHORS))
 
     def __init__(self) -> None:
-        super().__init__(supported_entity="CREDENTIAL", name="CredentialRecognizer", patterns=self.PATTERNS,
-                         global_regex_flags=re.MULTILINE)
-        self._shapes = [(_Shape(patterns, self.name), anchor) for patterns, anchor in zip(_PATTERNS, _ANCHORS)]
-
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102, ANN001
-        results = []
-        for shape, anchor in self._shapes:
-            results += analyze_windows(shape.analyze, text, anchor, entities, nlp_artifacts, regex_flags)
-        for r in results:  # Presidio groups results by recognizer id: claim them
-            r.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY] = self.id
-        return EntityRecognizer.remove_duplicates(results)
+        super().__init__(supported_entity="CREDENTIAL", name="CredentialRecognizer", global_regex_flags=re.MULTILINE)
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        return _about_the_password(pattern_text)
-
-
-def _about_the_password(pattern_text: str) -> bool:
-    """"my password is wrong", "the PIN is incorrect", "password: none": a word about the
-    password, not the password (a password of everyday words has a digit or a capital)."""
-    return pattern_text.isalpha() and pattern_text.islower() and pattern_text in common_words()
-
-
-class _Shape(PatternRecognizer):
-    """One kind of the recognizer's patterns on its own, with its veto and flags."""
-
-    def __init__(self, patterns: list[Pattern], name: str) -> None:
-        super().__init__(supported_entity="CREDENTIAL", name=name, patterns=patterns, global_regex_flags=re.MULTILINE)
-
-    def invalidate_result(self, pattern_text: str) -> bool:
-        return _about_the_password(pattern_text)
+        """"my password is wrong", "the PIN is incorrect", "password: none": a word about the
+        password, not the password (a password of everyday words has a digit or a capital)."""
+        return pattern_text.isalpha() and pattern_text.islower() and pattern_text in common_words()

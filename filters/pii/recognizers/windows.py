@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import re as stdlib_re
 
 import regex as re
-from presidio_analyzer import PatternRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from spacy.tokens import Doc
 
 from ..artifacts import lower_token_index, token_index
@@ -170,3 +170,34 @@ def windowed(cls: type[PatternRecognizer], anchor: Anchor) -> type[PatternRecogn
 
     subclass = type(cls.__name__, (cls,), {"analyze": analyze, "__doc__": cls.__doc__, "ANCHOR": anchor})
     return subclass
+
+
+class AnchoredShapes(PatternRecognizer):
+    """A recognizer whose kinds of patterns each run around an anchor of their own (a
+    handle's "@" and a naming word; a password's label, a key's prefix, a key block's first
+    line): `SHAPES` pairs each list of patterns with its anchor. The recognizer's veto
+    (`invalidate_result`) and flags apply to every shape, and its results are its own, as
+    if all patterns had run over the whole text."""
+
+    SHAPES: tuple[tuple[list[Pattern], Anchor], ...]
+
+    def __init__(self, **kwargs) -> None:  # noqa: ANN003 - PatternRecognizer's, less the patterns
+        super().__init__(patterns=[p for patterns, _ in self.SHAPES for p in patterns], **kwargs)
+        self._shapes = [(_Shape(self, patterns), anchor) for patterns, anchor in self.SHAPES]
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102, ANN001
+        results = []
+        for shape, anchor in self._shapes:
+            results += analyze_windows(shape.analyze, text, anchor, entities, nlp_artifacts, regex_flags)
+        for r in results:  # Presidio groups results by recognizer id: claim them
+            r.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY] = self.id
+        return EntityRecognizer.remove_duplicates(results)
+
+
+class _Shape(PatternRecognizer):
+    """One kind of an `AnchoredShapes` recognizer's patterns, with its owner's veto."""
+
+    def __init__(self, owner: AnchoredShapes, patterns: list[Pattern]) -> None:
+        super().__init__(supported_entity=owner.supported_entities[0], name=owner.name, patterns=patterns,
+                         global_regex_flags=owner.global_regex_flags)
+        self.invalidate_result = owner.invalidate_result
