@@ -11,7 +11,6 @@ import re as stdlib_re
 
 import regex as re
 
-from .recognizers.common import ACRONYMS  # noqa: F401 - the type rules read it here
 from .recognizers.lexicon import PARTICLES
 from .recognizers.places import SETTLEMENT_WORDS, STREET_TYPE
 

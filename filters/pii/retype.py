@@ -28,7 +28,7 @@ from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
 from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
-from .recognizers.common import CHAT_WORDS, common_words, english_words
+from .recognizers.common import ACRONYMS, CHAT_WORDS, common_words, english_words
 from .recognizers.legal_forms import firm_end
 from .recognizers.lexicon import lexicon
 from .recognizers.places import HAS_STREET_WORD, labels_only, plausible_address
@@ -163,7 +163,7 @@ class Retyper(TextPasses, LinePasses, NamePasses):
                 r.end = more.end()
         span = _strip_possessive(text[r.start:r.end].strip())
         if r.entity_type in NAME_TYPES and " " not in span and (
-                sum(c.isdigit() for c in span) >= 3 or span.lower().strip(".") in P.ACRONYMS
+                sum(c.isdigit() for c in span) >= 3 or span.lower().strip(".") in ACRONYMS
                 and (span.isupper() or P.VALUE_AFTER.match(text, r.end))):
             return []  # "GB53WPJE5930963667119", "IBAN", "Tel. 8 701 ...": a code or a label the tagger took for a name
         if r.entity_type in ("PERSON", "LOCATION") and _cased(span) not in self.nrp \

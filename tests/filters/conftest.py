@@ -1,4 +1,6 @@
-"""Shared fixtures for filter tests. `no_network` fails any non-loopback connection attempt."""
+"""Shared fixtures for filter tests. `no_network` fails any non-loopback connection attempt;
+`engine` is the PII engine with default settings, built once for the session (only its
+thread-safe `analyze_batch` is called on it)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ import socket
 from collections.abc import Iterator
 
 import pytest
+
+from filters.pii import EngineSettings, PIIEngine
 
 
 class OutboundConnection(AssertionError):
@@ -61,3 +65,8 @@ def network_guard() -> Iterator[list[object]]:
 def no_network() -> Iterator[list[object]]:
     with network_guard() as attempts:
         yield attempts
+
+
+@pytest.fixture(scope="session")
+def engine() -> PIIEngine:
+    return PIIEngine.build(EngineSettings())

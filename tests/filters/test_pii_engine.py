@@ -8,14 +8,9 @@ import threading
 
 import pytest
 
-from filters.pii import Detection, DetectionUnavailable, EngineSettings, PIIEngine
+from filters.pii import Detection, DetectionUnavailable, PIIEngine
 
 SECRET = "Zyxwvut Qponmlk"  # a value that must never appear in errors
-
-
-@pytest.fixture(scope="module")
-def engine() -> PIIEngine:
-    return PIIEngine.build(EngineSettings())
 
 
 def spans(text: str, detections: list[Detection]) -> set[tuple[str, str]]:

@@ -7,13 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from filters.pii import EngineSettings, PIIEngine
+from filters.pii import PIIEngine
 from filters.pii.recognizers.places import labels_only
-
-
-@pytest.fixture(scope="module")
-def engine() -> PIIEngine:
-    return PIIEngine.build(EngineSettings())
 
 
 def typed(engine: PIIEngine, text: str) -> set[tuple[str, str]]:

@@ -9,11 +9,6 @@ from filters.pii import EngineSettings, PIIEngine
 from filters.pii.recognizers.kazakhstan import kz_checksum_ok
 
 
-@pytest.fixture(scope="module")
-def engine() -> PIIEngine:
-    return PIIEngine.build(EngineSettings())
-
-
 def found(engine: PIIEngine, text: str, entity: str) -> list[str]:
     [detections] = engine.analyze_batch([text], entities=frozenset({entity}))
     return [text[d.start:d.end] for d in detections if d.type == entity]

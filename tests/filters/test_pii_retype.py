@@ -6,13 +6,8 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from filters.pii import EngineSettings, PIIEngine
+from filters.pii import PIIEngine
 from filters.pii.retype import Retyper
-
-
-@pytest.fixture(scope="module")
-def engine() -> PIIEngine:
-    return PIIEngine.build(EngineSettings())
 
 
 def typed(engine: PIIEngine, text: str) -> set[tuple[str, str]]:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from filters.pii import EngineSettings, PIIEngine
+from filters.pii import PIIEngine
 from filters.pii.resolve import Detection
 from filters.pii.whitespace import _UNLEARNT, _may_need_copy, normalise, to_original
 
@@ -37,11 +37,6 @@ def test_offsets_go_back_to_the_text_as_written() -> None:
     start = copy.text.index("Anna Smith")
     [found] = to_original(copy, [Detection("PERSON", start, start + len("Anna Smith"), 0.9)])
     assert text[found.start:found.end] == "Anna\u00a0\u00a0Smith"
-
-
-@pytest.fixture(scope="module")
-def engine() -> PIIEngine:
-    return PIIEngine.build(EngineSettings())
 
 
 @pytest.mark.parametrize(("text", "value", "entity"), [

@@ -8,7 +8,7 @@ import pytest
 import regex as re
 import spacy
 from faker import Faker
-from presidio_analyzer import EntityRecognizer, PatternRecognizer
+from presidio_analyzer import PatternRecognizer
 
 from spacy.language import Language
 

@@ -4,9 +4,7 @@ text is kept."""
 
 from __future__ import annotations
 
-import pytest
-
-from filters.pii import EngineSettings, PIIEngine
+from filters.pii import PIIEngine
 from filters.pii.redaction import PIIFilter, VaultFactory
 from filters.pii.resolve import Detection
 from filters.pii.rules import PIIRules
@@ -38,11 +36,6 @@ class CountingEngine:
     async def analyze(self, texts, **kwargs):  # noqa: ANN001, ANN003, ANN201
         self.analysed.extend(texts)
         return await self.engine.analyze(texts, **kwargs)
-
-
-@pytest.fixture(scope="module")
-def engine() -> PIIEngine:
-    return PIIEngine.build(EngineSettings())
 
 
 def chat(tenant: Tenant, turns: list[str]) -> RequestContext:
