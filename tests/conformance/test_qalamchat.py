@@ -79,6 +79,15 @@ def test_qalamchat_5_personal_data_is_redacted_before_the_ai_provider(harness, f
     assert "Maria Garcia" in reply.choices[0].message.content  # restored for the student only
 
 
+@pytest.mark.parametrize("school", ["Riverside High", "Oakwood Primary", "lincoln elementary", "Greenfield Elementary"])
+def test_qalamchat_3_a_students_school_never_reaches_the_ai_provider(harness, fake, school):
+    # The policy redacts schools, not organisations: a school the tagger calls a firm, or
+    # names by its short form, must still be found as a school.
+    reply = harness.ask(f"i go to {school} and we have a quiz on fractions tomorrow", new_id("student")).parse()
+    assert school not in fake.last().body["messages"][0]["content"]
+    assert school in reply.choices[0].message.content
+
+
 def test_qalamchat_8_users_can_access_their_data(harness, fake):
     user, session = new_id("student"), new_id("class")
     harness.put_user(user, **{**CONSENT, "age": 16, "country": "GB"})

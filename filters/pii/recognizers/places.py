@@ -170,6 +170,8 @@ class IntersectionRecognizer(WindowedPatternRecognizer):
 
 _LEAD = r"(?!(?:The|A|An|My|Our|Your|His|Her|Their|At|In|To|From|And|Of|For|Go|Goes|Attend|Attends|This|That|I)\b)"
 _NAME_WORDS = rf"(?:{_LEAD}[A-Z][\w'’.-]+\s+){{1,4}}"
+_ATTENDING = (r"\b(?:(?:go|goes|going|went|gone|transferred|moved)\s+to|attend(?:s|ed|ing)?|(?:stud(?:y|ies|ied|ying)|student"
+              r"|teach(?:es|ing)?|teacher|enrolled|pupil)\s+at|school\s+is(?:\s+called)?)")
 SCHOOL_PATTERNS = [
     Pattern("name + school kind",
             rf"(?<![\w]){_NAME_WORDS}(?:(?:Elementary|Middle|High|Primary|Secondary|Grammar|Junior\s+High"
@@ -178,6 +180,14 @@ SCHOOL_PATTERNS = [
             r"|Gymnasium|College|University|Institute|Kindergarten|Schule|Gimnazium|School)(?!\w)", 0.7),
     Pattern("university of X", rf"(?<![\w])University\s+of\s+(?:{_LEAD}[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){{0,2}}", 0.7),
     Pattern("school number", r"(?<![\w])(?:[Ss]chool|[Gg]ymnasium|[Ll]yceum)\s+(?:No\.?|#|№|number)\s*\d{1,4}(?!\w)", 0.7),
+    # A school's short name after going to or studying at it: "attends Riverside High", "I go
+    # to Oakwood Primary" (not "an all-time High"), and in lowercase chat "i go to lincoln
+    # elementary", "my school is called sunnydale high" (`invalidate_result` vetoes everyday
+    # words: "go to the local high school", "went to summer school").
+    Pattern("attending + short name", rf"(?<={_ATTENDING}\s+){_NAME_WORDS}(?:High|Primary|Middle|Secondary)(?!\s+School)(?!\w)", 0.7),
+    Pattern("attending + lowercase name",
+            rf"(?<={_ATTENDING}\s+)(?!called\b)(?:[a-z][a-z'’-]+\s+){{1,3}}(?:elementary|high|primary|middle|secondary|school|academy"
+            r"|college|kindergarten|lyceum|gymnasium)(?![\w-])", 0.7),
 ]
 
 
@@ -185,12 +195,21 @@ class SchoolRecognizer(WindowedPatternRecognizer):
     CONTEXT = ["school", "student", "study", "studies", "attend", "attends", "grade", "class", "teacher"]
     # Every pattern ends with (or starts with) an institution word; up to four names before it.
     ANCHOR = Anchor(re.compile(r"(?i)school|academy|lyceum|gymnas|college|universit|institute|kindergarten"
-                               r"|schule|gimnazium|elementary"), before=150, after=100,
+                               r"|schule|gimnazium|elementary|high|primary|middle|secondary"), before=150, after=100,
                     words=frozenset("School Elementary Academy Lyceum Gymnasium College University Institute"
-                                    " Kindergarten Schule Gimnazium school gymnasium lyceum".split()))
+                                    " Kindergarten Schule Gimnazium school gymnasium lyceum High Primary Middle"
+                                    " Secondary elementary high primary middle secondary academy college"
+                                    " kindergarten".split()))
 
     def __init__(self) -> None:
         super().__init__(
             supported_entity="SCHOOL", name="SchoolRecognizer",
             patterns=SCHOOL_PATTERNS, context=self.CONTEXT, global_regex_flags=re.MULTILINE,
         )
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        """A lowercase name of everyday words only is a kind of school, not one school."""
+        if not pattern_text.islower():
+            return False
+        everyday = english_words()
+        return all(word in everyday for word in pattern_text.split()[:-1])
