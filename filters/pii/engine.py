@@ -32,6 +32,9 @@ from .tokenizer_cache import WarmCacheTokenizer
 from .whitespace import normalise, to_original
 
 log = logging.getLogger(__name__)
+
+# Types the type rules (retype.py) move names between.
+_NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP", "STREET_ADDRESS", "SCHOOL"})
 quiet_content_loggers()
 
 __all__ = ["Detection", "DetectionUnavailable", "EngineSettings", "PIIEngine"]
@@ -53,7 +56,7 @@ class _Call:
     """One analyze_batch call's rules, as every text of it is analysed."""
 
     wanted: frozenset[str]
-    wanted_list: list[str]  # Presidio's argument, sorted once per call
+    wanted_list: list[str]  # Presidio's argument, sorted once per call: `wanted` and the types the type rules read
     thresholds: Mapping[str, float] | None
     default_threshold: float
     floor: float
@@ -145,10 +148,14 @@ class PIIEngine:
         wanted = sorted((frozenset(entities) & self._supported) | {r.supported_entities[0] for r in ad_hoc})
         if not texts or not wanted:
             return [[] for _ in texts]
+        # The type rules decide between the name types from all of them: a call that wants
+        # people but not places must still see the tagger's "place" that is a person.
+        analysed = sorted(set(wanted) | (self._supported & _NAME_TYPES)) \
+            if self._retype is not None and _NAME_TYPES.intersection(wanted) else wanted
         # The NER runs only when the call asks for an entity type it produces.
-        nlp_engine = self._pipeline.engine if self._pipeline.ner_entities.intersection(wanted) \
+        nlp_engine = self._pipeline.engine if self._pipeline.ner_entities.intersection(analysed) \
             else self._pipeline.tokens_engine
-        call = _Call(wanted=frozenset(wanted), wanted_list=wanted, thresholds=thresholds,
+        call = _Call(wanted=frozenset(wanted), wanted_list=analysed, thresholds=thresholds,
                      default_threshold=default_threshold, floor=min([default_threshold, *(thresholds or {}).values()]),
                      allow_list=frozenset(allow_list), allow_list_arg=sorted(allow_list) or None,
                      ad_hoc=ad_hoc, nested=nested,

@@ -334,3 +334,15 @@ def test_windows_line_endings_give_the_same_detections_at_the_same_offsets(engin
         [crlf] = engine.analyze_batch([windows], entities=engine.supported_entities(), address_blocks=blocks)
         assert [(d.type, text[d.start:d.end]) for d in unix] == \
             [(d.type, windows[d.start:d.end].replace("\r\n", "\n")) for d in crlf]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("The bus station is on Villacher Strasse 89", []),  # the tagger's "person" is a street
+    ("They had 3 kids: Gaetane, Hannah, Derek and Anna.", ["Gaetane", "Hannah", "Derek", "Anna"]),
+    ("Estonia was super fun to visit!", []),  # the tagger's "person" is a place
+])
+def test_a_call_for_people_only_gets_the_type_rules_of_every_name_type(engine: PIIEngine, text: str, people) -> None:
+    [only_people] = engine.analyze_batch([text], entities=frozenset({"PERSON"}))
+    [every_type] = engine.analyze_batch([text], entities=engine.supported_entities())
+    assert [text[d.start:d.end] for d in only_people] == people
+    assert [text[d.start:d.end] for d in every_type if d.type == "PERSON"] == people
