@@ -43,6 +43,16 @@ class TextSlots:
     places: list[tuple[Any, Any]] = field(default_factory=list)
     non_text_parts: int = 0
     token_arrays: int = 0
+    # The app's own field names beside the values they hold, where the app chose them (its
+    # functions' parameters, a prompt's variables, its metadata): (index into `refs`, field
+    # name). A value there has no sentence around it; its field says what it is.
+    fields: list[tuple[int, str]] = field(default_factory=list)
+
+    def add_field(self, container: Any, key: str) -> None:
+        """A string under a field name the app chose (`{"customer_name": "..."}`)."""
+        if isinstance(container.get(key), str) and container[key]:
+            self.fields.append((len(self.refs), key))
+            self.refs.append((container, key))
 
     def add(self, container: Any, key: Any) -> None:
         try:
@@ -64,10 +74,11 @@ class TextSlots:
             self.add(container, key)
             return
         holder = [parsed]
-        self.add_values(holder, 0)
+        self.add_values(holder, 0, named=True)
         self.json_strings.append((container, key, holder))
 
-    def add_values(self, container: Any, key: Any, *, unknown: bool = False) -> None:
+    def add_values(self, container: Any, key: Any, *, unknown: bool = False, named: bool = False,
+                   name: str | None = None) -> None:
         """Every string inside a JSON value, however deep. `unknown`: the value is an item or
         content part of a type this walker does not know (an API newer than this code), read
         whole but for what names, points or signs (`_OPAQUE_KEYS`), with a `data:` URL as a
@@ -76,15 +87,19 @@ class TextSlots:
         if isinstance(value, str):
             if unknown and _DATA_URL.match(value):
                 self.non_text_parts += 1
+            elif name is not None and value:
+                self.fields.append((len(self.refs), name))
+                self.refs.append((container, key))
             else:
                 self.add(container, key)
-        elif isinstance(value, list):
+        elif isinstance(value, list):  # a list's items go by the list's field name
             for i in range(len(value)):
-                self.add_values(value, i, unknown=unknown)
+                self.add_values(value, i, unknown=unknown, named=named, name=name)
         elif isinstance(value, dict):
             for k in value:
                 if not (unknown and k in _OPAQUE_KEYS):
-                    self.add_values(value, k, unknown=unknown)
+                    self.add_values(value, k, unknown=unknown, named=named,
+                                    name=k if named and isinstance(k, str) else None)
 
     @property
     def texts(self) -> list[str]:
@@ -175,7 +190,7 @@ def _prompt_variables(body: dict[str, Any], slots: TextSlots) -> None:
     variables = prompt.get("variables") if isinstance(prompt, dict) else None
     for key, value in variables.items() if isinstance(variables, dict) else ():
         if isinstance(value, str):
-            slots.add(variables, key)
+            slots.add_field(variables, key)
         elif isinstance(value, dict) and value.get("type") in _TEXT_PART_TYPES:
             slots.add(value, "text")
         elif isinstance(value, dict):
@@ -295,7 +310,7 @@ def _identifiers_and_metadata(body: dict[str, Any], slots: TextSlots) -> None:
             slots.identifiers.append((body, key))
     metadata = body.get("metadata")  # the app's tags, stored and shown with the provider's logs
     for key in list(metadata) if isinstance(metadata, dict) else ():
-        slots.add(metadata, key)
+        slots.add_field(metadata, key)
 
 
 def collect(ctx: RequestContext) -> TextSlots:

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from filters.base import CONTINUE, Block, Decision
 from filters.text_cache import TextResultCache, cache_scope
-from filters.walkers import collect
+from filters.walkers import TextSlots, collect
 from gateway.context import RequestContext
 
 from . import operators
+from .fields import field_type
 from .resolve import Detection
 from .restore import PlaceholderRestorer
 from .rules import PIIRules
@@ -105,6 +106,19 @@ class PIIFilter:
         wholes = [(c, k, "PERSON", True) for c, k in slots.names] + [(c, k, "LOCATION", False) for c, k in places]
         return [(c, k, kind, bare) for c, k, kind, bare in wholes if kind in self.entities and c[k] not in allowed]
 
+    def _by_field_names(self, slots: TextSlots, texts: list[str],
+                        found: list[Sequence[Detection]]) -> list[Sequence[Detection]]:
+        """A bare value under a field the app named for a personal type ("phone": "5551234")
+        is that type as a whole, whatever detection made of it (`fields.py`)."""
+        if not slots.fields:
+            return found
+        found, allowed = list(found), frozenset(self.rules.allow_list)
+        for index, name in slots.fields:
+            kind = field_type(name, texts[index])
+            if kind in self.entities and texts[index] not in allowed:
+                found[index] = (Detection(kind, 0, len(texts[index]), 1.0),)
+        return found
+
     async def on_request(self, ctx: RequestContext) -> Decision:
         rules = self.rules
         slots = collect(ctx)
@@ -126,6 +140,7 @@ class PIIFilter:
         if not texts and not wholes:
             return CONTINUE
         found, cached = await self._detect(ctx, texts) if texts else ([], 0)
+        found = self._by_field_names(slots, texts, found)
         actions = {d.type: rules.action_for(d.type) for ds in found for d in ds}
         actions.update((kind, rules.action_for(kind)) for _, _, kind, _ in wholes)
         refused = sorted(t for t, a in actions.items() if a == "block")

@@ -67,6 +67,32 @@ def test_chat_every_role_and_tool_arguments(client, fake):
     assert NAME in reply.choices[0].message.content and EMAIL in reply.choices[0].message.content
 
 
+BARE = {"customerName": "Zebulon", "phone": "5551234", "username": "zq_canary88", "password": "hunter2!x",
+        "dob": "2011-03-14", "city": "Quartermaine Falls", "notes": "no context here"}
+
+
+def test_bare_values_are_typed_by_the_field_names_the_app_chose(client, fake):
+    # No sentence around "5551234" or "hunter2!x" tells a recognizer what they are; their
+    # fields do: in a function's arguments, a stored prompt's variables and the metadata.
+    client.chat.completions.create(model="fake-model", metadata={"phone": "5551234"}, messages=[
+        {"role": "assistant", "content": None, "tool_calls": [{"id": "c1", "type": "function", "function": {
+            "name": "book", "arguments": json.dumps({"customer": BARE, "guests": [{"first_name": "Ophelia"}]})}}]},
+        {"role": "tool", "tool_call_id": "c1", "content": "booked"},
+        {"role": "user", "content": "Thanks"},
+    ])
+    sent = fake.last().body
+    arguments = json.loads(sent["messages"][0]["tool_calls"][0]["function"]["arguments"])
+    for field, value in BARE.items():
+        if field != "notes":
+            assert value not in json.dumps(sent), field
+            assert arguments["customer"][field].startswith("<"), field
+    assert arguments["customer"]["notes"] == "no context here"  # analysed as text: nothing in it
+    assert arguments["guests"][0]["first_name"].startswith("<PERSON_")
+    assert sent["metadata"]["phone"].startswith("<PHONE_NUMBER_")
+    client.responses.create(model="fake-model", prompt={"id": "pmpt_1", "variables": {"student_id": "A-99881"}})
+    assert "A-99881" not in json.dumps(fake.last().body)
+
+
 def test_participant_names_and_predicted_output_reach_the_provider_redacted(client, fake):
     client.chat.completions.create(model="fake-model", prediction={"type": "content", "content": CANARY}, messages=[
         {"role": "user", "name": "Zebulon_Quartermaine", "content": "Rewrite my letter, please."},

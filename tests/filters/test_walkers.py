@@ -151,6 +151,20 @@ def test_end_user_identifiers_are_collected_apart_from_the_texts(endpoint):
     assert "ana@example.org" not in slots.texts
 
 
+def test_values_under_the_apps_own_field_names_are_collected_with_their_field():
+    body = {"metadata": {"phone": "555"}, "messages": [{"role": "assistant", "tool_calls": [{"function": {
+        "arguments": '{"guest": {"first_name": "Ana", "tags": ["vip"]}, "n": 3}'}}]}]}
+    slots = collect(ctx(ep.CHAT, body))
+    assert sorted((slots.texts[i], name) for i, name in slots.fields) == [
+        ("555", "phone"), ("Ana", "first_name"), ("vip", "tags")]
+    variables = {"prompt": {"id": "p", "variables": {"customer": "Ana"}}, "input": "hi"}
+    slots = collect(ctx(ep.RESPONSES, variables))
+    assert [(slots.texts[i], name) for i, name in slots.fields] == [("Ana", "customer")]
+    # an item of a type the walker does not know: its keys are the API's, not the app's
+    unknown = {"input": [{"type": "new_kind", "name": "get_weather", "text": "Ana"}]}
+    assert collect(ctx(ep.RESPONSES, unknown)).fields == []
+
+
 def test_writing_back_keeps_tool_arguments_valid_json_and_other_fields_untouched():
     body = {"messages": [{"role": "assistant", "tool_calls": [{"function": {"arguments": '{"to": "ana", "k": 3}'}}]}],
             "custom": {"x": 1}}
