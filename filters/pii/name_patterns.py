@@ -19,6 +19,22 @@ NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
 SETTLEMENT_START = re.compile(rf"(?:{SETTLEMENT_WORDS})\s*\p{{Lu}}")
 # Cyrillic or Greek words all in lowercase ("мой адрес"): names there are capitalised.
 CYRILLIC_GREEK_LOWER = re.compile(r"(?:[[\p{Script=Cyrillic}\p{Script=Greek}]&&\p{Ll}]|[\s.,'’-])+", re.V1)
+CYRILLIC_GREEK = re.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
+# A word of any script, its hyphenated parts included ("Мария-Луиза").
+SCRIPT_WORD = re.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
+# Words that open a Russian, Kazakh or Greek sentence with a capital and are no name:
+# pronouns, greetings, question words, kin words, conjunctions and prepositions.
+CYRILLIC_GREEK_FUNCTION_WORDS = frozenset("""
+я меня мне мной мой моя моё мое мои моего моей моих ты тебя тебе твой твоя твои он она оно они его её ее их
+ему ей им мы нас нам наш наша наши вы вас вам ваш ваша ваши это этот эта эти тот та те привет здравствуйте
+здравствуй добрый доброе доброй пока спасибо пожалуйста да нет как что где когда почему зачем кто какой
+какая какие вот там тут здесь и а но или в во на из у к с со по о об для если потому уже ещё еще очень
+сегодня завтра вчера мама папа брат сестра бабушка дедушка друг подруга учитель учительница можно
+мен менің маған мені сен сенің саған ол оның оған біз біздің бізге сіз сіздің сізге сәлем сәлеметсіз
+салем рахмет иә жоқ қалай не неге қайда қашан кім мұнда бұл осы және бірақ немесе анам әкем апам ағам
+досым мұғалім бүгін ертең кеше
+γεια είμαι με λένε και το τη η ο οι στο στη από για
+""".split())
 # What follows a field's label: its value, a number ("Tel. 8 701 ...", "Pin: 1234").
 VALUE_AFTER = re.compile(r"\.?[ \t]*[:#]?[ \t]*[+(\d]")
 # A number that ends in a currency is an amount, whatever the tagger made of it ("Transfer 250 EUR").

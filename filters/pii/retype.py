@@ -41,7 +41,7 @@ _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the type
 # their labels ("IIN 900101339825, passport N12345678", "telegram @timur_k").
 _OWN_VALUES = frozenset({"PHONE_NUMBER", "PASSPORT", "ID_NUMBER", "KZ_IIN", "KZ_BIN", "CREDIT_CARD", "US_SSN",
                          "IBAN_CODE", "EMAIL_ADDRESS", "URL", "IP_ADDRESS", "MAC_ADDRESS", "CRYPTO", "DATE_TIME",
-                         "DATE_OF_BIRTH", "AGE", "USERNAME", "CREDENTIAL"})
+                         "DATE_OF_BIRTH", "AGE", "USERNAME", "CREDENTIAL", "SCHOOL"})
 _SWALLOWING = NAME_TYPES | {"STREET_ADDRESS"}
 
 
@@ -88,6 +88,23 @@ class Retyper(TextPasses, LinePasses, NamePasses):
             return False
         return any(lower.endswith(end) and (stem := word[:-len(end)].title()) and (stem in self.first or stem in self.last)
                    for end in P.PLACE_ENDINGS if len(word) > len(end) + 2)
+
+    @staticmethod
+    def _capitalised_runs(text: str, r: RecognizerResult) -> list[RecognizerResult]:
+        """In Cyrillic and Greek script a name is capitalised wherever it stands and other
+        words are not, but a sentence's first: the tagger's "Мой друг Тимур живёт в
+        Караганде" holds the names "Тимур" and "Караганде", and "Меня зовут Айгерим
+        Садыкова" the name "Айгерим Садыкова". Each run of capitalised words that are no
+        function words is a name of the span's type."""
+        runs: list[list[int]] = []
+        for word in P.SCRIPT_WORD.finditer(text, r.start, r.end):
+            if not word.group()[0].isupper() or word.group().lower() in P.CYRILLIC_GREEK_FUNCTION_WORDS:
+                continue
+            if runs and not text[runs[-1][1]:word.start()].strip(" \t"):
+                runs[-1][1] = word.end()
+            else:
+                runs.append([word.start(), word.end()])
+        return [_result(r, r.entity_type, start, end, r.score) for start, end in runs]
 
     def _is_place(self, text: str) -> bool:
         return _cased(text) in self.places or text.title() in self.places
@@ -173,6 +190,8 @@ class Retyper(TextPasses, LinePasses, NamePasses):
             return [_result(r, "LOCATION", r.start, r.start + len(span), max(r.score, 0.85))]
         if r.entity_type in NAME_TYPES and not span.isascii() and P.CYRILLIC_GREEK_LOWER.fullmatch(span):
             return []  # lowercase Cyrillic or Greek words: no name is written so
+        if r.entity_type in NAME_TYPES and not span.isascii() and P.CYRILLIC_GREEK.search(span):
+            return self._capitalised_runs(text, r)
         words = P.WORD.findall(span)
         if not words:
             return [r]

@@ -110,9 +110,15 @@ def labels_only(text: str) -> bool:
     everyday = english_words()
     for word in _LETTER_RUNS.findall(text):
         lower = word.strip(".").lower()
-        if lower and (lower in _ADDRESS_WORDS or lower not in everyday and lower not in ACRONYMS):
+        if lower and (lower in _ADDRESS_WORDS or lower not in everyday and lower not in ACRONYMS
+                      and not (word.islower() and _CYRILLIC_GREEK.match(word))):
             return False
     return True
+
+
+# Cyrillic and Greek write every name and town with a capital: a lowercase word there ("мой
+# номер") is an everyday one (street words, lowercase there too, are tested first).
+_CYRILLIC_GREEK = re.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
 
 
 class StreetAddressRecognizer(WindowedPatternRecognizer):
@@ -180,6 +186,10 @@ SCHOOL_PATTERNS = [
             r"|Gymnasium|College|University|Institute|Kindergarten|Schule|Gimnazium|School)(?!\w)", 0.7),
     Pattern("university of X", rf"(?<![\w])University\s+of\s+(?:{_LEAD}[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){{0,2}}", 0.7),
     Pattern("school number", r"(?<![\w])(?:[Ss]chool|[Gg]ymnasium|[Ll]yceum)\s+(?:No\.?|#|№|number)\s*\d{1,4}(?!\w)", 0.7),
+    # "в школе №45", "гимназия № 12", "лицей №8", "№45 мектеп"
+    Pattern("school number, Russian or Kazakh",
+            r"(?<![\w])(?:(?:[Шш]кол[аеуыой]|[Гг]имнази[яиюей]|[Лл]ице[йяюе]|[Мм]ектеп\w*)\s*(?:№|No\.?|#|номер)\s*\d{1,4}"
+            r"|№\s*\d{1,4}\s+(?:[Мм]ектеп\w*|[Шш]кол[аеуыой]|[Гг]имнази[яиюей]|[Лл]ице[йяюе]))(?!\w)", 0.7),
     # A school's short name after going to or studying at it: "attends Riverside High", "I go
     # to Oakwood Primary" (not "an all-time High"), and in lowercase chat "i go to lincoln
     # elementary", "my school is called sunnydale high" (`invalidate_result` vetoes everyday
@@ -195,11 +205,13 @@ class SchoolRecognizer(WindowedPatternRecognizer):
     CONTEXT = ["school", "student", "study", "studies", "attend", "attends", "grade", "class", "teacher"]
     # Every pattern ends with (or starts with) an institution word; up to four names before it.
     ANCHOR = Anchor(re.compile(r"(?i)school|academy|lyceum|gymnas|college|universit|institute|kindergarten"
-                               r"|schule|gimnazium|elementary|high|primary|middle|secondary"), before=150, after=100,
+                               r"|schule|gimnazium|elementary|high|primary|middle|secondary|школ|гимнази|лице|мектеп"),
+                    before=150, after=100, inside="№",
                     words=frozenset("School Elementary Academy Lyceum Gymnasium College University Institute"
                                     " Kindergarten Schule Gimnazium school gymnasium lyceum High Primary Middle"
                                     " Secondary elementary high primary middle secondary academy college"
-                                    " kindergarten".split()))
+                                    " kindergarten школа школе школы школу Школа Школе гимназия гимназии Гимназия"
+                                    " лицей лицее Лицей мектеп мектепте мектебі Мектеп".split()))
 
     def __init__(self) -> None:
         super().__init__(
