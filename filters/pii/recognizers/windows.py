@@ -46,7 +46,8 @@ class WordStarts:
     pattern's `finditer` would: one `str.find` per stem over the lowercased text, where a
     case-blind regex alternation costs five to ten times as much. A stem preceded by a
     letter or digit is inside a word and no hit ("spin", "monkey"); an underscore or a
-    hyphen before it is no letter ("api_key", "auth-token")."""
+    hyphen before it is no letter ("api_key", "auth-token"). A stem that opens with a
+    sign ("(at") is a hit wherever it stands ("jane(at)")."""
 
     def __init__(self, stems: tuple[str, ...]) -> None:
         self.stems = stems
@@ -58,9 +59,10 @@ class WordStarts:
             lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         hits = []
         for stem in self.stems:
+            anywhere = not stem[0].isalnum()
             at = lower.find(stem)
             while at >= 0:
-                if at == 0 or not lower[at - 1].isalnum():
+                if anywhere or at == 0 or not lower[at - 1].isalnum():
                     hits.append(_Hit(at, at + len(stem)))
                 at = lower.find(stem, at + 1)
         hits.sort(key=_Hit.start)
