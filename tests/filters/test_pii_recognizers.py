@@ -94,6 +94,10 @@ POSITIVES = [
     ("ID_NUMBER", "My insurance policy number is POL-2024-889123.", "POL-2024-889123"),
     ("ID_NUMBER", "My vehicle plate is 7ABC123.", "7ABC123"),
     ("ID_NUMBER", "student id: 2023 1234 56", "2023 1234 56"),
+    # an apostrophe inside a surname is no end of the name
+    ("PERSON", "I met Mary O'Neil yesterday.", "Mary O'Neil"),
+    ("PERSON", "Patient: Sean O’Brien, DOB 04/12/1987", "Sean O’Brien"),
+    ("ID_NUMBER", "VIN: 1HGCM82633A004352", "1HGCM82633A004352"),
     ("EMAIL_ADDRESS", "email me at john dot smith at gmail dot com", "john dot smith at gmail dot com"),
     ("EMAIL_ADDRESS", "my email is jane(at)example(dot)org", "jane(at)example(dot)org"),
     ("EMAIL_ADDRESS", "write to ana [at] mail [dot] kz please", "ana [at] mail [dot] kz"),

@@ -55,9 +55,9 @@ class PassportRecognizer(PatternRecognizer):
 
 # The numbers an institution knows a person by, right after their label: "account number:
 # 000123456789", "sort code 20-00-00", "employee number is E-48213", "MRN 00482913", "plate
-# 7ABC123". Only right after it: "3 accounts with 150000 followers" holds a count.
+# 7ABC123", "VIN: 1HGCM82633A004352". Only right after it: "3 accounts with 150000 followers" holds a count.
 _INSTITUTION_LABEL = (r"(?:account|acct|policy|member(?:ship)?|employee|staff|student|patient|customer|client"
-                      r"|insurance|routing|sort|plate|mrn|nhs|payroll)")
+                      r"|insurance|routing|sort|plate|mrn|nhs|payroll|vin)")
 _LABEL_LINK = r"(?:[ \t]+(?:number|no\.?|num\.?|id|code|#))?[ \t]*(?:is|:|=|#|-)?[ \t]*"
 _RECORD_VALUE = (r"(?:\d(?:[ -]?\d){5,19}"  # 6 to 20 digits, grouped by spaces or hyphens
                  # capitals and digits, case-sensitive where Presidio's flags are not
@@ -66,7 +66,7 @@ _RECORD_VALUE = (r"(?:\d(?:[ -]?\d){5,19}"  # 6 to 20 digits, grouped by spaces 
 
 _INSTITUTION_WORDS = frozenset(
     "account acct policy member membership employee staff student patient customer client insurance routing sort "
-    "plate mrn nhs payroll".split())
+    "plate mrn nhs payroll vin".split())
 # The value starts matching at its label (`\K` reports only what follows it): a look-behind
 # would be tried at every position of the window.
 _LABELLED_RECORD = Pattern(

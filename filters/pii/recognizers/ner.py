@@ -50,6 +50,14 @@ def vetoed(entity_type: str, text: str) -> bool:
     return not any(w in known or w.title() in known for w in words)
 
 
+def _name_word(word: str) -> bool:
+    """Letters, with apostrophes or hyphens inside and a full stop after: "O'Neil",
+    "D’Angelo", "Jr.". (A name's apostrophe is no end of it: "Mary O'Neil" had lost its
+    surname.)"""
+    core = word.rstrip(".")
+    return core[:1].isalpha() and core.replace("'", "").replace("’", "").replace("-", "").isalpha()
+
+
 def trim_person(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not span.text[:1].isupper():
@@ -59,7 +67,7 @@ def trim_person(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     for token in span:
         if token.i > span.start and (
             token.lower_ in ("'s", "’s")
-            or (not token.is_alpha and token.text not in _NAME_PUNCT and not token.text.rstrip(".").isalpha())
+            or (not token.is_alpha and token.text not in _NAME_PUNCT and not _name_word(token.text))
             or (token.is_lower and token.lower_ in common)
         ):
             break
