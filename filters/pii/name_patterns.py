@@ -20,6 +20,10 @@ SETTLEMENT_START = re.compile(rf"(?:{SETTLEMENT_WORDS})\s*\p{{Lu}}")
 # Cyrillic or Greek words all in lowercase ("мой адрес"): names there are capitalised.
 CYRILLIC_GREEK_LOWER = re.compile(r"(?:[[\p{Script=Cyrillic}\p{Script=Greek}]&&\p{Ll}]|[\s.,'’-])+", re.V1)
 CYRILLIC_GREEK = re.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
+# The capitalised part joined by a hyphen to a name's first or last word ("Hans-Peter
+# Müller-Lüdenscheidt" read as "Peter Müller").
+HYPHENED_PART_BEFORE = re.compile(r"(?<![\p{L}\p{M}'’-])\p{Lu}[\p{Ll}\p{M}]+-$")
+HYPHENED_PART_AFTER = re.compile(r"-\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}-])")
 # A word of any script, its hyphenated parts included ("Мария-Луиза").
 SCRIPT_WORD = re.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
 # Words that open a Russian, Kazakh or Greek sentence with a capital and are no name:

@@ -170,6 +170,11 @@ class Retyper(TextPasses, LinePasses, NamePasses):
                 r.end = tail.start()  # "Mijo Urlić listed"; not "edison college", "ayşan salami"
         if r.entity_type == "PERSON" and not self._trim_everyday_words(text, r):
             return []  # "My Cousin": everyday words only, no name among them
+        if r.entity_type == "PERSON":  # "Hans-" + "Peter Müller" + "-Lüdenscheidt": one double-barrelled name
+            while (before := P.HYPHENED_PART_BEFORE.search(text, max(0, r.start - 40), r.start)) is not None:
+                r.start = before.start()
+            while (after := P.HYPHENED_PART_AFTER.match(text, r.end)) is not None:
+                r.end = after.end()
         if r.entity_type in ("LOCATION", "PERSON") and text[r.start:r.end].isupper() \
                 and any(c.islower() for c in text[max(0, r.start - 40):r.start]):
             # "flew to HLUBOKÁ NAD VLTAVOU": a name in capitals in lowercase text goes on over

@@ -34,12 +34,18 @@ def spans_from_tags(tags: list[str], offset: int = 0) -> list[tuple[int, int, st
         if start is not None and not continues:
             spans.append((start, i, label))
             start, label = None, None
+        k = i - offset
+        if start is None and spans and spans[-1][1] == i and spans[-1][2] == tag_label == "PERSON" and (
+                prefix in ("L", "U")):
+            # The tagger closed a name one word early: "Rory" U- then "McIlroy" L-, "Anna" U-
+            # then "Xi" U- (two one-word people side by side are written with a comma).
+            spans.append((spans.pop()[0], i + 1, tag_label))
+            continue
         # A span starts at "B-"/"U-", or, for addresses only, at an inside tag that the next
         # token continues (a missed "B-" in a long address); other stray inside tags are noise.
-        k = i - offset
         nxt_prefix, _, nxt_label = padded[k + 1].partition("-") if k + 1 < len(padded) else ("O", "", "")
-        starts_run = (prefix == "I" and tag_label == "STREET_ADDRESS"
-                      and nxt_prefix in ("I", "L") and nxt_label == tag_label)
+        starts_run = prefix == "I" and (
+            tag_label == "STREET_ADDRESS" and nxt_prefix in ("I", "L") and nxt_label == tag_label)
         if start is None and (prefix in ("B", "U") or starts_run):
             start, label = i, tag_label
         if prefix in ("L", "U") and start is not None:

@@ -97,6 +97,11 @@ POSITIVES = [
     # an apostrophe inside a surname is no end of the name
     ("PERSON", "I met Mary O'Neil yesterday.", "Mary O'Neil"),
     ("PERSON", "Patient: Sean O’Brien, DOB 04/12/1987", "Sean O’Brien"),
+    # a surname with a capital inside; a double-barrelled name; a two-word name the tagger closed early
+    ("PERSON", "Please send the report to Rory McIlroy by Friday.", "Rory McIlroy"),
+    ("PERSON", "Leonardo DiCaprio is my best friend.", "Leonardo DiCaprio"),
+    ("PERSON", "Please send the report to Hans-Peter Müller-Lüdenscheidt by Friday.", "Hans-Peter Müller-Lüdenscheidt"),
+    ("PERSON", "Anna Xi is my best friend.", "Anna Xi"),
     ("ID_NUMBER", "VIN: 1HGCM82633A004352", "1HGCM82633A004352"),
     ("EMAIL_ADDRESS", "email me at john dot smith at gmail dot com", "john dot smith at gmail dot com"),
     ("EMAIL_ADDRESS", "my email is jane(at)example(dot)org", "jane(at)example(dot)org"),

@@ -29,6 +29,10 @@ def tagged(nlp, words: list[str], tags: list[str]) -> Doc:  # noqa: ANN001
     (["O", "I-PERSON", "O", "O"], []),  # a stray inside tag is noise
     (["I-STREET_ADDRESS", "I-STREET_ADDRESS", "L-STREET_ADDRESS", "O"], [(0, 3, "STREET_ADDRESS")]),  # a missed B- in an address
     (["B-PERSON", "L-LOCATION", "O", "O"], [(0, 1, "PERSON")]),  # a change of label ends the span
+    # a name the tagger closed one word early goes on: "Rory" U- "McIlroy" L-, "Anna" U- "Xi" U-
+    (["U-PERSON", "L-PERSON", "O", "O"], [(0, 2, "PERSON")]),
+    (["O", "U-PERSON", "U-PERSON", "O"], [(1, 3, "PERSON")]),
+    (["U-LOCATION", "U-LOCATION", "O", "O"], [(0, 1, "LOCATION"), (1, 2, "LOCATION")]),  # places: two
 ])
 def test_tags_become_entities(nlp, tags: list[str], spans: list[tuple[int, int, str]]) -> None:  # noqa: ANN001
     doc = tags_to_ents(tagged(nlp, ["a", "b", "c", "d"], tags))

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import regex
 from faker.providers.address.en import Provider
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
@@ -60,6 +61,10 @@ def _result(recognizer: LocalRecognizer, entity: str, start: int, end: int, scor
     })
 
 
+# A name with a capital inside ("McIlroy", "DiCaprio", "LaFontaine"), not a shouted word.
+_INNER_CAPITALS = regex.compile(r"\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+")
+
+
 class NameLexiconRecognizer(LocalRecognizer):
     """Title-case or upper-case: a known first name (or a title) followed by surname-like
     words, score 0.9 (above the NER's 0.85: the tagger's type for a full name is the weaker
@@ -78,11 +83,14 @@ class NameLexiconRecognizer(LocalRecognizer):
 
     @staticmethod
     def _cased(word: str) -> str | None:
-        """The title-case form of a title-case or upper-case word, else None."""
+        """The title-case form of a title-case or upper-case word, as written for a name
+        with inner capitals ("McIlroy", "DiCaprio", "MacArthur"), else None."""
         if word[:1].isupper() and (word[1:].islower() or not word[1:]):
             return word
         if word.isupper() and len(word) > 1:
             return word.title()
+        if _INNER_CAPITALS.fullmatch(word):
+            return word
         return None
 
     def _surname_like(self, word: str) -> bool:
