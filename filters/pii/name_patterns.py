@@ -20,6 +20,23 @@ SETTLEMENT_START = re.compile(rf"(?:{SETTLEMENT_WORDS})\s*\p{{Lu}}")
 # Cyrillic or Greek words all in lowercase ("мой адрес"): names there are capitalised.
 CYRILLIC_GREEK_LOWER = re.compile(r"(?:[[\p{Script=Cyrillic}\p{Script=Greek}]&&\p{Ll}]|[\s.,'’-])+", re.V1)
 CYRILLIC_GREEK = re.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
+# Spanish, French, German, Italian and Portuguese words that open a pupil's sentence about
+# someone ("Hola, me llamo", "Ich heiße ... und", "Mein Bruder", "Guten Morgen", "Herr"),
+# which a tagger trained on English takes into the name. None of them is a name, a
+# surname's particle or an article that opens a place ("de", "la", "van", "bin", "Los",
+# "Die", "Madre" of "Sierra Madre", and "Ma", "Mia", "Lei", "Lo" are left out). Only a
+# name's first and last words are tested: "y" and "und" join names inside them.
+LATIN_FUNCTION_WORDS = frozenset("""
+hola buenos buenas días tardes noches me llamo soy mis yo él ella nosotros con por para que está vivo tengo
+años hermano hermana hijo hija mamá papá amigo amiga señor señora gracias adiós bonjour bonsoir
+salut je j' m'appelle appelle suis moi mon mes ton ta il elle nous vous à avec pour merci frère sœur soeur
+fils fille monsieur madame mademoiselle habite j'habite hallo guten morgen abend ich heiße heisse
+mein meine dein deine seine ihr ihre wir mit von aus bei ist wohne bruder schwester sohn tochter mutter vater
+mama papa freund freundin herr frau danke tschüss ciao buongiorno buonasera chiamo sono io mio tuo noi
+fratello sorella figlio figlia amico amica signor signore signora grazie olá oi bom meu minha nome é sou eu
+ele nós obrigado obrigada irmão irmã filho filha senhor
+und et y en es
+""".split())
 # The capitalised part joined by a hyphen to a name's first or last word ("Hans-Peter
 # Müller-Lüdenscheidt" read as "Peter Müller").
 HYPHENED_PART_BEFORE = re.compile(r"(?<![\p{L}\p{M}'’-])\p{Lu}[\p{Ll}\p{M}]+-$")

@@ -139,8 +139,8 @@ class TextPasses(LexiconReader):
         taken = Coverage(text, out)
         for m in P.CAPITALISED.finditer(text):
             word = m.group(0)
-            if word.lower() in P.CALENDAR:  # "by Friday": a day, whatever comes before it
-                continue
+            if word.lower() in P.CALENDAR or word.lower() in P.LATIN_FUNCTION_WORDS:
+                continue  # "by Friday": a day, whatever comes before it; "Mein Bruder": no name
             if (word.lower() not in self.english or word in self.first or word in self.last) \
                     and not taken.overlaps(m.start(), m.end()) \
                     and _human_context(text, m.start(), m.end()):
@@ -171,7 +171,15 @@ class TextPasses(LexiconReader):
             if all(w.lower() not in self.english and not self._is_place(w) and w.lower() not in ORG_WORDS
                    for w in words) and not self._is_place(m.group(0)) and not any(
                     r.start <= m.start() and m.end() <= r.end and r.entity_type != "LOCATION" for r in out):
-                extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.6))
+                # a greeting, title or pronoun of another language is no part of it: "Herr
+                # Schmidt" names "Schmidt", "Guten Morgen" nobody
+                start, end = m.start(), m.end()
+                if words[0].lower() in P.LATIN_FUNCTION_WORDS:
+                    start = m.start() + m.group(0).index(words[1], len(words[0]))
+                if words[-1].lower() in P.LATIN_FUNCTION_WORDS:
+                    end = m.start() + m.group(0).index(words[0]) + len(words[0])
+                if start < end:
+                    extra.append(RecognizerResult("PERSON", start, end, 0.6))
         for m in P.MIDDLE_INITIAL.finditer(text):  # a name the tagger missed or cut short
             if (m.group(1) in self.first or m.group(1).lower() not in self.english) and not any(
                     r.start <= m.start() and m.end() <= r.end and r.entity_type not in NAME_TYPES for r in out):

@@ -105,6 +105,19 @@ class NamePasses(LexiconReader):
         r.start, r.end = parts[0][0], parts[-1][1]
         return True
 
+    def _trim_function_words(self, text: str, r: RecognizerResult) -> bool:
+        """A name loses the Spanish, French, German, Italian or Portuguese function words at
+        its ends ("Ich heiße Jürgen Müller und" -> "Jürgen Müller"), but not in capitals (the
+        "EU"); False when nothing is left ("Hola", "mi chiamo")."""
+        words_at = [(m.start(), m.end()) for m in P.WORD.finditer(text, r.start, r.end)]
+        parts = self._inner(text, words_at, lambda w: w.lower() in P.LATIN_FUNCTION_WORDS and not w.isupper())
+        if len(parts) == len(words_at):
+            return True
+        if not parts:
+            return False
+        r.start, r.end = parts[0][0], parts[-1][1]
+        return True
+
     def _title_line(self, text: str, start: int, end: int) -> bool:
         """The line holding text[start:end] is in Title Case: four words or more, at least
         four in five of them capitalised. A chat message is often one long line, read once per

@@ -1,0 +1,52 @@
+"""Pupils of a language tutor write Russian, Kazakh, Spanish, French, German (filters/pii/
+retype.py `_capitalised_runs`, retype_names.py `_trim_function_words`; recognizers/places.py):
+the English tagger reads whole clauses of them as one name ("Ich heiße Jürgen Müller und",
+"Мой друг Тимур живёт в Караганде"), which redacted the sentence a pupil asked to have
+corrected. The names go; the rest of the sentence reaches the tutor."""
+
+from __future__ import annotations
+
+import pytest
+
+from filters.pii import PIIEngine
+
+
+def found(engine: PIIEngine, text: str) -> set[tuple[str, str]]:
+    [detections] = engine.analyze_batch([text], entities=engine.supported_entities())
+    return {(d.type, text[d.start:d.end]) for d in detections}
+
+
+CASES = [
+    ("Меня зовут Айгерим Садыкова, я живу на улице Абая 15.",
+     {("PERSON", "Айгерим Садыкова"), ("STREET_ADDRESS", "улице Абая 15")}),
+    ("моя учительница Гульнара Ахметовна очень добрая", {("PERSON", "Гульнара Ахметовна")}),
+    ("Привет! Я Даниял, учусь в школе №45.", {("PERSON", "Даниял"), ("SCHOOL", "школе №45")}),
+    ("Сәлем! Менің атым Нұрлан.", {("PERSON", "Нұрлан")}),
+    ("Мен №45 мектепте оқимын", {("SCHOOL", "№45 мектепте")}),
+    ("Я из Шымкента, мой номер 87011234567", {("PERSON", "Шымкента"), ("PHONE_NUMBER", "87011234567")}),
+    ("Мария-Луиза Иванова-Петрова пришла", {("PERSON", "Мария-Луиза Иванова-Петрова")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[f"ru-kk-{i}" for i in range(len(CASES))])
+def test_cyrillic_names_are_their_capitalised_words_and_the_sentence_stays(engine: PIIEngine, text, expected) -> None:
+    assert found(engine, text) == expected
+
+
+LATIN = [
+    ("Hola, me llamo Lucía García y vivo en Madrid.", {("PERSON", "Lucía García"), ("LOCATION", "Madrid")}),
+    ("Je m'appelle Pierre Dubois et j'habite à Lyon.", {("PERSON", "Pierre Dubois"), ("LOCATION", "Lyon")}),
+    ("Ich heiße Jürgen Müller und wohne in Berlin.", {("PERSON", "Jürgen Müller"), ("LOCATION", "Berlin")}),
+    ("Ciao, mi chiamo Giulia Rossi.", {("PERSON", "Giulia Rossi")}),
+    ("Olá, meu nome é João Silva.", {("PERSON", "João Silva")}),
+    ("Guten Morgen, Herr Schmidt!", {("PERSON", "Schmidt")}),
+    ("Mein Bruder Lukas ist 12 Jahre alt.", {("PERSON", "Lukas")}),
+    # articles, particles and kin words that open or end a place or a name stay in it
+    ("We drove from Los Angeles to the Sierra Madre.", {("LOCATION", "Los Angeles"), ("LOCATION", "Sierra Madre")}),
+    ("Marine Le Pen and Jack Ma met Mia Hamm.", {("PERSON", "Marine Le Pen"), ("PERSON", "Jack Ma"), ("PERSON", "Mia Hamm")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LATIN, ids=[f"latin-{i}" for i in range(len(LATIN))])
+def test_greetings_pronouns_and_titles_of_other_languages_are_no_part_of_a_name(engine: PIIEngine, text, expected) -> None:
+    assert found(engine, text) == expected
