@@ -19,7 +19,12 @@ _UNITS = (
 )
 _SUBJECT = (r"(?:i'?m|i\s+am|im|he'?s|she'?s|he\s+is|she\s+is|they'?re|you'?re|turning|turned|turns|aged|age"
             r"|age\s+of|age\s*:|is\s+now|am\s+now|i\s+was|he\s+was|she\s+was|just\s+turned"
-            r"|(?:'ll|will|to|gonna|i|we|you|he|she|they)\s+turn)")  # "I'll turn 10", "when she turns 7"
+            r"|(?:'ll|will|to|gonna|i|we|you|he|she|they)\s+turn"  # "I'll turn 10", "when she turns 7"
+            r"|(?:i|he|she|we|you|they)(?:'ll|\s+will|\s+am\s+gonna)\s+be)")  # "and I'll be 9", not "it will be 1"
+# Ages in words, as children write them: "I'm eleven", "twelve years old", "twenty-one".
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_AGE_WORD = (rf"(?:{_TENS}(?:[\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven"
+             r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 
 
 class AgeRecognizer(PatternRecognizer):
@@ -28,6 +33,9 @@ class AgeRecognizer(PatternRecognizer):
         Pattern("N yo", r"(?<!\d)\d{1,2}(?=\s*(?:y\.o\.?|yo|y/o)(?!\w))", 0.75),
         Pattern("I'm N", rf"(?=\d)(?<!\d)(?<=\b{_SUBJECT}\s*)\d{{1,3}}\b{_UNITS}(?![\w-])", 0.6),
         Pattern("N-year-old", r"(?<!\d)\d{1,3}(?=-year-old)", 0.85),
+        Pattern("N in words, years old", rf"(?<![\w-]){_AGE_WORD}(?=[\s-]*(?:years?|yrs?)[\s-]*(?:old|of\s+age)\b)", 0.85),
+        # not "one" ("I'm one of them", "she's one tough kid")
+        Pattern("I'm N in words", rf"(?<=\b{_SUBJECT}\s*)(?!one\b){_AGE_WORD}(?![\w-]){_UNITS}(?!\s+(?:of|more|times|hours|days))", 0.6),
     ]
     CONTEXT = ["age", "old", "years", "birthday", "turning", "grade"]
 
@@ -35,6 +43,8 @@ class AgeRecognizer(PatternRecognizer):
         super().__init__(supported_entity="AGE", name="AgeRecognizer", patterns=self.PATTERNS, context=self.CONTEXT)
 
     def validate_result(self, pattern_text: str) -> bool | None:
+        if not pattern_text.isdigit():
+            return None  # an age in words: its pattern holds only plausible ones
         return None if 1 <= int(pattern_text) <= 120 else False
 
 
@@ -46,6 +56,8 @@ _DATE = (
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+    rf"|{_MONTH}\s+(?:19|20)\d{{2}}"  # "born in March 2014"
+    r"|\d{1,2}[./-]\d{1,2}(?![./-]?\d)"  # "my b-day is 5/17": after a birth word, a day and month
     r"|(?:19|20)\d{2})"
 )
 _BIRTH = r"(?:born(?:\s+on|\s+in)?|date\s+of\s+birth|birth\s*date|birthdate|d\.?o\.?b\.?|birthday(?:\s+is)?|bday|b-day)"
@@ -55,7 +67,9 @@ _HAS_BIRTH = re.compile(rf"\b{_BIRTH}", re.IGNORECASE)
 
 
 class DateOfBirthRecognizer(WindowedPatternRecognizer):
-    PATTERNS = [Pattern("birth word + date", rf"(?=[\dJFMASONDjfmasond])(?<![\w])(?<=\b{_BIRTH}\s*(?:is\s+|was\s+|[:\-=]\s*)?){_DATE}(?![\w])", 0.85)]
+    PATTERNS = [Pattern("birth word + date",
+                        rf"(?=[\dJFMASONDjfmasond])(?<![\w])(?<=\b{_BIRTH}\s*(?:is\s+|was\s+|[:\-=]\s*)?(?:on\s+)?(?:the\s+)?)"
+                        rf"{_DATE}(?![\w])", 0.85)]
     CONTEXT = ["born", "birth", "dob", "birthday"]
     ANCHOR = Anchor(_HAS_BIRTH, before=0, after=60)  # the date follows the birth word
 
