@@ -188,6 +188,15 @@ def test_chat_stream_restores_split_placeholders(client, fake):
     assert text == "You said: " + CANARY
 
 
+def test_placeholders_a_model_echoes_without_brackets_are_restored_whole_and_streamed(client, fake):
+    reply = client.chat.completions.create(model="fake-bare", messages=[{"role": "user", "content": CANARY}])
+    assert NAME in reply.choices[0].message.content and "PERSON_" not in reply.choices[0].message.content
+    stream = client.chat.completions.create(model="fake-bare", stream=True, messages=[{"role": "user", "content": CANARY}])
+    streamed = "".join(c.choices[0].delta.content or "" for c in stream if c.choices)
+    assert streamed == reply.choices[0].message.content
+    assert_clean(fake)
+
+
 def test_a_refusal_quoting_placeholders_is_restored_whole_and_streamed(client, fake):
     reply = client.chat.completions.create(model="fake-refusal", messages=[{"role": "user", "content": CANARY}])
     assert reply.choices[0].message.refusal == "You said: " + CANARY

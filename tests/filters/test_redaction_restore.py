@@ -21,6 +21,10 @@ MAPPING = {"<PERSON_1>": "Ana María", "<EMAIL_ADDRESS_1>": 'a"b@x.io', "<PERSON
         ("not a placeholder <person_1>", "not a placeholder <person_1>"),
         ("<PERSON_12> and <PERSON_1>", "Bo\\b and Ana María"),
         ("a < b > c", "a < b > c"),
+        # without its brackets, as models sometimes echo it
+        ("Dear PERSON_1, write to EMAIL_ADDRESS_1.", 'Dear Ana María, write to a"b@x.io.'),
+        ("PERSON_12 and PERSON_1", "Bo\\b and Ana María"),
+        ("xPERSON_1 PERSON_1x PERSON_13 <PERSON_1 person_1", "xPERSON_1 PERSON_1x PERSON_13 <PERSON_1 person_1"),
     ],
 )
 def test_whole_text_restoration(text, expected):
@@ -28,8 +32,8 @@ def test_whole_text_restoration(text, expected):
 
 
 def test_restored_values_are_json_escaped_inside_json_strings():
-    arguments = '{"to": "<EMAIL_ADDRESS_1>", "name": "<PERSON_12>"}'
-    assert orjson.loads(restore(arguments, MAPPING, escaped=True)) == {"to": 'a"b@x.io', "name": "Bo\\b"}
+    arguments = '{"to": "<EMAIL_ADDRESS_1>", "name": "<PERSON_12>", "cc": "PERSON_1"}'
+    assert orjson.loads(restore(arguments, MAPPING, escaped=True)) == {"to": 'a"b@x.io', "name": "Bo\\b", "cc": "Ana María"}
 
 
 @pytest.mark.parametrize(
@@ -41,8 +45,19 @@ def test_only_a_tail_that_may_become_a_placeholder_is_held(text, cut):
     assert safe_end(text) == cut
 
 
+@pytest.mark.parametrize(
+    "text,before,cut",
+    [("Dear PERS", "", 5), ("Dear PERSON_1", "", 5), ("Dear PERSON_12", "", 5), ("PERS", "x", 4), ("PERS", " ", 0),
+     ("the USA", "", 7), ("Hi P", "", 3)],
+)
+def test_a_tail_that_may_become_a_bare_placeholder_is_held(text, before, cut):
+    # "PERSON_1" may yet become "PERSON_12", any one a "PERSON_123"; "PERS" after a letter starts none
+    assert safe_end(text, tuple(k[1:-1] for k in MAPPING), before) == cut
+
+
 pieces = st.lists(st.sampled_from(["Dear ", "<PERSON_1>", "<EMAIL_ADDRESS_1>", "<PERSON_12>", "<PERSON_9>",
-                                   " < ", "x", "é", "\n", "<", ">", "_1", "PERSON"]), max_size=25)
+                                   " < ", "x", "é", "\n", "<", ">", "_1", "PERSON", "PERSON_1", "EMAIL_ADDRESS_1",
+                                   "PERSON_12", "2", "P", "ERSON"]), max_size=25)
 
 
 @settings(max_examples=300, deadline=None)

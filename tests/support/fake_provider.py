@@ -16,6 +16,8 @@ Behaviour is chosen by the model name, so concurrent tests cannot step on each o
 
 from __future__ import annotations
 
+import re
+
 import asyncio
 import threading
 import time
@@ -132,6 +134,8 @@ class FakeProvider:
         text = ANSWER_PREFIX + (content if isinstance(content, str) else orjson.dumps(content).decode())
         if model == "fake-unsafe":
             text = UNSAFE_ANSWER
+        if model == "fake-bare":  # a model that echoes placeholders without their brackets
+            text = re.sub(r"<([A-Z][A-Z0-9_]*_[0-9]+)>", r"\1", text)
         message: dict[str, Any] = {"role": "assistant", "content": text, "refusal": None}
         finish = "stop"
         if model == "fake-tools":
