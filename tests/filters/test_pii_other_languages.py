@@ -50,3 +50,17 @@ LATIN = [
 @pytest.mark.parametrize(("text", "expected"), LATIN, ids=[f"latin-{i}" for i in range(len(LATIN))])
 def test_greetings_pronouns_and_titles_of_other_languages_are_no_part_of_a_name(engine: PIIEngine, text, expected) -> None:
     assert found(engine, text) == expected
+
+
+CENTRAL_ASIAN = [
+    ("bekzat and aruzhan are coming to my party", {("PERSON", "bekzat"), ("PERSON", "aruzhan")}),
+    ("i sit next to dias at lunch", {("PERSON", "dias")}),
+    ("play with madi after school", {("PERSON", "madi")}),
+    ("My classmates are Dias, Alikhan and Madi.", {("PERSON", "Dias"), ("PERSON", "Alikhan"), ("PERSON", "Madi")}),
+    ("Asel Akhmetova won the contest", {("PERSON", "Asel Akhmetova")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CENTRAL_ASIAN, ids=[f"central-asian-{i}" for i in range(len(CENTRAL_ASIAN))])
+def test_kazakh_and_uzbek_names_are_names_in_lowercase_chat_too(engine: PIIEngine, text, expected) -> None:
+    assert found(engine, text) == expected

@@ -61,6 +61,27 @@ Australia Fiji Samoa Qatar Kuwait Oman Yemen Bahrain Cyprus Malta Albania Monten
     "North Macedonia", "Dominican Republic", "El Salvador", "Ivory Coast",
 ]
 
+# Kazakh, Kyrgyz and Uzbek names in their usual Latin spelling: the language tutor's pupils
+# write them, often in lowercase ("i sit next to dias and alikhan"), and Faker has no
+# Central Asian locale. Words that are also English words ("Sultan", "Islam") are left out.
+CENTRAL_ASIAN_FIRST_NAMES = """
+Abai Abylai Adil Aibek Aidar Aidos Aigerim Aigul Ainur Ainura Aisulu Aizhan Akbota Akzhol Alibek Alikhan Alinur
+Alisher Aliya Almas Amina Amir Anel Ansar Arman Arsen Aruzhan Asel Askar Aslan Assel Asylbek Ayan Ayaulym Azamat
+Aziz Bakhyt Bakyt Batyr Bauyrzhan Beibit Bekarys Bekzat Beksultan Berik Bobur Bolat Botagoz Cholpon Dana Daniyar
+Dariga Dastan Dauren Dias Didar Dilnaz Dilnoza Dilshod Dinara Eldos Elnura Erlan Ernur Farrukh Galym Gaukhar Gulnara
+Gulnoza Ilyas Inkar Jasur Kairat Kamila Kanat Kuanysh Kuralay Madi Madina Maksat Malika Marat Meerim Meruyert Miras
+Moldir Mukhtar Nazerke Nilufar Nodir Nurali Nurbolat Nurdaulet Nurislam Nurlan Nurlybek Nursultan Nurzat Nurzhan
+Olzhas Otabek Raushan Rauan Ruslan Rustam Saltanat Sanzhar Sardor Saule Sayat Serik Shakhnoza Sherzod Shyngys
+Symbat Talgat Tamerlan Temirlan Timur Togzhan Tomiris Ulugbek Yerassyl Yerbol Yerlan Yernar Yersultan Yerzhan
+Zarina Zhaksylyk Zhandos Zhanibek Zhanna Zhansaya Zhasulan Zhuldyz
+""".split()
+CENTRAL_ASIAN_LAST_NAMES = """
+Abdrakhmanov Abenov Aitkulov Akhmetov Akhmetova Amanov Baimukhanov Baitursynov Bekov Dosmukhamedov Dzhaksybekov
+Ermekov Ibraimov Iskakov Kairatov Kaliyev Karimov Kassymov Kenzhebekov Mamyrov Mirzayev Mukanov Nurlanov
+Nurmagambetov Omarov Ospanov Rakhimov Rashidov Sadykov Sadykova Sarsenbayev Seitkali Serikbayev Suleimenov
+Tulegenov Usmanov Utegenov Yessenov Yusupov Zhakupov Zhumabayev
+""".split()
+
 CITIES_EXTRA = """
 Almaty Astana Shymkent Karaganda Aktobe Taraz Pavlodar Semey Atyrau Kostanay Oral Aktau Bishkek
 Tashkent Samarkand Bukhara Dushanbe Ashgabat Ulaanbaatar Tbilisi Batumi Yerevan Baku Moscow

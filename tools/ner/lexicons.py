@@ -95,7 +95,8 @@ def street_endings() -> set[str]:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     first = _collect(person_providers, ("first_names", "first_names_male", "first_names_female"))
-    last = _collect(person_providers, ("last_names",))
+    first |= set(gz.CENTRAL_ASIAN_FIRST_NAMES)
+    last = _collect(person_providers, ("last_names",)) | set(gz.CENTRAL_ASIAN_LAST_NAMES)
     places = _collect(address_providers, ("cities", "countries", "states", "provinces", "regions"))
     english_countries = set(_values(importlib.import_module("faker.providers.address.en_US").Provider, "countries"))
     places |= english_countries | set(gz.CITIES_EXTRA) | set(gz.COUNTRIES_EXTRA) | set(gz.REGIONS)
