@@ -110,10 +110,13 @@ PARTICLE_SURNAME = re.compile(rf"(?<![\p{{L}}'’])(?:{_PARTICLE}[ \t]+)+\p{{Lu}
 # Where chat names a person in lowercase: "hey its kyra again", "say hi to taneli", "ask for
 # laura", "i owe ping", "i sit next to dias", "tell aruzhan". The word must be a known first
 # name that is no dictionary word.
-LOWER_NAME_CONTEXT = re.compile(  # run with overlapped=True: "hey its kyra" holds two contexts
+_LOWER_NAME_CUE = (
     r"(?i:\b(?:hi\s+to|it'?s|this\s+is|ask(?:ed)?(?:\s+for)?|owe|taken\s+by|thanks?|hey|dear|met|next\s+to"
     r"|(?:sit|sits|sat|sitting|play|plays|played|playing|friends?|talk(?:ed)?|went|go(?:es)?)\s+with"
-    r"|tell|told|text(?:ed)?|call(?:ed)?)\s+)"
+    r"|tell|told|text(?:ed)?|call(?:ed)?)\s+)")
+LOWER_NAME_CUE_BEFORE = re.compile(_LOWER_NAME_CUE + "$")
+LOWER_NAME_CONTEXT = re.compile(  # run with overlapped=True: "hey its kyra" holds two contexts
+    _LOWER_NAME_CUE +
     r"(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d@])")
 # Only a person is named so, whatever else the word may be ("everyone calls me Borna").
 # A name in a script without capitals (Han, kana, Hangul, Thai, Hebrew, Arabic, Devanagari...)

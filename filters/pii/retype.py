@@ -279,7 +279,13 @@ class Retyper(TextPasses, LinePasses, NamePasses):
                 and first not in self.last and not self._is_place(words[0]):
             return []  # "Desk", "Bot": a capitalised everyday word no lexicon knows
         is_place = self._is_place(span) or all(self._is_place(w) for w in words)
-        starts_first = first in self.first
+        # "i went with laura", "say hi to florence": after a person's cue, a lowercase first
+        # name is a person, though a town is so named
+        cued = words[0].islower() and words[0].title() in self.first \
+            and bool(P.LOWER_NAME_CUE_BEFORE.search(text, max(0, r.start - 24), r.start))
+        if cued and len(words) == 1 and r.entity_type == "LOCATION":
+            return [_result(r, "PERSON", r.start, r.end, r.score)]
+        starts_first = first in self.first or cued
         if r.entity_type != "LOCATION" and is_place and not starts_first:
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]
         if r.entity_type == "ORGANIZATION" and any(w.lower() in ORG_WORDS for w in words[1:]):

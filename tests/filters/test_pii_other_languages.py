@@ -58,6 +58,10 @@ CENTRAL_ASIAN = [
     ("play with madi after school", {("PERSON", "madi")}),
     ("My classmates are Dias, Alikhan and Madi.", {("PERSON", "Dias"), ("PERSON", "Alikhan"), ("PERSON", "Madi")}),
     ("Asel Akhmetova won the contest", {("PERSON", "Asel Akhmetova")}),
+    # a lowercase first name that a town shares is the person after a person's cue, the town after a trip
+    ("i went with laura", {("PERSON", "laura")}),
+    ("say hi to florence", {("PERSON", "florence")}),
+    ("we flew to florence", {("LOCATION", "florence")}),
 ]
 
 
