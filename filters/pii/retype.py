@@ -31,18 +31,13 @@ from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
 from .recognizers.common import ACRONYMS, CHAT_WORDS, common_words, english_words
 from .recognizers.legal_forms import firm_end
 from .recognizers.lexicon import lexicon
-from .recognizers.places import HAS_STREET_WORD, labels_only, plausible_address
+from .recognizers.places import HAS_STREET_WORD, plausible_address
 from .retype_context import TextPasses, _cased, _result, in_firm_context, in_firm_frame
 from .retype_lines import LinePasses
 from .retype_names import NamePasses, caseless_names
+from .retype_values import capitalised_runs, free_labelled_values
 
 _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the types `_retyped` may change
-# Values with recognizers of their own, which a tagger's address or name may swallow with
-# their labels ("IIN 900101339825, passport N12345678", "telegram @timur_k").
-_OWN_VALUES = frozenset({"PHONE_NUMBER", "PASSPORT", "ID_NUMBER", "KZ_IIN", "KZ_BIN", "CREDIT_CARD", "US_SSN",
-                         "IBAN_CODE", "EMAIL_ADDRESS", "URL", "IP_ADDRESS", "MAC_ADDRESS", "CRYPTO", "DATE_TIME",
-                         "DATE_OF_BIRTH", "AGE", "USERNAME", "CREDENTIAL", "SCHOOL"})
-_SWALLOWING = NAME_TYPES | {"STREET_ADDRESS"}
 
 
 def _strip_possessive(text: str) -> str:
@@ -88,23 +83,6 @@ class Retyper(TextPasses, LinePasses, NamePasses):
             return False
         return any(lower.endswith(end) and (stem := word[:-len(end)].title()) and (stem in self.first or stem in self.last)
                    for end in P.PLACE_ENDINGS if len(word) > len(end) + 2)
-
-    @staticmethod
-    def _capitalised_runs(text: str, r: RecognizerResult) -> list[RecognizerResult]:
-        """In Cyrillic and Greek script a name is capitalised wherever it stands and other
-        words are not, but a sentence's first: the tagger's "Мой друг Тимур живёт в
-        Караганде" holds the names "Тимур" and "Караганде", and "Меня зовут Айгерим
-        Садыкова" the name "Айгерим Садыкова". Each run of capitalised words that are no
-        function words is a name of the span's type."""
-        runs: list[list[int]] = []
-        for word in P.SCRIPT_WORD.finditer(text, r.start, r.end):
-            if not word.group()[0].isupper() or word.group().lower() in P.CYRILLIC_GREEK_FUNCTION_WORDS:
-                continue
-            if runs and not text[runs[-1][1]:word.start()].strip(" \t"):
-                runs[-1][1] = word.end()
-            else:
-                runs.append([word.start(), word.end()])
-        return [_result(r, r.entity_type, start, end, r.score) for start, end in runs]
 
     def _is_place(self, text: str) -> bool:
         return _cased(text) in self.places or text.title() in self.places
@@ -198,7 +176,7 @@ class Retyper(TextPasses, LinePasses, NamePasses):
         if r.entity_type in NAME_TYPES and not span.isascii() and P.CYRILLIC_GREEK_LOWER.fullmatch(span):
             return []  # lowercase Cyrillic or Greek words: no name is written so
         if r.entity_type in NAME_TYPES and not span.isascii() and P.CYRILLIC_GREEK.search(span):
-            return self._capitalised_runs(text, r)
+            return capitalised_runs(text, r)
         words = P.WORD.findall(span)
         if not words:
             return [r]
@@ -363,34 +341,11 @@ class Retyper(TextPasses, LinePasses, NamePasses):
         start = r.start + block.find(head)
         return [_result(r, kind, start, start + len(head), score), _result(r, "STREET_ADDRESS", rest, r.end, r.score)]
 
-    @staticmethod
-    def _free_labelled_values(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
-        """A tagger's address or name that is other values and their labels ("IIN
-        900101339825, passport N12345678", "(415) 555-0134, passport X1234567", "telegram
-        @timur_k") is none: once the values found inside it are taken out, no digit is left
-        and no word an address or a name has. Were it kept, its length would win over those
-        values and type them all as one address or place."""
-        values = [r for r in results if r.entity_type in _OWN_VALUES]
-        if not values:
-            return results
-        out = []
-        for r in results:
-            inside = [v for v in values if v.start < r.end and r.start < v.end] if r.entity_type in _SWALLOWING else ()
-            if inside:
-                rest = list(text[r.start:r.end])
-                for v in inside:
-                    start, end = max(v.start, r.start) - r.start, min(v.end, r.end) - r.start
-                    rest[start:end] = " " * (end - start)
-                if labels_only("".join(rest)):
-                    continue
-            out.append(r)
-        return out
-
     def __call__(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         """Not reentrant: one call at a time (the engine's analysis lock)."""
         self._line_titles = {}
         out: list[RecognizerResult] = []
-        for r in self._free_labelled_values(text, results):
+        for r in free_labelled_values(text, results):
             out.extend(self._retyped(text, r))
         out = self._name_lists(text, self._name_before_address(text, out))
         if not text.isascii():

@@ -1,7 +1,7 @@
 """Numbers written after their labels ("passport X1234567", "Tel. 8 701 ...", "IIN ..."): the
 tagger reads runs of such numbers as a street address, which would type them all as one and
-hide them from a policy that treats addresses differently (filters/pii/retype.py,
-`_free_labelled_values`; resolve.py's leftover pieces; recognizers/places.py, `labels_only`)."""
+hide them from a policy that treats addresses differently (filters/pii/retype_values.py,
+`free_labelled_values`; resolve.py's leftover pieces; recognizers/places.py, `labels_only`)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Pupils of a language tutor write Russian, Kazakh, Spanish, French, German (filters/pii/
-retype.py `_capitalised_runs`, retype_names.py `_trim_function_words`; recognizers/places.py):
+retype_values.py, retype_names.py `_trim_function_words`, recognizers/places.py):
 the English tagger reads whole clauses of them as one name ("Ich heiße Jürgen Müller und",
 "Мой друг Тимур живёт в Караганде"), which redacted the sentence a pupil asked to have
 corrected. The names go; the rest of the sentence reaches the tutor."""

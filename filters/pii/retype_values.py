@@ -1,0 +1,64 @@
+"""Type resolution's passes that give a tagger's span back its parts: the values it swallowed
+with their labels, and the names in a Cyrillic or Greek clause it read as one.
+
+Both run on a tagger's over-long span. A value a recognizer of its own found inside a
+tagger's "address" or "name" keeps its own type when nothing else in the span is an address
+or a name; in scripts that capitalise every name and nothing else but a sentence's first
+word, the capitalised runs of the span are the names. Called by `Retyper` (retype.py).
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import RecognizerResult
+
+from . import name_patterns as P
+from .name_patterns import NAME_TYPES
+from .recognizers.places import labels_only
+from .retype_context import _result
+
+# Values with recognizers of their own, which a tagger's address or name may swallow with
+# their labels ("IIN 900101339825, passport N12345678", "telegram @timur_k").
+_OWN_VALUES = frozenset({"PHONE_NUMBER", "PASSPORT", "ID_NUMBER", "KZ_IIN", "KZ_BIN", "CREDIT_CARD", "US_SSN",
+                         "IBAN_CODE", "EMAIL_ADDRESS", "URL", "IP_ADDRESS", "MAC_ADDRESS", "CRYPTO", "DATE_TIME",
+                         "DATE_OF_BIRTH", "AGE", "USERNAME", "CREDENTIAL", "SCHOOL"})
+_SWALLOWING = NAME_TYPES | {"STREET_ADDRESS"}
+
+
+def free_labelled_values(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """A tagger's address or name that is other values and their labels ("IIN
+    900101339825, passport N12345678", "(415) 555-0134, passport X1234567", "telegram
+    @timur_k") is none: once the values found inside it are taken out, no digit is left
+    and no word an address or a name has. Were it kept, its length would win over those
+    values and type them all as one address or place."""
+    values = [r for r in results if r.entity_type in _OWN_VALUES]
+    if not values:
+        return results
+    out = []
+    for r in results:
+        inside = [v for v in values if v.start < r.end and r.start < v.end] if r.entity_type in _SWALLOWING else ()
+        if inside:
+            rest = list(text[r.start:r.end])
+            for v in inside:
+                start, end = max(v.start, r.start) - r.start, min(v.end, r.end) - r.start
+                rest[start:end] = " " * (end - start)
+            if labels_only("".join(rest)):
+                continue
+        out.append(r)
+    return out
+
+
+def capitalised_runs(text: str, r: RecognizerResult) -> list[RecognizerResult]:
+    """In Cyrillic and Greek script a name is capitalised wherever it stands and other
+    words are not, but a sentence's first: the tagger's "Мой друг Тимур живёт в
+    Караганде" holds the names "Тимур" and "Караганде", and "Меня зовут Айгерим
+    Садыкова" the name "Айгерим Садыкова". Each run of capitalised words that are no
+    function words is a name of the span's type."""
+    runs: list[list[int]] = []
+    for word in P.SCRIPT_WORD.finditer(text, r.start, r.end):
+        if not word.group()[0].isupper() or word.group().lower() in P.CYRILLIC_GREEK_FUNCTION_WORDS:
+            continue
+        if runs and not text[runs[-1][1]:word.start()].strip(" \t"):
+            runs[-1][1] = word.end()
+        else:
+            runs.append([word.start(), word.end()])
+    return [_result(r, r.entity_type, start, end, r.score) for start, end in runs]
