@@ -32,10 +32,10 @@ from .tokenizer_cache import WarmCacheTokenizer
 from .whitespace import normalise, to_original
 
 log = logging.getLogger(__name__)
+quiet_content_loggers()
 
 # Types the type rules (retype.py) move names between.
 _NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP", "STREET_ADDRESS", "SCHOOL"})
-quiet_content_loggers()
 
 __all__ = ["Detection", "DetectionUnavailable", "EngineSettings", "PIIEngine"]
 

@@ -84,6 +84,7 @@ POSITIVES = [
     ("SCHOOL", "I go to Oakwood Primary", "Oakwood Primary"),
     ("SCHOOL", "i go to lincoln elementary in springfield", "lincoln elementary"),
     ("SCHOOL", "my school is called sunnydale high", "sunnydale high"),
+    ("SCHOOL", "i go to school number 5", "school number 5"),
     ("USERNAME", "follow me @kid_gamer07!", "@kid_gamer07"),
     ("USERNAME", "my roblox is xXslayerXx", "xXslayerXx"),
     ("USERNAME", "discord: wolf#1234", "wolf#1234"),

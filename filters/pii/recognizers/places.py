@@ -220,8 +220,10 @@ class SchoolRecognizer(WindowedPatternRecognizer):
         )
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """A lowercase name of everyday words only is a kind of school, not one school."""
-        if not pattern_text.islower():
+        """A lowercase name of everyday words only before its kind is a kind of school, not
+        one school ("the local high school"); a school's number names one ("school number 5")."""
+        words = pattern_text.split()
+        if not pattern_text.islower() or not words[-1].isalpha():
             return False
         everyday = english_words()
-        return all(word in everyday for word in pattern_text.split()[:-1])
+        return all(word in everyday for word in words[:-1])
