@@ -55,7 +55,8 @@ class PassportRecognizer(PatternRecognizer):
 
 # The numbers an institution knows a person by, right after their label: "account number:
 # 000123456789", "sort code 20-00-00", "employee number is E-48213", "MRN 00482913", "plate
-# 7ABC123", "VIN: 1HGCM82633A004352". Only right after it: "3 accounts with 150000 followers" holds a count.
+# 7ABC123", "VIN: 1HGCM82633A004352". Only right after it: "3 accounts with 150000
+# followers" holds a count.
 _INSTITUTION_LABEL = (r"(?:account|acct|policy|member(?:ship)?|employee|staff|student|patient|customer|client"
                       r"|insurance|routing|sort|plate|mrn|nhs|payroll|vin)")
 _LABEL_LINK = r"(?:[ \t]+(?:number|no\.?|num\.?|id|code|#))?[ \t]*(?:is|:|=|#|-)?[ \t]*"
