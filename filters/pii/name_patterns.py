@@ -110,6 +110,18 @@ PARTICLE_SURNAME = re.compile(rf"(?<![\p{{L}}'’])(?:{_PARTICLE}[ \t]+)+\p{{Lu}
 # Where chat names a person in lowercase: "hey its kyra again", "say hi to taneli", "ask for
 # laura", "i owe ping", "i sit next to dias", "tell aruzhan". The word must be a known first
 # name that is no dictionary word.
+# "noah, 7": a name and an age, which a tagger reads as a street and its number; in a list
+# ("(noah, 7, and lily, 5)") each item is one.
+NAME_COMMA_AGE = re.compile(r"(\p{L}+),[ \t]*(\d{1,2})")
+LIST_ITEM_BEFORE = re.compile(r"(?:^|[(\[,;:]|\band)[ \t]*$", re.MULTILINE)  # not "Lago da" + "Luz, 40"
+NAME_AGE_ITEM = re.compile(r"(?<![\p{L}\d])(\p{L}+),[ \t]*(\d{1,2})(?=[ \t]*(?:[,;)]|and\b|$))", re.MULTILINE)
+# A kin word or role before a lowercase name ("grandma nancy", "sister lily"): strong enough
+# that the name may be a dictionary word too.
+LOWER_KIN_NAME = re.compile(
+    r"(?i:\b(?:grand(?:ma|pa|mother|father)|granny|nana|aunt(?:ie)?|uncle|cousin|brother|sister|mom|mum|mommy"
+    r"|mummy|dad|daddy|bestie|teacher|coach|neighbou?r)\s+)(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d@])"
+    # a verb takes an object or a particle after it: "my sister tore her tendon"
+    r"(?![ \t]+(?:her|his|him|them|the|a|an|my|your|our|their|its|it|me|us|up|down|out|off|into|to|over|on)\b)")
 _LOWER_NAME_CUE = (
     r"(?i:\b(?:hi\s+to|it'?s|this\s+is|ask(?:ed)?(?:\s+for)?|owe|taken\s+by|thanks?|hey|dear|met|next\s+to"
     r"|(?:sit|sits|sat|sitting|play|plays|played|playing|friends?|talk(?:ed)?|went|go(?:es)?)\s+with"

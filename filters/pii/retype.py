@@ -181,6 +181,11 @@ class Retyper(TextPasses, LinePasses, NamePasses):
         if not words:
             return [r]
         if r.entity_type == "STREET_ADDRESS":
+            if (aged := P.NAME_COMMA_AGE.fullmatch(span)) and aged.group(1).title() in self.first \
+                    and P.LIST_ITEM_BEFORE.search(text, max(0, r.start - 6), r.start):
+                # "(noah, 7, and lily, 5)": a child and an age, not a house number
+                return [_result(r, "PERSON", r.start + aged.start(1), r.start + aged.end(1), r.score),
+                        _result(r, "AGE", r.start + aged.start(2), r.start + aged.end(2), 0.6)]
             if not plausible_address(span) or P.CURRENCY_AFTER.match(text, r.end) or P.PHONE_LABEL.match(span):
                 return []  # the tagger's "0537490387 tomorrow", "security number 017-97-5813", "Transfer 250" EUR, "Fax: +421 ..."
             if (dated := P.YEAR_THEN_NAME.match(span)) and not HAS_STREET_WORD.search(span):

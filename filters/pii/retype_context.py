@@ -190,6 +190,16 @@ class TextPasses(LexiconReader):
             if word.title() in self.first and word not in self.english and word not in self.common \
                     and not taken.overlaps(m.start(1), m.end(1)):
                 extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.7))
+        for m in P.NAME_AGE_ITEM.finditer(text):  # "(noah, 7, and lily, 5)": children and their ages
+            word = m.group(1)
+            if _title(word) in self.first and word.lower() not in self.common and word.lower() not in P.CALENDAR \
+                    and not taken.overlaps(m.start(1), m.end(1)):
+                extra += [RecognizerResult("PERSON", m.start(1), m.end(1), 0.7),
+                          RecognizerResult("AGE", m.start(2), m.end(2), 0.6)]
+        for m in P.LOWER_KIN_NAME.finditer(text):  # "grandma nancy", "sister lily", not "brother in law"
+            word = m.group(1)
+            if word.title() in self.first and word not in self.common and not taken.overlaps(m.start(1), m.end(1)):
+                extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.7))
         extra += self._places_by_context(text, out + extra)
         return out + extra + self._firms_by_frame(text, out + extra)
 

@@ -62,6 +62,11 @@ CENTRAL_ASIAN = [
     ("i went with laura", {("PERSON", "laura")}),
     ("say hi to florence", {("PERSON", "florence")}),
     ("we flew to florence", {("LOCATION", "florence")}),
+    # children and their ages in a parent's message; a kin word before a lowercase name
+    ("the kids (noah, 7, and lily, 5) are with their grandma nancy",
+     {("PERSON", "noah"), ("AGE", "7"), ("PERSON", "lily"), ("AGE", "5"), ("PERSON", "nancy")}),
+    ("my sister tore her tendon", set()),
+    ("Not getting bank documents to my address. Lago da Luz, 40", {("STREET_ADDRESS", "Lago da Luz, 40")}),
 ]
 
 
