@@ -28,6 +28,21 @@ def _cased(word: str) -> str:
     return word.title() if word.isupper() and len(word) > 1 else word
 
 
+def _matched_at(pattern, text: str, lower: str | None, words: tuple[str, ...]) -> list:  # noqa: ANN001
+    """`pattern`'s matches that start where one of `words` starts in `lower` (the text in
+    lowercase, of the same length); a scan of the whole text where there is none."""
+    if lower is None:
+        return list(pattern.finditer(text))
+    found = {}
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            if at not in found and (m := pattern.match(text, at)) is not None:
+                found[at] = m
+            at = lower.find(word, at + 1)
+    return [found[at] for at in sorted(found)]
+
+
 def in_firm_context(text: str, start: int, end: int) -> bool:
     """A workplace word before ("at Jones, Mitchell and Williams", "worked for ...") or a legal
     form or possessive after: the names at text[start:end] are a firm's."""
@@ -185,18 +200,23 @@ class TextPasses(LexiconReader):
                     r.start <= m.start() and m.end() <= r.end and r.entity_type not in NAME_TYPES for r in out):
                 extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8))
         taken = Coverage(text, out + extra)
-        for m in P.LOWER_NAME_CONTEXT.finditer(text, overlapped=True):
+        lower = text.lower()
+        lower = lower if len(lower) == len(text) else None  # offsets must hold ("İ" lowercases to two)
+        cued = list(P.LOWER_NAME_CONTEXT.finditer(text, overlapped=True))
+        cued += _matched_at(P.LOWER_NAME_RARER_CONTEXT, text, lower, P.LOWER_CUE_WORDS)
+        for m in cued:
             word = m.group(1)
             if word.title() in self.first and word not in self.english and word not in self.common \
                     and not taken.overlaps(m.start(1), m.end(1)):
                 extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.7))
-        for m in P.NAME_AGE_ITEM.finditer(text):  # "(noah, 7, and lily, 5)": children and their ages
+        ages = P.NAME_AGE_ITEM.finditer(text) if P.COMMA_DIGIT.search(text) else ()
+        for m in ages:  # "(noah, 7, and lily, 5)": children and their ages
             word = m.group(1)
             if _title(word) in self.first and word.lower() not in self.common and word.lower() not in P.CALENDAR \
                     and not taken.overlaps(m.start(1), m.end(1)):
                 extra += [RecognizerResult("PERSON", m.start(1), m.end(1), 0.7),
                           RecognizerResult("AGE", m.start(2), m.end(2), 0.6)]
-        for m in P.LOWER_KIN_NAME.finditer(text):  # "grandma nancy", "sister lily", not "brother in law"
+        for m in _matched_at(P.LOWER_KIN_NAME, text, lower, P.KIN_WORDS):  # "grandma nancy", "sister lily"
             word = m.group(1)
             if word.title() in self.first and word not in self.common and not taken.overlaps(m.start(1), m.end(1)):
                 extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.7))

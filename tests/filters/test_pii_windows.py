@@ -57,6 +57,7 @@ def corpus() -> list[str]:
                 f"Password: {fake.password()} or password {fake.password()}, key sk-{fake.pystr(24, 24)}, "
                 f"pwd:{fake.password()}, account number: {fake.bothify('########')}, plate {fake.bothify('#???###').upper()}. "
                 f"Or {fake.user_name()} at {fake.domain_word()} dot com, {fake.user_name()}(at){fake.domain_name()}. "
+                f"I'm {fake.random_int(5, 90)}, my sister is twelve years old and I'll be thirteen; he is 7 yo. "
                 f"{fake.paragraph(4)}")
     texts.append(" ".join(texts))  # many anchors: past max_windows, the whole text is read once
     texts += ["", "nothing to see", "University of Tartu", "ul. Abaya 12, kv. 5", "P.O. Box 77",

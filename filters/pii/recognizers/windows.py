@@ -78,7 +78,8 @@ class Anchor:
     before: int = 0
     after: int = 0
     # Each window costs a pass of every pattern (Presidio's per-call work); past a few, one
-    # pass over the whole text is cheaper. The anchor still gates: no hit, no pass at all.
+    # pass over the whole text is cheaper. The anchor still gates: no hit, no pass at all
+    # (0: it only gates, with one search for `pattern`).
     max_windows: int = 4
     # The same hits read off the tokens when the caller has the text's spaCy doc: tokens
     # whose text (trailing dots dropped) is one of `words` or ends with one of `endings`.
@@ -140,6 +141,8 @@ def analyze_windows(analyze, text: str, anchor: Anchor, *args) -> list[Recognize
     """`analyze(text, *args)` (the recognizer's whole-text analysis, args as Presidio passes
     them: entities, nlp_artifacts, ...) run on each window, with result offsets moved back
     into the full text."""
+    if anchor.max_windows == 0:  # the anchor only gates: one pass over the whole text, or none
+        return analyze(text, *args) if anchor.pattern.search(text) else []
     results: list[RecognizerResult] = []
     doc = getattr(args[1], "tokens", None) if len(args) > 1 else None  # the artifacts of this text
     spans = windows(text, anchor, doc if isinstance(doc, Doc) else None)
@@ -177,9 +180,9 @@ def windowed(cls: type[PatternRecognizer], anchor: Anchor) -> type[PatternRecogn
 class AnchoredShapes(PatternRecognizer):
     """A recognizer whose kinds of patterns each run around an anchor of their own (a
     handle's "@" and a naming word; a password's label, a key's prefix, a key block's first
-    line): `SHAPES` pairs each list of patterns with its anchor. The recognizer's veto
-    (`invalidate_result`) and flags apply to every shape, and its results are its own, as
-    if all patterns had run over the whole text."""
+    line): `SHAPES` pairs each list of patterns with its anchor. The recognizer's checks
+    (`validate_result`, `invalidate_result`) and flags apply to every shape, and its results
+    are its own, as if all patterns had run over the whole text."""
 
     SHAPES: tuple[tuple[list[Pattern], Anchor], ...]
 
@@ -197,9 +200,10 @@ class AnchoredShapes(PatternRecognizer):
 
 
 class _Shape(PatternRecognizer):
-    """One kind of an `AnchoredShapes` recognizer's patterns, with its owner's veto."""
+    """One kind of an `AnchoredShapes` recognizer's patterns, with its owner's checks."""
 
     def __init__(self, owner: AnchoredShapes, patterns: list[Pattern]) -> None:
         super().__init__(supported_entity=owner.supported_entities[0], name=owner.name, patterns=patterns,
                          global_regex_flags=owner.global_regex_flags)
+        self.validate_result = owner.validate_result
         self.invalidate_result = owner.invalidate_result
