@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern
 
-from .common import ACRONYMS, english_words
+from .common import ACRONYMS, common_words, english_words
 from .windows import Anchor, WindowedPatternRecognizer
 
 _WORD = r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|[a-z]{1,3}(?=\s+[A-Z]))"
@@ -45,6 +45,17 @@ STREET_PATTERNS = [
             rf"(?<![\w])(?:{_POST_SOVIET})\.?\s+{_WORD}(?:\s+{_WORD}){{0,2}},?\s+(?:d\.?\s*)?{_NUMBER}{_UNIT}",
             0.65),
     Pattern("PO box", r"(?<![\w])P\.?\s?O\.?\s+Box\s+\d{1,6}(?!\w)", 0.7),
+    # A postcode after its label: "my zip is 94103", "postcode: SW1A 2AA", "postal code K1A 0B1".
+    Pattern("labelled postcode",
+            r"(?i:\b(?:zip(?:\s*code)?|postcode|postal\s+code)(?:\s+is|\s*[:#])?\s*)\K"
+            r"(?:\d{5}(?:-\d{4})?|\d{4,6}|(?-i:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d))(?![\w-])",
+            0.6),
+    # Where someone lives, without the house number: "I live on Maple Street", "our house is
+    # on Elm Road", "we live on baker street" (the lowercase street needs a lowercase type).
+    Pattern("home + street without a number",
+            rf"(?<=\b(?:live[sd]?|living|house|home|flat|apartment|moved|grew\s+up)(?:\s+is)?\s+(?:on|at|in|to|off)\s+"
+            rf"(?:the\s+)?)(?:(?-i:(?:[A-Z][\w'’.-]+\s+){{1,3}}{_STREET_TYPE})|(?:[a-z][\w'’-]+\s+){{1,2}}"
+            r"(?-i:street|avenue|road|lane))(?!\w)", 0.6),
     # Russian, Ukrainian and Kazakh addresses in Cyrillic: "ул. Абая, д. 15, кв. 3", "вул. Січових Стрільців, буд. 5".
     Pattern("Cyrillic street",
             rf"(?<![\w])(?:{_CYRILLIC_STREET})\.?\s+\p{{Lu}}[\p{{L}}'’.-]*(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{0,3}},?\s+"
@@ -125,8 +136,11 @@ class StreetAddressRecognizer(WindowedPatternRecognizer):
     CONTEXT = ["address", "live", "lives", "street", "ship", "deliver", "delivery", "moved", "located"]
     # Every pattern holds one of these words, with at most three names and a number (and a
     # unit) on either side of it.
-    ANCHOR = Anchor(HAS_STREET_WORD, before=80, after=60,
-                    words=frozenset(f"{_STREET_WORDS}|{_POST_SOVIET}|Box|APO|DPO|FPO|{_CYRILLIC_STREET}".split("|")),
+    ANCHOR = Anchor(re.compile(rf"{HAS_STREET_WORD.pattern}|\b(?:street|avenue|road|lane|zip|zipcode|postcode|postal"
+                               r"|Zip|ZIP|Postcode|Postal)\b"), before=80, after=60,
+                    words=frozenset(f"{_STREET_WORDS}|{_POST_SOVIET}|Box|APO|DPO|FPO|{_CYRILLIC_STREET}"
+                                    "|street|avenue|road|lane|zip|zipcode|postcode|postal|Zip|ZIP|Postcode|Postal"
+                                    .split("|")),
                     endings=tuple(_COMPOUND_ENDINGS.split("|")))
 
     def __init__(self) -> None:
@@ -134,6 +148,11 @@ class StreetAddressRecognizer(WindowedPatternRecognizer):
             supported_entity="STREET_ADDRESS", name="StreetAddressRecognizer",
             patterns=STREET_PATTERNS, context=self.CONTEXT, global_regex_flags=re.MULTILINE,
         )
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        """A lowercase street of everyday words is a kind of street ("we live on the same street")."""
+        words = pattern_text.split()
+        return pattern_text.islower() and all(w in common_words() for w in words[:-1])
 
 
 SETTLEMENT_WORDS = ("(?:г|п|с|д|к|м|а)\\.|(?:гор|пос|пгт|дер|ст|хут|смт|клх)\\.?|"
