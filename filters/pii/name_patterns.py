@@ -20,6 +20,11 @@ SETTLEMENT_START = re.compile(rf"(?:{SETTLEMENT_WORDS})\s*\p{{Lu}}")
 # Cyrillic or Greek words all in lowercase ("мой адрес"): names there are capitalised.
 CYRILLIC_GREEK_LOWER = re.compile(r"(?:[[\p{Script=Cyrillic}\p{Script=Greek}]&&\p{Ll}]|[\s.,'’-])+", re.V1)
 CYRILLIC_GREEK = re.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
+# A capitalised Cyrillic word after a preposition of place ("живу в Алматы", "из Шымкента"),
+# or in Kazakh with a locative or ablative ending ("Астанада", "Алматыдан").
+CYRILLIC_PLACE = re.compile(
+    r"(?<![\p{L}])(?:[Вв]о?|[Ии]з|[Дд]о|[Оо]коло)\s+(\p{Lu}[\p{Ll}-]+(?:[ \t]+\p{Lu}[\p{Ll}-]+)?)(?![\p{L}])"
+    r"|(?<![\p{L}])(\p{Lu}\p{Ll}+(?:да|де|нда|нде|дан|ден|тан|тен|нан|нен))(?![\p{L}])")  # not -та, -те: Russian
 # Spanish, French, German, Italian and Portuguese words that open a pupil's sentence about
 # someone ("Hola, me llamo", "Ich heiße ... und", "Mein Bruder", "Guten Morgen", "Herr"),
 # which a tagger trained on English takes into the name. None of them is a name, a

@@ -62,3 +62,24 @@ def capitalised_runs(text: str, r: RecognizerResult) -> list[RecognizerResult]:
         else:
             runs.append([word.start(), word.end()])
     return [_result(r, r.entity_type, start, end, r.score) for start, end in runs]
+
+
+def cyrillic_places(text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Places the English tagger never saw in Cyrillic: after "в", "из", "до" ("живу в
+    Алматы") or with a Kazakh place ending ("Астанада"). A name found there already is
+    made a place; nothing else is touched."""
+    if not P.CYRILLIC_GREEK.search(text):
+        return found
+    out = list(found)
+    for m in P.CYRILLIC_PLACE.finditer(text):
+        group = 1 if m.group(1) else 2
+        start, end = m.start(group), m.end(group)
+        if group == 2 and text[:start].rstrip()[-1:] in ("", ".", "!", "?", "\n"):
+            continue  # a sentence's first word: its capital says nothing
+        same = [r for r in out if r.start == start and r.end == end and r.entity_type == "PERSON"]
+        if same:
+            out = [r for r in out if r not in same]
+        elif any(r.start < end and start < r.end for r in out):
+            continue
+        out.append(RecognizerResult("LOCATION", start, end, 0.7))
+    return out
