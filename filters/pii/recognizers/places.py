@@ -52,9 +52,10 @@ STREET_PATTERNS = [
             0.6),
     # Where someone lives, without the house number: "I live on Maple Street", "our house is
     # on Elm Road", "we live on baker street" (the lowercase street needs a lowercase type).
+    # (`\K`: the match starts scanning at the verb, and reports only the street after it)
     Pattern("home + street without a number",
-            rf"(?<=\b(?:live[sd]?|living|house|home|flat|apartment|moved|grew\s+up)(?:\s+is)?\s+(?:on|at|in|to|off)\s+"
-            rf"(?:the\s+)?)(?:(?-i:(?:[A-Z][\w'’.-]+\s+){{1,3}}{_STREET_TYPE})|(?:[a-z][\w'’-]+\s+){{1,2}}"
+            rf"\b(?:live[sd]?|living|house|home|flat|apartment|moved|grew\s+up)(?:\s+is)?\s+(?:on|at|in|to|off)\s+"
+            rf"(?:the\s+)?\K(?:(?-i:(?:[A-Z][\w'’.-]+\s+){{1,3}}{_STREET_TYPE})|(?:[a-z][\w'’-]+\s+){{1,2}}"
             r"(?-i:street|avenue|road|lane))(?!\w)", 0.6),
     # Russian, Ukrainian and Kazakh addresses in Cyrillic: "ул. Абая, д. 15, кв. 3", "вул. Січових Стрільців, буд. 5".
     Pattern("Cyrillic street",
