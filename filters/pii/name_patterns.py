@@ -115,6 +115,12 @@ PARTICLE_SURNAME = re.compile(rf"(?<![\p{{L}}'’])(?:{_PARTICLE}[ \t]+)+\p{{Lu}
 # Where chat names a person in lowercase: "hey its kyra again", "say hi to taneli", "ask for
 # laura", "i owe ping", "i sit next to dias", "tell aruzhan". The word must be a known first
 # name that is no dictionary word.
+# Whose mother, teacher or friend someone is: the word before "'s" is a person ("Chidi's mum").
+KIN_AFTER_POSSESSIVE = frozenset(
+    "mum mom mother mommy mummy dad father daddy brother sister son daughter wife husband teacher friend grandma "
+    "grandmother grandpa grandfather granny aunt uncle cousin classmate tutor".split())  # not "parent": "Google's parent"
+AGE_IN_BRACKETS = re.compile(r"[ \t]*\((\d{1,2})\)")  # "Amelia-Rose (8)"
+CAPITALISED_BEFORE = re.compile(r"(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]*\p{Ll}$")
 # "noah, 7": a name and an age, which a tagger reads as a street and its number; in a list
 # ("(noah, 7, and lily, 5)") each item is one.
 NAME_COMMA_AGE = re.compile(r"(\p{L}+),[ \t]*(\d{1,2})")

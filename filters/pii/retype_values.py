@@ -83,3 +83,29 @@ def cyrillic_places(text: str, found: list[RecognizerResult]) -> list[Recognizer
             continue
         out.append(RecognizerResult("LOCATION", start, end, 0.7))
     return out
+
+
+def possessive_kin_names(text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+    """"Chidi's mum", "Okafor's teacher": the capitalised word before "'s" and a kin word is a
+    person, whatever the tagger made of it (it took "Chidi's mum" for a firm, which a
+    tenant that redacts people and not firms would have let through)."""
+    out = list(found)
+    for apostrophe in ("'s ", "’s "):
+        at = text.find(apostrophe)
+        while at >= 0:
+            after = text[at + 3:at + 24].split(None, 1)
+            name = P.CAPITALISED_BEFORE.search(text, max(0, at - 40), at)
+            if after and after[0].strip(".,!?;:").lower() in P.KIN_AFTER_POSSESSIVE and name is not None:
+                start, end = name.start(), name.end()
+                covering = [r for r in out if r.start <= start and end <= r.end]
+                if not any(r.entity_type == "PERSON" for r in covering):
+                    out = [r for r in out if r not in covering or r.entity_type not in NAME_TYPES]
+                    out.append(RecognizerResult("PERSON", start, end, 0.7))
+            at = text.find(apostrophe, at + 1)
+    return out
+
+
+def ages_in_brackets(text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+    """"My daughter Amelia-Rose (8)": a number in brackets right after a person is an age."""
+    ages = [(r, m) for r in found if r.entity_type == "PERSON" and (m := P.AGE_IN_BRACKETS.match(text, r.end))]
+    return found + [RecognizerResult("AGE", m.start(1), m.end(1), 0.6) for _, m in ages]

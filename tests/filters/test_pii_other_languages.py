@@ -70,6 +70,10 @@ CENTRAL_ASIAN = [
      {("PERSON", "noah"), ("AGE", "7"), ("PERSON", "lily"), ("AGE", "5"), ("PERSON", "nancy")}),
     ("my sister tore her tendon", set()),
     ("Not getting bank documents to my address. Lago da Luz, 40", {("STREET_ADDRESS", "Lago da Luz, 40")}),
+    # whose mum someone is names a person, whatever the tagger made of it; an age in brackets
+    ("This is Chidi's mum.", {("PERSON", "Chidi")}),
+    ("Google's parent company", set()),
+    ("My daughter Amelia-Rose (8) has a nut allergy.", {("PERSON", "Amelia-Rose"), ("AGE", "8")}),
 ]
 
 
