@@ -48,10 +48,11 @@ class TextSlots:
     # name). A value there has no sentence around it; its field says what it is.
     fields: list[tuple[int, str]] = field(default_factory=list)
 
-    def add_field(self, container: Any, key: str) -> None:
-        """A string under a field name the app chose (`{"customer_name": "..."}`)."""
-        if isinstance(container.get(key), str) and container[key]:
-            self.fields.append((len(self.refs), key))
+    def add_field(self, container: Any, key: Any, name: str | None = None) -> None:
+        """A string under a field name the app chose (`{"customer_name": "..."}`): `name`, or
+        the key itself (a list's items go by the list's name)."""
+        if isinstance(container[key], str) and container[key]:
+            self.fields.append((len(self.refs), key if name is None else name))
             self.refs.append((container, key))
 
     def add(self, container: Any, key: Any) -> None:
@@ -87,9 +88,8 @@ class TextSlots:
         if isinstance(value, str):
             if unknown and _DATA_URL.match(value):
                 self.non_text_parts += 1
-            elif name is not None and value:
-                self.fields.append((len(self.refs), name))
-                self.refs.append((container, key))
+            elif name is not None:
+                self.add_field(container, key, name)
             else:
                 self.add(container, key)
         elif isinstance(value, list):  # a list's items go by the list's field name

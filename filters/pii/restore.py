@@ -3,8 +3,9 @@
 In a stream a placeholder can be split across chunks (`<PER` + `SON_1>`). Each text stream
 holds back only a tail that could still grow into a placeholder, never emits part of one, and
 flushes what it held at the end. A placeholder the model wrote without its brackets
-("PERSON_1") is put back too: models drop them, and a participant's name goes out bare. Text inside JSON strings (tool-call arguments) gets its
-restored values JSON-escaped, so the arguments stay valid JSON.
+("PERSON_1") is put back too: models drop them, and a participant's name goes out bare.
+Text inside JSON strings (tool-call arguments) gets its restored values JSON-escaped, so the
+arguments stay valid JSON.
 """
 
 from __future__ import annotations
