@@ -149,6 +149,20 @@ LOWER_NAME_CUE_BEFORE = re.compile(rf"(?i:\b(?:{_COMMON_CUE}|{_RARER_CUE})\s+)$"
 _LOWER_NAME = r"(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d@])"
 LOWER_NAME_CONTEXT = re.compile(rf"(?i:\b(?:{_COMMON_CUE})\s+){_LOWER_NAME}")  # run with overlapped=True: "hey its kyra"
 LOWER_NAME_RARER_CONTEXT = re.compile(rf"(?i:\b(?:{_RARER_CUE})\s+){_LOWER_NAME}")
+# A lowercase name after the words a pupil introduces themself with, in the languages the
+# tenants' users write: "mi nombre es lucia", "je m'appelle hugo", "меня зовут саша". After
+# a `strong` cue the word is a name unless it is an everyday word; after a `weak` one
+# ("ich bin mia", "soy lucia", "me and zara") only a known first name that is no dictionary
+# word. Matched only where `str.find` finds one of `NAMING_CUE_WORDS`.
+NAMING_CUE_WORDS = ("name", "call", "llamo", "nombre", "m'appelle", "m’appelle", "hei", "chiamo", "chamo", "nome", "bin ", "soy ",
+                    "suis ", "me and ", "зовут", "звати", "имя", "атым", "есімім")
+LOWER_NAMED = re.compile(
+    r"(?<![\p{L}'’])(?i:(?P<strong>(?:name|nombre|nome)[ \t]+(?:is|es|ist|é|è)|name['’]s|calls?[ \t]+me|llamo"
+    r"|m'appelle|m’appelle|hei(?:ß|ss)e|chiamo|chamo|зовут|звати|имя|атым|есімім)"
+    r"|(?P<weak>bin|soy|suis|me[ \t]+and))[ \t]+(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d@_])")
+# What "call me" takes that is nobody's name ("call me baby"), though a name list holds it.
+ENDEARMENTS = frozenset("baby babe honey sweetie sweetheart darling dear buddy bro dude mate boss sir maam ma'am "
+                        "love angel princess king queen".split())
 # Only a person is named so, whatever else the word may be ("everyone calls me Borna").
 # A name in a script without capitals (Han, kana, Hangul, Thai, Hebrew, Arabic, Devanagari...)
 # after "my name is", "call me": the tagger never saw these scripts, and no case marks them.
@@ -302,6 +316,17 @@ ROLE_OF_BEFORE = re.compile(r"(?i)\b(?:of|from)[ \t]+$")  # "Alana Slobodník of
 ROLE_AFTER = re.compile(r"(?i)[ \t]+(?:is|was)[ \t]+(?:the|our)[ \t]+(?:new[ \t]+)?(?:ceo|cto|cfo|coo|founder|chair|"
                         r"president|keynote[ \t]+speaker|guest[ \t]+speaker)\b")
 LINE = re.compile(r"[ \t>]*([^\n]*?)[ \t]*(?:\n|$)")  # a line's words, without quote marks and margins
+# A sign-off and the name under or after it, ending its line or the message ("Best, Mark",
+# "Love,\nGrace", "xoxo, Rose"): the name is the writer's, though a word or a place is so
+# called. Matched only where `str.find` finds one of `SIGN_OFF_WORDS`, at a line's or a
+# sentence's start.
+SIGN_OFF_WORDS = ("regards", "kind", "warm", "best", "cheers", "thank", "many", "sincerely", "yours", "love",
+                  "lots", "xo", "hugs", "warmly", "take care", "talk soon")
+SIGN_OFF_NAME = re.compile(
+    r"(?i:(?:(?:kind|warm|warmest|best)[ \t]+)?regards|best(?:[ \t]+wishes)?|cheers|(?:many[ \t]+)?thanks|thank[ \t]+you"
+    r"|(?:yours[ \t]+)?sincerely|yours(?:[ \t]+truly)?|(?:lots[ \t]+of[ \t]+)?love|xoxo|xo|hugs|warmly|take[ \t]+care"
+    r"|talk[ \t]+soon)(?![\p{L}])[ \t]*[,!.]?[ \t]*\n?[ \t]*(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?)"
+    r"(?=[ \t]*(?:[\"”)]|[.!]?[ \t]*(?:\n|$)))", re.MULTILINE)
 SIGN_OFF_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:\n|$)")  # "Best,", "Cheers" ending their line
 FIELD_COLON = re.compile(r"[ \t]*:")  # after a line's first word: "Date: ...", "Subject: ..."
 # A form's label before its value on the same line ("Billing address: ", "> Ship to: ").

@@ -130,6 +130,8 @@ class Retyper(TextPasses, LinePasses, NamePasses):
             while r.end > r.start and (text[r.end - 1] in ",;:" or (
                     text[r.end - 1] == "." and r.entity_type != "ORGANIZATION" and r.end - r.start > 3 and text[r.end - 3:r.end - 1].isalpha())):
                 r.end -= 1  # "Donna," or "Anna." from a lexicon match that took the punctuation
+            if text.startswith(("s ", "s\t"), r.start) and r.start > 0 and text[r.start - 1] in "'’":
+                r.start += 2  # "my name's tom": the tagger's "s tom"
             # "though Meza", "tennis player Phillip", "Producer Kimmo": the tagger took everyday
             # words before the name (a capitalised one only before a known first name).
             start = r.start
@@ -357,4 +359,5 @@ class Retyper(TextPasses, LinePasses, NamePasses):
         if not text.isascii():
             out = cyrillic_places(text, out + caseless_names(text))
         out = self._company_lines(text, self._city_lines(text, self._people_context(text, out)))
-        return ages_in_brackets(text, self._repeated_names(text, self._particle_surnames(text, out)))
+        out = self._repeated_names(text, self._particle_surnames(text, self._signed_names(text, out)))
+        return ages_in_brackets(text, out)

@@ -13,6 +13,7 @@ from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
 from .name_patterns import NAME_TYPES, ORG_WORDS
+from .recognizers.common import CHAT_WORDS, STOPWORDS
 
 
 def _result(like: RecognizerResult, entity: str, start: int, end: int, score: float) -> RecognizerResult:
@@ -108,6 +109,12 @@ class LexiconReader:
 
 class TextPasses(LexiconReader):
     """Passes over the whole text: names beside names, lists, predicates, places and firms by context."""
+
+    @staticmethod
+    def _everyday_lower(word: str) -> bool:
+        """A function word or chat spelling of the languages the naming cues are written in."""
+        return word in STOPWORDS or word in CHAT_WORDS or word in P.LATIN_FUNCTION_WORDS \
+            or word in P.CYRILLIC_GREEK_FUNCTION_WORDS
 
     @staticmethod
     def _named_as_firm(text: str, r: RecognizerResult) -> bool:
@@ -216,6 +223,13 @@ class TextPasses(LexiconReader):
                     and not taken.overlaps(m.start(1), m.end(1)):
                 extra += [RecognizerResult("PERSON", m.start(1), m.end(1), 0.7),
                           RecognizerResult("AGE", m.start(2), m.end(2), 0.6)]
+        for m in _matched_at(P.LOWER_NAMED, text, lower, P.NAMING_CUE_WORDS):  # "mi nombre es lucia", "меня зовут саша"
+            word = m.group(3)
+            if taken.overlaps(m.start(3), m.end(3)) or self._everyday_lower(word) or word in P.ENDEARMENTS:
+                continue
+            if word.title() in self.first and word not in self.english and word not in self.common \
+                    or m.group("strong") and (word.title() in self.first or not word.isascii()):
+                extra.append(RecognizerResult("PERSON", m.start(3), m.end(3), 0.7))
         for m in _matched_at(P.LOWER_KIN_NAME, text, lower, P.KIN_WORDS):  # "grandma nancy", "sister lily"
             word = m.group(1)
             if word.title() in self.first and word not in self.common and not taken.overlaps(m.start(1), m.end(1)):

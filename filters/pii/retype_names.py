@@ -14,7 +14,8 @@ from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
 from .recognizers.common import CHAT_WORDS, STOPWORDS
-from .retype_context import Coverage, LexiconReader
+from .name_patterns import NAME_TYPES
+from .retype_context import Coverage, LexiconReader, _matched_at
 
 
 def caseless_names(text: str) -> list[RecognizerResult]:
@@ -80,6 +81,25 @@ class NamePasses(LexiconReader):
                 extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8))
         return found + extra
 
+    def _signed_names(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        """The name after a sign-off is the writer's ("Best, Mark", "xoxo, Rose"): a person,
+        whatever type a detector gave it; the sign-off itself is nobody ("Love" of "Love,
+        Grace")."""
+        lower = text.lower()
+        if len(lower) != len(text):
+            return found
+        for m in _matched_at(P.SIGN_OFF_NAME, text, lower, P.SIGN_OFF_WORDS):
+            start, end = m.start(1), m.end(1)
+            if not P.SENTENCE_START.search(text, max(0, m.start() - 4), m.start()) \
+                    or text[start:end].split()[0] not in self.first:
+                continue
+            kept = [r for r in found if r.entity_type not in NAME_TYPES
+                    or not (start <= r.start and r.end <= end or m.start() <= r.start and r.end <= start)]
+            if not any(r.entity_type == "PERSON" and r.start <= start and end <= r.end for r in kept):
+                kept.append(RecognizerResult("PERSON", start, end, 0.85))
+            found = kept
+        return found
+
     def _everyday(self, word: str) -> bool:
         """A word that, where case says nothing, is taken for itself: a function word, a common
         word that is no first name ("Cousin", "apology"), or a dictionary word no name list knows."""
@@ -95,11 +115,11 @@ class NamePasses(LexiconReader):
         if not (span.islower() or span.isupper() or self._title_line(text, r.start, r.end)):
             return True
         words_at = [(m.start(), m.end()) for m in P.WORD.finditer(text, r.start, r.end)]
-        parts = self._inner(text, words_at, self._everyday)
+        parts = self._inner(text, words_at, lambda w, _: self._everyday(w))
         if not parts and span.islower():
             # the tagger's lowercase name of dictionary words ("ping tmrw"): kept, less the
             # function words and chat spellings, rather than let a name through
-            parts = self._inner(text, words_at, lambda w: w.lower() in STOPWORDS or w.lower() in CHAT_WORDS)
+            parts = self._inner(text, words_at, lambda w, _: w.lower() in STOPWORDS or w.lower() in CHAT_WORDS)
         if not parts or parts[-1][1] - parts[0][0] < 2:
             return False
         r.start, r.end = parts[0][0], parts[-1][1]
@@ -110,7 +130,12 @@ class NamePasses(LexiconReader):
         its ends ("Ich heiße Jürgen Müller und" -> "Jürgen Müller"), but not in capitals (the
         "EU"); False when nothing is left ("Hola", "mi chiamo")."""
         words_at = [(m.start(), m.end()) for m in P.WORD.finditer(text, r.start, r.end)]
-        parts = self._inner(text, words_at, lambda w: w.lower() in P.LATIN_FUNCTION_WORDS and not w.isupper())
+        def function_word(w: str, at: int) -> bool:
+            # "for Ella's party": a capitalised first name inside a sentence is no pronoun
+            return w.lower() in P.LATIN_FUNCTION_WORDS and not w.isupper() and not (
+                w[:1].isupper() and w in self.first and not P.SENTENCE_START.search(text, max(0, at - 4), at))
+
+        parts = self._inner(text, words_at, function_word)
         if len(parts) == len(words_at):
             return True
         if not parts:
@@ -133,10 +158,11 @@ class NamePasses(LexiconReader):
 
     @staticmethod
     def _inner(text: str, words_at: list[tuple[int, int]], everyday) -> list[tuple[int, int]]:  # noqa: ANN001
+        """The words between the first and the last that `everyday(word, start)` rejects."""
         parts = list(words_at)
-        while parts and everyday(text[parts[0][0]:parts[0][1]].strip(".'’")):
+        while parts and everyday(text[parts[0][0]:parts[0][1]].strip(".'’"), parts[0][0]):
             parts.pop(0)
-        while parts and everyday(text[parts[-1][0]:parts[-1][1]].strip(".'’")):
+        while parts and everyday(text[parts[-1][0]:parts[-1][1]].strip(".'’"), parts[-1][0]):
             parts.pop()
         return parts
 

@@ -80,3 +80,48 @@ CENTRAL_ASIAN = [
 @pytest.mark.parametrize(("text", "expected"), CENTRAL_ASIAN, ids=[f"central-asian-{i}" for i in range(len(CENTRAL_ASIAN))])
 def test_kazakh_and_uzbek_names_are_names_in_lowercase_chat_too(engine: PIIEngine, text, expected) -> None:
     assert found(engine, text) == expected
+
+
+# A pupil introduces themself in lowercase, in their own language; "call me" takes no
+# endearment, and "ich bin" no adjective.
+NAMING = [
+    ("mi nombre es lucia y tengo 12 años", "lucia"),
+    ("je m'appelle hugo, j'ai 10 ans", "hugo"),
+    ("ich bin mia und ich bin 9", "mia"),
+    ("il mio nome è giulia", "giulia"),
+    ("мене звати оксана, я живу в києві", "оксана"),
+    ("меня зовут саша мне 10 лет", "саша"),
+    ("менің атым айгерім", "айгерім"),
+    ("my name is jack", "jack"),
+    ("my name's tom", "tom"),
+    ("yesterday me and zara went to the park", "zara"),
+    ("call me baby", None),
+    ("call me back tomorrow", None),
+    ("ich bin müde", None),
+    ("my name is spelled wrong on the certificate", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMING, ids=[t for t, _ in NAMING])
+def test_a_lowercase_name_after_the_words_that_introduce_someone_is_a_person(engine: PIIEngine, text, name) -> None:
+    people = {value for kind, value in found(engine, text) if kind == "PERSON"}
+    assert people == ({name} if name else set())
+
+
+# The name after a sign-off is the writer's, though it is an everyday word or a place too;
+# a capitalised first name inside a sentence is no Spanish pronoun ("Ella").
+SIGNED = [
+    ('Could you summarise this email: "Hi Kevin, the meeting moved to Tuesday. Best, Mark"', {"Kevin", "Mark"}),
+    ("Regards, Will", {"Will"}),
+    ("Best,\nMark", {"Mark"}),
+    ("Love, Grace", {"Grace"}),
+    ("xoxo, Rose", {"Rose"}),
+    ("Kind regards,\nSamantha Lee\nHR Manager", {"Samantha Lee"}),
+    ("Thank you, Google", set()),
+    ("Write an invitation for Ella's 8th birthday party.", {"Ella"}),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), SIGNED, ids=[t[:30] for t, _ in SIGNED])
+def test_the_name_under_a_sign_off_is_a_person(engine: PIIEngine, text, people) -> None:
+    assert {value for kind, value in found(engine, text) if kind == "PERSON"} == people
