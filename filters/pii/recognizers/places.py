@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern
 
-from .common import ACRONYMS, common_words, english_words
+from .common import ACRONYMS, english_words
 from .windows import Anchor, WindowedPatternRecognizer
 
 _WORD = r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|[a-z]{1,3}(?=\s+[A-Z]))"
@@ -51,10 +51,12 @@ STREET_PATTERNS = [
             r"(?:\d{5}(?:-\d{4})?|\d{4,6}|(?-i:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d))(?![\w-])",
             0.6),
     # Where someone lives, without the house number: "I live on Maple Street", "our house is
-    # on Elm Road", "we live on baker street" (the lowercase street needs a lowercase type).
+    # on Elm Road", "we live on baker street", "she lives next door to me on elm road" (the
+    # lowercase street needs a lowercase type).
     # (`\K`: the match starts scanning at the verb, and reports only the street after it)
     Pattern("home + street without a number",
-            rf"\b(?:live[sd]?|living|house|home|flat|apartment|moved|grew\s+up)(?:\s+is)?\s+(?:on|at|in|to|off)\s+"
+            rf"\b(?:live[sd]?|living|house|home|flat|apartment|moved|grew\s+up)(?:\s+is)?"
+            r"(?:\s+[\w'’]+){0,4}?\s+(?:on|at|in|to|off)\s+"
             rf"(?:the\s+)?\K(?:(?-i:(?:[A-Z][\w'’.-]+\s+){{1,3}}{_STREET_TYPE})|(?:[a-z][\w'’-]+\s+){{1,2}}"
             r"(?-i:street|avenue|road|lane))(?!\w)", 0.6),
     # Russian, Ukrainian and Kazakh addresses in Cyrillic: "ул. Абая, д. 15, кв. 3", "вул. Січових Стрільців, буд. 5".
@@ -133,6 +135,15 @@ def labels_only(text: str) -> bool:
 _CYRILLIC_GREEK = re.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
 
 
+_LINKING_WORDS = frozenset("at on in to of and for by with is from".split())
+# Words that make a lowercase street a kind of street, not one ("the same street", "a busy
+# road", "this road"); "elm road", "baker street" are one.
+_GENERIC_STREET_WORDS = frozenset(
+    "the a an this that these those my our your his her their its same other next busy quiet long short "
+    "wrong right main big small little dirt country side back open one two any every each some new old "
+    "whole entire dark wet empty narrow wide".split())
+
+
 class StreetAddressRecognizer(WindowedPatternRecognizer):
     CONTEXT = ["address", "live", "lives", "street", "ship", "deliver", "delivery", "moved", "located"]
     # Every pattern holds one of these words, with at most three names and a number (and a
@@ -151,9 +162,13 @@ class StreetAddressRecognizer(WindowedPatternRecognizer):
         )
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """A lowercase street of everyday words is a kind of street ("we live on the same street")."""
+        """A lowercase street of everyday words is a kind of street ("we live on the same street");
+        a number and a street type with only linking words between them are none ("year 3 at St. Mary's")."""
         words = pattern_text.split()
-        return pattern_text.islower() and all(w in common_words() for w in words[:-1])
+        named = [w for w in words[:-1] if w[:1].isalpha()]
+        if named and all(w.lower() in _LINKING_WORDS for w in named):
+            return True
+        return pattern_text.islower() and any(w in _GENERIC_STREET_WORDS for w in words[:-1])
 
 
 SETTLEMENT_WORDS = ("(?:г|п|с|д|к|м|а)\\.|(?:гор|пос|пгт|дер|ст|хут|смт|клх)\\.?|"
@@ -197,7 +212,8 @@ class IntersectionRecognizer(WindowedPatternRecognizer):
 _LEAD = r"(?!(?:The|A|An|My|Our|Your|His|Her|Their|At|In|To|From|And|Of|For|Go|Goes|Attend|Attends|This|That|I)\b)"
 _NAME_WORDS = rf"(?:{_LEAD}[A-Z][\w'’.-]+\s+){{1,4}}"
 _ATTENDING = (r"\b(?:(?:go|goes|going|went|gone|transferred|moved)\s+to|attend(?:s|ed|ing)?|(?:stud(?:y|ies|ied|ying)|student"
-              r"|teach(?:es|ing)?|teacher|enrolled|pupil)\s+at|school\s+is(?:\s+called)?)")
+              r"|teach(?:es|ing)?|teacher|enrolled|pupil)\s+at|school\s+is(?:\s+called)?"
+              r"|(?:grade|year|class|form)\s+\d{1,2}(?:st|nd|rd|th)?\s+at|\d{1,2}(?:st|nd|rd|th)\s+grade\s+at)")
 SCHOOL_PATTERNS = [
     Pattern("name + school kind",
             rf"(?<![\w]){_NAME_WORDS}(?:(?:Elementary|Middle|High|Primary|Secondary|Grammar|Junior\s+High"
@@ -219,6 +235,15 @@ SCHOOL_PATTERNS = [
             rf"(?<={_ATTENDING}\s+)(?!called\b)(?:[a-z][a-z'’-]+\s+){{1,3}}(?:elementary|high|primary|middle|secondary|school|academy"
             r"|college|kindergarten|lyceum|gymnasium)(?![\w-])", 0.7),
 ]
+
+
+# A short name ("maple grove elementary") is one school's even of everyday words, unless a
+# word says it is a kind of school ("the local primary", "a public elementary").
+_SHORT_KINDS = frozenset({"elementary", "primary", "middle", "secondary", "kindergarten"})
+_GENERIC_SCHOOL_WORDS = frozenset(
+    "the a an my our your his her their this that local public private nearby same new old big small other "
+    "catholic christian village town city state community neighborhood neighbourhood girls boys senior junior "
+    "high middle elementary primary secondary lower upper".split())
 
 
 class SchoolRecognizer(WindowedPatternRecognizer):
@@ -245,5 +270,7 @@ class SchoolRecognizer(WindowedPatternRecognizer):
         words = pattern_text.split()
         if not pattern_text.islower() or not words[-1].isalpha():
             return False
+        if words[-1] in _SHORT_KINDS:  # "maple grove elementary": a short name is one school's
+            return any(word in _GENERIC_SCHOOL_WORDS for word in words[:-1])
         everyday = english_words()
         return all(word in everyday for word in words[:-1])
