@@ -19,6 +19,8 @@ _PLATFORM = (
     r"|reddit|twitch|youtube|xbox|psn|fortnite)"
 )
 _VALUE = r"[A-Za-z0-9_][A-Za-z0-9_.\-]{2,31}(?:#\d{4})?"
+# where the name is used, between the naming word and its value: "my username on the course is"
+_WHERE = r"(?:\s+(?:on|for|in|at)\s+(?:the\s+|my\s+|this\s+)?[\w-]{2,20}(?=\s+is\b))"
 
 
 _PLATFORM_WORDS = frozenset(
@@ -37,7 +39,7 @@ class UsernameRecognizer(AnchoredShapes):
     SHAPES = (
         ([Pattern("@handle", r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?(?![\w@])", 0.7)], _AT),
         ([Pattern("naming word + value",
-                  rf"(?<=[\s:=@\-])(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle))?\s*(?:is|:|=|-)?\s*(?:@)?)(?<![\w.]){_VALUE}(?![\w@])",
+                  rf"(?<=[\s:=@\-])(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle))?{_WHERE}?\s*(?:is|:|=|-)?\s*(?:@)?)(?<![\w.]){_VALUE}(?![\w@])",
                   0.6)], _NAMING_WORD),
     )
     CONTEXT = ["username", "user", "handle", "account", "login", "profile", "follow"]

@@ -55,19 +55,22 @@ class PassportRecognizer(PatternRecognizer):
 
 # The numbers an institution knows a person by, right after their label: "account number:
 # 000123456789", "sort code 20-00-00", "employee number is E-48213", "MRN 00482913", "plate
-# 7ABC123", "VIN: 1HGCM82633A004352". Only right after it: "3 accounts with 150000
+# 7ABC123", "VIN: 1HGCM82633A004352", "driving licence number is MORGA753116SM9IJ", "tax
+# ID: 12-3456789", "car reg is AB12 CDE". Only right after it: "3 accounts with 150000
 # followers" holds a count.
 _INSTITUTION_LABEL = (r"(?:account|acct|policy|member(?:ship)?|employee|staff|student|patient|customer|client"
-                      r"|insurance|routing|sort|plate|mrn|nhs|payroll|vin)")
+                      r"|insurance|routing|sort|plate|mrn|nhs|payroll|vin|licen[cs]e|tax|reg|registration)")
 _LABEL_LINK = r"(?:[ \t]+(?:number|no\.?|num\.?|id|code|#))?[ \t]*(?:is|:|=|#|-)?[ \t]*"
 _RECORD_VALUE = (r"(?:\d(?:[ -]?\d){5,19}"  # 6 to 20 digits, grouped by spaces or hyphens
+                 # a British number plate and National Insurance number, written with their spaces
+                 r"|(?-i:[A-Z]{2}\d{2}[ ]?[A-Z]{3}|[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D])"
                  # capitals and digits, case-sensitive where Presidio's flags are not
                  r"|(?-i:(?=[A-Z0-9-]{5,24}(?![\w-]))(?=[A-Z-]*\d[A-Z-]*\d)(?=[0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)*))")
 
 
 _INSTITUTION_WORDS = frozenset(
     "account acct policy member membership employee staff student patient customer client insurance routing sort "
-    "plate mrn nhs payroll vin".split())
+    "plate mrn nhs payroll vin license licence tax reg registration".split())
 # The value starts matching at its label (`\K` reports only what follows it): a look-behind
 # would be tried at every position of the window.
 _LABELLED_RECORD = Pattern(

@@ -52,7 +52,7 @@ class GatewayPhoneRecognizer(PhoneRecognizer):
                     for match in phonenumbers.PhoneNumberMatcher(window, region, leniency=self.leniency):
                         r = self._get_recognizer_result(match, window, region, None)
                         r.start, r.end = r.start + lo, r.end + lo
-                        if plausible_phone(text[r.start:r.end]):
+                        if plausible_phone(text[r.start:r.end]) and not _labelled_document(text, r.start):
                             kept.append(r)
                     results.extend(kept)
                     if any(r.start <= m.start() and r.end >= m.end() for r in kept):
@@ -86,6 +86,14 @@ class GatewayPhoneRecognizer(PhoneRecognizer):
                                                       RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
 
 
+def _labelled_document(text: str, start: int) -> bool:
+    """The number right after a document's or a record's label ("passport number is
+    533380006", "NHS number 943 476 5919", "tax ID: 12-3456789"), no phone word before it:
+    that document's number, which its own recognizer reports, though its shape dials."""
+    before = text[max(0, start - 48):start]
+    return bool(_DOCUMENT_LABEL_BEFORE.search(before)) and not _PHONE_WORD_BEFORE.search(before)
+
+
 def plausible_phone(candidate: str) -> bool:
     """POSSIBLE leniency accepts any digit run of a possible length (order numbers, years):
     keep 7+ digits, and a bare run of digits only from 9 digits up."""
@@ -113,6 +121,10 @@ _CALL_VERBS = r"(?:call(?:ing)?|text(?:ing)?|ring|reach|contact|dial)"
 _PHONE_WORD_BEFORE = re.compile(
     rf"(?i)(?:\b{_PHONE_NOUNS}\b[^\n\d]{{0,30}}|\b{_CALL_VERBS}(?:\s+(?:me|us|him|her|them))?"
     r"(?:\s+(?:at|on|via))?(?:\s+(?:number|no\.?))?\s*:?\s*)$")
+_DOCUMENT_LABEL_BEFORE = re.compile(
+    r"(?i)\b(?:passport|licen[cs]e|nhs|tax|tin|ssn|social\s+security|national\s+insurance|insurance|account|acct"
+    r"|policy|member(?:ship)?|employee|student|patient|customer|client|routing|sort|mrn|payroll|iin|bin|id)"
+    r"(?:[ \t]+(?:number|no\.?|num\.?|id|code|#))?[ \t]*(?:is|:|=|#|-)?[ \t]*$")
 _PHONE_WORD_AFTER = re.compile(rf"(?i)\s*\(?(?:is\s+(?:my|our)\s+)?{_PHONE_NOUNS}\b")
 _SSN_RUN_OR_YEARS = re.compile(r"\d{3}-\d{2}-\d{4}|\d{14,}|(?:19|20)\d\d ?[-/] ?(?:19|20)\d\d")
 

@@ -4,7 +4,7 @@ of the services people most often paste keys of.
 A password is not personal data in the narrow sense, but it opens the account that holds
 it, and users paste them with the rest ("my username is X and my password is Y"). Two kinds:
 
-* after a label ("password: hunter2", "my PIN is 4821", "api key = ..."): any run of
+* after a label ("password: hunter2", "my PIN is 4821", "pass: qwerty123", "api key = ..."): any run of
   non-space characters, unless it is an everyday word that says something about the
   password instead ("my password is wrong", "the PIN is incorrect"); right after the label
   with no "is" or colon, only a value holding a digit or a symbol ("password hunter2", not
@@ -25,7 +25,7 @@ from presidio_analyzer import Pattern
 from .common import common_words
 from .windows import Anchor, AnchoredShapes, WordStarts
 
-_LABEL = (r"(?i:pass\s?word|passwd|pwd|pass\s?code|pass\s?phrase|pin(?:\s?code)?|secret(?:\s+key)?"
+_LABEL = (r"(?i:pass\s?word|passwd|pwd|pass\s?code|pass\s?phrase|(?:pass|pw)(?=\s*[:=])|pin(?:\s?code)?|secret(?:\s+key)?"
           r"|api[\s_-]?key|(?:access|auth|bearer|api|refresh)[\s_-]?token|private[\s_-]?key)")
 _LINK = r"(?i:\s+(?:is|was|=|:)|\s*[:=])\s*[\"'“‘`]?"
 _VALUE = r"[^\s\"'“”‘’`,;]{4,128}?(?=[.!?)]*(?:[\s\"'“”‘’`,;]|$))"
@@ -45,7 +45,7 @@ _PRIVATE_KEY = r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----[\s\S]+?-----END (?:[A-Z
 _ANCHORS = (
     # every label holds one of these stems at a word's start ("access token", "api_key"),
     # at most 16 characters after the label's own start
-    Anchor(WordStarts(("pass", "pwd", "pin", "secret", "api", "token", "key")), before=16, after=160),
+    Anchor(WordStarts(("pass", "pw", "pin", "secret", "api", "token", "key")), before=16, after=160),
     Anchor(stdlib_re.compile(r"sk-|AKIA|gh[pousr]_|xox[abprs]-|AIza|_live_|_test_|eyJ"), before=3, after=2048),
     Anchor(stdlib_re.compile(r"-----BEGIN"), before=0, after=16384),
 )
