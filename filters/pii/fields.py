@@ -29,7 +29,7 @@ for _type, _names in {
                       "mailing_address",
     "LOCATION": "city town village postcode postal_code zip zip_code zipcode",
     "DATE_OF_BIRTH": "dob date_of_birth birthdate birth_date birthday",
-    "USERNAME": "username user_name login handle screen_name nickname",
+    "USERNAME": "username user_name user login handle screen_name nickname",
     "CREDENTIAL": "password passwd pwd pin pin_code passcode secret api_key apikey access_token auth_token token",
     "US_SSN": "ssn social_security_number",
     "SCHOOL": "school school_name",
@@ -48,9 +48,14 @@ _NAME_SHAPE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?(?:[ \t]+[^\W\d_]+(?
 _LONGEST_VALUE = 200  # longer is prose, whatever its field
 
 
+def field_kind(field: str) -> str | None:
+    """The entity type a field's name says its values are, whatever they hold."""
+    return _FIELD_TYPES.get(_SEPARATORS.sub("_", _HUMP.sub("_", field.strip())).lower())
+
+
 def field_type(field: str, value: str) -> str | None:
     """The entity type a value is as a whole by its field's name, or None."""
-    kind = _FIELD_TYPES.get(_SEPARATORS.sub("_", _HUMP.sub("_", field.strip())).lower())
+    kind = field_kind(field)
     if kind is None or not value.strip() or len(value) > _LONGEST_VALUE:
         return None
     if kind == "PERSON" and not _NAME_SHAPE.fullmatch(value.strip()):

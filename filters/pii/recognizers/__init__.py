@@ -25,6 +25,7 @@ from presidio_analyzer.predefined_recognizers import (
 from .accounts import UsernameRecognizer
 from .documents import IdNumberRecognizer, PassportRecognizer
 from .emails import ObfuscatedEmailRecognizer
+from .fields_in_text import FieldValueRecognizer
 from .iban import GenericIbanRecognizer
 from .kazakhstan import KzBinRecognizer, KzIinRecognizer
 from .lexicon import NameLexiconRecognizer, nrp_recognizer, place_recognizer
@@ -95,7 +96,7 @@ def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer
         KzIinRecognizer(), KzBinRecognizer(), AgeRecognizer(), DateOfBirthRecognizer(),
         StreetAddressRecognizer(), IntersectionRecognizer(), SettlementRecognizer(), SchoolRecognizer(), UsernameRecognizer(),
         PassportRecognizer(), IdNumberRecognizer(), OrganizationRecognizer(), CredentialRecognizer(),
-        ObfuscatedEmailRecognizer(),
+        ObfuscatedEmailRecognizer(), FieldValueRecognizer(),
     ]
 
 

@@ -210,7 +210,7 @@ class IntersectionRecognizer(WindowedPatternRecognizer):
 
 
 _LEAD = r"(?!(?:The|A|An|My|Our|Your|His|Her|Their|At|In|To|From|And|Of|For|Go|Goes|Attend|Attends|This|That|I)\b)"
-_NAME_WORDS = rf"(?:{_LEAD}[A-Z][\w'’.-]+\s+){{1,4}}"
+_NAME_WORDS = rf"(?:{_LEAD}[A-Z][\w'’.-]+[ \t]+){{1,4}}"  # a line break ends a name
 _ATTENDING = (r"\b(?:(?:go|goes|going|went|gone|transferred|moved)\s+to|attend(?:s|ed|ing)?|(?:stud(?:y|ies|ied|ying)|student"
               r"|teach(?:es|ing)?|teacher|enrolled|pupil)\s+at|school\s+is(?:\s+called)?"
               r"|(?:grade|year|class|form)\s+\d{1,2}(?:st|nd|rd|th)?\s+at|\d{1,2}(?:st|nd|rd|th)\s+grade\s+at)")
