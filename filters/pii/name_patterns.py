@@ -40,6 +40,8 @@ mein meine dein deine seine ihr ihre wir mit von aus bei ist wohne bruder schwes
 mama papa freund freundin herr frau danke tschüss ciao buongiorno buonasera chiamo sono io mio tuo noi
 fratello sorella figlio figlia amico amica signor signore signora grazie olá oi bom meu minha nome é sou eu
 ele nós obrigado obrigada irmão irmã filho filha senhor
+mejor mejores querido querida llama meilleur meilleure ami amie cher chère beste bester lehrer lehrerin
+maestro maestra profesor profesora professeur heißt heisst
 und et y en es
 """.split())
 # The capitalised part joined by a hyphen to a name's first or last word ("Hans-Peter

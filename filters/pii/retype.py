@@ -149,7 +149,7 @@ class Retyper(TextPasses, LinePasses, NamePasses):
                     and ((word := tail.group(1)) in self.english or word in CHAT_WORDS) \
                     and word not in ORG_WORDS and word not in P.ORG_LAST:
                 r.end = tail.start()  # "Mijo Urlić listed"; not "edison college", "ayşan salami"
-        if r.entity_type in ("PERSON", "LOCATION") and not self._trim_function_words(text, r):
+        if r.entity_type in ("PERSON", "LOCATION", "ORGANIZATION") and not self._trim_function_words(text, r):
             return []  # "Hola", "Guten Morgen": a greeting in a pupil's Spanish or German
         if r.entity_type == "PERSON" and not self._trim_everyday_words(text, r):
             return []  # "My Cousin": everyday words only, no name among them

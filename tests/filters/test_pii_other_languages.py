@@ -47,6 +47,11 @@ LATIN = [
     # articles, particles and kin words that open or end a place or a name stay in it
     ("We drove from Los Angeles to the Sierra Madre.", {("LOCATION", "Los Angeles"), ("LOCATION", "Sierra Madre")}),
     ("Marine Le Pen and Jack Ma met Mia Hamm.", {("PERSON", "Marine Le Pen"), ("PERSON", "Jack Ma"), ("PERSON", "Mia Hamm")}),
+    # a clause the tagger typed a firm is trimmed like a name: the person is left, and is one
+    ("Yo soy Mateo y mi mejor amigo se llama Santiago.", {("PERSON", "Mateo"), ("PERSON", "Santiago")}),
+    # a German school is named as one compound
+    ("Meine Lehrerin heißt Frau Schneider und meine Schule ist das Goethe-Gymnasium.",
+     {("PERSON", "Schneider"), ("SCHOOL", "Goethe-Gymnasium")}),
 ]
 
 

@@ -85,6 +85,8 @@ POSITIVES = [
     ("SCHOOL", "i go to lincoln elementary in springfield", "lincoln elementary"),
     ("SCHOOL", "my school is called sunnydale high", "sunnydale high"),
     ("SCHOOL", "i go to school number 5", "school number 5"),
+    ("SCHOOL", "Ich gehe auf die Anne-Frank-Schule.", "Anne-Frank-Schule"),
+    ("SCHOOL", "Ich gehe in die Humboldtschule.", "Humboldtschule"),
     # a school after the pupil's grade or year; a lowercase short name of everyday words
     ("SCHOOL", "hi im ben im in grade 4 at maple grove elementary", "maple grove elementary"),
     ("SCHOOL", "She's in year 3 at St. Mary's Primary.", "St. Mary's Primary"),
@@ -206,6 +208,8 @@ NEGATIVES = [
     ("CREDENTIAL", "I got a pass: great"),
     ("STREET_ADDRESS", "She's in year 3 at St. Mary's Primary."),
     ("SCHOOL", "i go to the local primary"),
+    ("SCHOOL", "Sie studiert an der Hochschule."),
+    ("SCHOOL", "Ich gehe in die Grundschule."),
     ("SCHOOL", "we go to a public elementary near us"),
     ("STREET_ADDRESS", "the zip on my jacket broke"),
     ("CREDENTIAL", "my password is wrong again"),

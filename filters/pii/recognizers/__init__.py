@@ -96,7 +96,7 @@ def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer
         KzIinRecognizer(), KzBinRecognizer(), AgeRecognizer(), DateOfBirthRecognizer(),
         StreetAddressRecognizer(), IntersectionRecognizer(), SettlementRecognizer(), SchoolRecognizer(), UsernameRecognizer(),
         PassportRecognizer(), IdNumberRecognizer(), OrganizationRecognizer(), CredentialRecognizer(),
-        ObfuscatedEmailRecognizer(), FieldValueRecognizer(),
+        ObfuscatedEmailRecognizer(),
     ]
 
 
@@ -142,4 +142,7 @@ def build_registry(
         recognizers.append(NerRecognizer(sorted(ner_entities), language, ner_score))
     if lexicons:
         recognizers += [NameLexiconRecognizer(language), place_recognizer(language), nrp_recognizer(language)]
+    fields = FieldValueRecognizer({entity for r in recognizers for entity in r.supported_entities})
+    fields.supported_language = language
+    recognizers.append(fields)
     return FixedRecognizerRegistry(recognizers=recognizers, supported_languages=[language])

@@ -226,6 +226,11 @@ SCHOOL_PATTERNS = [
     Pattern("school number, Russian or Kazakh",
             r"(?<![\w])(?:(?:[Шш]кол[аеуыой]|[Гг]имнази[яиюей]|[Лл]ице[йяюе]|[Мм]ектеп\w*)\s*(?:№|No\.?|#|номер)\s*\d{1,4}"
             r"|№\s*\d{1,4}\s+(?:[Мм]ектеп\w*|[Шш]кол[аеуыой]|[Гг]имнази[яиюей]|[Лл]ице[йяюе]))(?!\w)", 0.7),
+    # German schools are named as one compound: "Goethe-Gymnasium", "Anne-Frank-Schule",
+    # "Humboldtschule" (not the kinds: "Grundschule", "Hochschule"; `invalidate_result`).
+    Pattern("German compound", r"(?<![\w-])(?:\p{Lu}[\p{L}'’.]+-)+(?:Gymnasium|Schule|Grundschule|Realschule|Gesamtschule"
+            r"|Oberschule|Hauptschule|Gemeinschaftsschule|Lyzeum|Kolleg)(?![\w-])"
+            r"|(?<![\w-])\p{Lu}\p{Ll}{2,}(?:schule|gymnasium)(?![\w-])", 0.7),
     # A school's short name after going to or studying at it: "attends Riverside High", "I go
     # to Oakwood Primary" (not "an all-time High"), and in lowercase chat "i go to lincoln
     # elementary", "my school is called sunnydale high" (`invalidate_result` vetoes everyday
@@ -239,6 +244,10 @@ SCHOOL_PATTERNS = [
 
 # A short name ("maple grove elementary") is one school's even of everyday words, unless a
 # word says it is a kind of school ("the local primary", "a public elementary").
+_GERMAN_KINDS = frozenset(
+    "grundschule realschule hauptschule gesamtschule oberschule berufsschule hochschule musikschule fahrschule "
+    "volkshochschule sprachschule privatschule förderschule sekundarschule mittelschule gemeinschaftsschule "
+    "tanzschule abendschule sonderschule waldorfschule fachhochschule kunstschule ganztagsschule".split())
 _SHORT_KINDS = frozenset({"elementary", "primary", "middle", "secondary", "kindergarten"})
 _GENERIC_SCHOOL_WORDS = frozenset(
     "the a an my our your his her their this that local public private nearby same new old big small other "
@@ -256,7 +265,8 @@ class SchoolRecognizer(WindowedPatternRecognizer):
                                     " Kindergarten Schule Gimnazium school gymnasium lyceum High Primary Middle"
                                     " Secondary elementary high primary middle secondary academy college"
                                     " kindergarten школа школе школы школу Школа Школе гимназия гимназии Гимназия"
-                                    " лицей лицее Лицей мектеп мектепте мектебі Мектеп".split()))
+                                    " лицей лицее Лицей мектеп мектепте мектебі Мектеп".split()),
+                    endings=("schule", "Schule", "gymnasium", "Gymnasium"))
 
     def __init__(self) -> None:
         super().__init__(
@@ -268,6 +278,8 @@ class SchoolRecognizer(WindowedPatternRecognizer):
         """A lowercase name of everyday words only before its kind is a kind of school, not
         one school ("the local high school"); a school's number names one ("school number 5")."""
         words = pattern_text.split()
+        if pattern_text.lower() in _GERMAN_KINDS:
+            return True
         if not pattern_text.islower() or not words[-1].isalpha():
             return False
         if words[-1] in _SHORT_KINDS:  # "maple grove elementary": a short name is one school's
