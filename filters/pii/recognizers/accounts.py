@@ -16,9 +16,10 @@ from .windows import Anchor, AnchoredShapes
 _PLATFORM = (
     r"(?:user\s*name|username|user\s*id|login|handle|nickname|nick|gamertag|screen\s*name|ig|insta"
     r"|instagram|twitter|tiktok|telegram|tg|discord|snapchat|snap|roblox|steam|minecraft|github"
-    r"|reddit|twitch|youtube|xbox|psn|fortnite)"
+    r"|reddit|twitch|youtube|xbox|psn|fortnite|wechat|weixin|skype|kik|line\s*id|kakao(?:talk)?|vk|facebook|fb"
+    r"|linkedin|pinterest|threads|bluesky|spotify|soundcloud|duolingo|riot\s*id|valorant|genshin|battle\.?net)"
 )
-_VALUE = r"[A-Za-z0-9_][A-Za-z0-9_.\-]{2,31}(?:#\d{4})?"
+_VALUE = r"[A-Za-z0-9_][A-Za-z0-9_.\-]{1,30}[A-Za-z0-9_](?:#\d{4})?"  # a sentence's full stop is no part of it
 # where the name is used, between the naming word and its value: "my username on the course is"
 _WHERE = r"(?:\s+(?:on|for|in|at)\s+(?:the\s+|my\s+|this\s+)?[\w-]{2,20}(?=\s+is\b))"
 
@@ -26,7 +27,8 @@ _WHERE = r"(?:\s+(?:on|for|in|at)\s+(?:the\s+|my\s+|this\s+)?[\w-]{2,20}(?=\s+is
 _PLATFORM_WORDS = frozenset(
     "username user userid login handle nickname nick gamertag screen screenname ig insta instagram twitter "
     "tiktok telegram tg discord snapchat snap roblox steam minecraft github reddit twitch youtube xbox psn "
-    "fortnite".split())
+    "fortnite wechat weixin skype kik line lineid kakao kakaotalk vk facebook fb linkedin pinterest threads bluesky "
+    "spotify soundcloud duolingo riot riotid valorant genshin battle battlenet battle.net".split())
 # A handle starts at its "@" and runs at most 32 characters; a named value follows its naming
 # word within a few words. Each shape runs only around its own anchor: an e-mail address's
 # "@" gives the handle shape a few characters to read, not the naming shape's look-behinds.

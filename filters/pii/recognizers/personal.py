@@ -75,7 +75,8 @@ _DATE = (
     r"|\d{1,2}[./-]\d{1,2}(?![./-]?\d)"  # "my b-day is 5/17": after a birth word, a day and month
     r"|(?:19|20)\d{2})"
 )
-_BIRTH = r"(?:born(?:\s+on|\s+in)?|date\s+of\s+birth|birth\s*date|birthdate|d\.?o\.?b\.?|birthday(?:\s+is)?|bday|b-day)"
+_BIRTH = (r"(?:born(?:\s+on|\s+in)?|date\s+of\s+birth|birth\s*date|birthdate|d\.?o\.?b\.?|birthday(?:\s+is)?|bday|b-day"
+          r"|turn(?:s|ing)?\s+\d{1,2}\s+on)")  # "I'm turning 16 on 03/09": the birthday
 
 
 _HAS_BIRTH = re.compile(rf"\b{_BIRTH}", re.IGNORECASE)
