@@ -162,6 +162,9 @@ LOWER_NAMED = re.compile(
     r"(?<![\p{L}'’])(?i:(?P<strong>(?:name|nombre|nome)[ \t]+(?:is|es|ist|é|è)|name['’]s|calls?[ \t]+me|llamo"
     r"|m'appelle|m’appelle|hei(?:ß|ss)e|chiamo|chamo|зовут|звати|имя|атым|есімім)"
     r"|(?P<weak>bin|soy|suis|me[ \t]+and))[ \t]+(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d@_])")
+# A title before a lowercase surname or first name: "my techer mr smith", "miss hughes".
+LOWER_TITLE_WORDS = ("mr", "mrs", "ms", "miss", "dr", "coach", "prof", "sir")
+LOWER_TITLED = re.compile(r"(?<![\p{L}])(?:mrs?|ms|miss|dr|coach|prof|sir)\.?[ \t]+(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d@_])")
 # What "call me" takes that is nobody's name ("call me baby"), though a name list holds it.
 ENDEARMENTS = frozenset("baby babe honey sweetie sweetheart darling dear buddy bro dude mate boss sir maam ma'am "
                         "love angel princess king queen".split())

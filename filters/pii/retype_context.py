@@ -230,6 +230,12 @@ class TextPasses(LexiconReader):
             if word.title() in self.first and word not in self.english and word not in self.common \
                     or m.group("strong") and (word.title() in self.first or not word.isascii()):
                 extra.append(RecognizerResult("PERSON", m.start(3), m.end(3), 0.7))
+        for m in _matched_at(P.LOWER_TITLED, text, lower, P.LOWER_TITLE_WORDS):  # "mr smith", "miss hughes"
+            word = m.group(1)
+            if (word.title() in self.last or word.title() in self.first) and not self._everyday_lower(word) \
+                    and word not in self.common \
+                    and not taken.overlaps(m.start(1), m.end(1)):
+                extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.7))
         for m in _matched_at(P.LOWER_KIN_NAME, text, lower, P.KIN_WORDS):  # "grandma nancy", "sister lily"
             word = m.group(1)
             if word.title() in self.first and word not in self.common and not taken.overlaps(m.start(1), m.end(1)):

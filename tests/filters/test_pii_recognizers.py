@@ -87,6 +87,7 @@ POSITIVES = [
     ("SCHOOL", "my school is called sunnydale high", "sunnydale high"),
     ("SCHOOL", "i go to school number 5", "school number 5"),
     ("SCHOOL", "Ich gehe auf die Anne-Frank-Schule.", "Anne-Frank-Schule"),
+    ("SCHOOL", "i'm in 6th grade at pine ridge middle school", "pine ridge middle school"),
     ("SCHOOL", "Ich gehe in die Humboldtschule.", "Humboldtschule"),
     # a school after the pupil's grade or year; a lowercase short name of everyday words
     ("SCHOOL", "hi im ben im in grade 4 at maple grove elementary", "maple grove elementary"),
@@ -102,6 +103,7 @@ POSITIVES = [
     ("USERNAME", "my roblox is xXslayerXx", "xXslayerXx"),
     ("USERNAME", "discord: wolf#1234", "wolf#1234"),
     ("USERNAME", "My WeChat ID is chenjing_88.", "chenjing_88"),
+    ("USERNAME", "whats ur snapchat mine is emily.j2011", "emily.j2011"),
     ("USERNAME", "my fb is lily.rose.77", "lily.rose.77"),
     ("PASSPORT", "My passport number is N12345678", "N12345678"),
     ("PASSPORT", "passport 4506 123456 issued in Omsk", "4506 123456"),
@@ -212,6 +214,7 @@ NEGATIVES = [
     ("CREDENTIAL", "I got a pass: great"),
     ("STREET_ADDRESS", "She's in year 3 at St. Mary's Primary."),
     ("SCHOOL", "i go to the local primary"),
+    ("SCHOOL", "we go to the local high"),
     ("SCHOOL", "Sie studiert an der Hochschule."),
     ("SCHOOL", "Ich gehe in die Grundschule."),
     ("SCHOOL", "we go to a public elementary near us"),

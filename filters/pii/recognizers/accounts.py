@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern
 
-from .common import common_words
+from .common import STOPWORDS, common_words
 from .windows import Anchor, AnchoredShapes
 
 _PLATFORM = (
@@ -24,6 +24,7 @@ _VALUE = r"[A-Za-z0-9_][A-Za-z0-9_.\-]{1,30}[A-Za-z0-9_](?:#\d{4})?"  # a senten
 _WHERE = r"(?:\s+(?:on|for|in|at)\s+(?:the\s+|my\s+|this\s+)?[\w-]{2,20}(?=\s+is\b))"
 
 
+_PRONOUNS = frozenset("mine yours his hers ours theirs".split())  # "whats ur snapchat mine is ..."
 _PLATFORM_WORDS = frozenset(
     "username user userid login handle nickname nick gamertag screen screenname ig insta instagram twitter "
     "tiktok telegram tg discord snapchat snap roblox steam minecraft github reddit twitch youtube xbox psn "
@@ -41,7 +42,7 @@ class UsernameRecognizer(AnchoredShapes):
     SHAPES = (
         ([Pattern("@handle", r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?(?![\w@])", 0.7)], _AT),
         ([Pattern("naming word + value",
-                  rf"(?<=[\s:=@\-])(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle))?{_WHERE}?\s*(?:is|:|=|-)?\s*(?:@)?)(?<![\w.]){_VALUE}(?![\w@])",
+                  rf"(?<=[\s:=@\-])(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle))?{_WHERE}?(?:\s+mine)?\s*(?:is|:|=|-)?\s*(?:@)?)(?<![\w.]){_VALUE}(?![\w@])",
                   0.6)], _NAMING_WORD),
     )
     CONTEXT = ["username", "user", "handle", "account", "login", "profile", "follow"]
@@ -51,4 +52,4 @@ class UsernameRecognizer(AnchoredShapes):
 
     def invalidate_result(self, pattern_text: str) -> bool:
         value = pattern_text.lstrip("@").lower()
-        return value in common_words() or value.isdigit() and len(value) < 3
+        return value in common_words() or value in STOPWORDS or value in _PRONOUNS or value.isdigit() and len(value) < 3

@@ -248,7 +248,7 @@ _GERMAN_KINDS = frozenset(
     "grundschule realschule hauptschule gesamtschule oberschule berufsschule hochschule musikschule fahrschule "
     "volkshochschule sprachschule privatschule förderschule sekundarschule mittelschule gemeinschaftsschule "
     "tanzschule abendschule sonderschule waldorfschule fachhochschule kunstschule ganztagsschule".split())
-_SHORT_KINDS = frozenset({"elementary", "primary", "middle", "secondary", "kindergarten"})
+_SHORT_KINDS = frozenset({"elementary", "primary", "middle", "secondary", "kindergarten", "high"})
 _GENERIC_SCHOOL_WORDS = frozenset(
     "the a an my our your his her their this that local public private nearby same new old big small other "
     "catholic christian village town city state community neighborhood neighbourhood girls boys senior junior "
@@ -282,6 +282,8 @@ class SchoolRecognizer(WindowedPatternRecognizer):
             return True
         if not pattern_text.islower() or not words[-1].isalpha():
             return False
+        if words[-1] == "school" and len(words) >= 3 and words[-2] in _SHORT_KINDS:
+            words = words[:-1]  # "pine ridge middle school": a short name, then its kind
         if words[-1] in _SHORT_KINDS:  # "maple grove elementary": a short name is one school's
             return any(word in _GENERIC_SCHOOL_WORDS for word in words[:-1])
         everyday = english_words()
