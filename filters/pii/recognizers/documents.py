@@ -59,7 +59,8 @@ class PassportRecognizer(PatternRecognizer):
 # ID: 12-3456789", "car reg is AB12 CDE". Only right after it: "3 accounts with 150000
 # followers" holds a count.
 _INSTITUTION_LABEL = (r"(?:account|acct|policy|member(?:ship)?|employee|staff|student|patient|customer|client"
-                      r"|insurance|routing|sort|plate|mrn|nhs|payroll|vin|licen[cs]e|tax|reg|registration)")
+                      r"|insurance|routing|sort|plate|mrn|nhs|payroll|vin|licen[cs]e|tax|reg|registration|candidate"
+                      r"|applicant|application|enrol(?:l)?ment|matriculation)")
 _LABEL_LINK = r"(?:[ \t]+(?:number|no\.?|num\.?|id|code|#))?[ \t]*(?:is|:|=|#|-)?[ \t]*"
 _RECORD_VALUE = (r"(?:\d(?:[ -]?\d){5,19}"  # 6 to 20 digits, grouped by spaces or hyphens
                  # a British number plate and National Insurance number, written with their spaces
@@ -70,7 +71,8 @@ _RECORD_VALUE = (r"(?:\d(?:[ -]?\d){5,19}"  # 6 to 20 digits, grouped by spaces 
 
 _INSTITUTION_WORDS = frozenset(
     "account acct policy member membership employee staff student patient customer client insurance routing sort "
-    "plate mrn nhs payroll vin license licence tax reg registration".split())
+    "plate mrn nhs payroll vin license licence tax reg registration candidate applicant application enrolment "
+    "enrollment matriculation".split())
 # The value starts matching at its label (`\K` reports only what follows it): a look-behind
 # would be tried at every position of the window.
 _LABELLED_RECORD = Pattern(

@@ -76,7 +76,9 @@ _DATE = (
     r"|(?:19|20)\d{2})"
 )
 _BIRTH = (r"(?:born(?:\s+on|\s+in)?|date\s+of\s+birth|birth\s*date|birthdate|d\.?o\.?b\.?|birthday(?:\s+is)?|bday|b-day"
-          r"|turn(?:s|ing)?\s+\d{1,2}\s+on)")  # "I'm turning 16 on 03/09": the birthday
+          r"|turn(?:s|ing)?\s+\d{1,2}\s+on"  # "I'm turning 16 on 03/09": the birthday
+          # "born in Hanoi on 12/05/1998": the place of birth between
+          r"|born\s+(?:in|at)\s+(?-i:\p{Lu}[\p{L}'’.-]*(?:[ \t]*,?[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}),?\s+on)")
 
 
 _HAS_BIRTH = re.compile(rf"\b{_BIRTH}", re.IGNORECASE)
