@@ -13,6 +13,7 @@ import regex as re
 
 from .recognizers.lexicon import PARTICLES
 from .recognizers.places import SETTLEMENT_WORDS, STREET_TYPE
+from .recognizers.windows import WordStarts
 
 NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
 # "д. Ивдель", "село Полонне": a settlement word or its abbreviation starts a place's name.
@@ -104,7 +105,7 @@ LIST_GOES_ON = re.compile(r"\s*,\s*\p{Lu}|,?\s+(?:and|&)\s+\p{Lu}")
 LOWER_LIST = re.compile(r"\p{Ll}[\p{Ll}'’-]+(?:\s*,\s*\p{Ll}[\p{Ll}'’-]+)*(?:,?\s+(?:and|&)|\s*,)\s+\p{Ll}[\p{Ll}'’-]+")
 LOWER_ITEM = re.compile(r"(?<!\p{L})(?!and\b)\p{Ll}[\p{Ll}'’-]+")
 WORD = re.compile(r"[\p{L}'’.-]+")
-CAPITALISED = re.compile(r"(?<![\p{L}\d@#_./-])\p{Lu}\p{Ll}+(?:-\p{Ll}+)?(?![\p{L}\d@_])")
+CAPITALISED = re.compile(r"\p{Lu}(?<![\p{L}\d@#_./-]\p{Lu})\p{Ll}+(?:-\p{Ll}+)?(?![\p{L}\d@_])")  # capital first: scans faster
 # Words that, right before or after an unknown capitalised word, make it someone's name
 # ("says Hartvigsson", "starring Key", "Ogasahara said").
 PERSON_BEFORE = re.compile(
@@ -265,9 +266,9 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(>]\s*|\n\s*[-*>]?\s*)$")
 
 # "Mijail C Adomo", "Valida M. Ibragimov": a capitalised word, a middle initial, a capitalised
 # word is how people's names are written, not places or firms.
-MIDDLE_INITIAL = re.compile(r"(?<![\p{L}\d])(\p{Lu}\p{Ll}+)[ \t]+\p{Lu}\.?[ \t]+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?![\p{L}\d])")
+MIDDLE_INITIAL = re.compile(r"(\p{Lu}(?<![\p{L}\d]\p{Lu})\p{Ll}+)[ \t]+\p{Lu}\.?[ \t]+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?![\p{L}\d])")
 # Patronymics and Kazakh name endings: "Bekbolat Musliyevich", "Aigerim Serikkyzy".
-TWO_WORDS = re.compile(r"(?<![\p{L}\d])\p{Lu}\p{Ll}+[ \t]\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?![\p{L}\d])")
+TWO_WORDS = re.compile(r"\p{Lu}(?<![\p{L}\d]\p{Lu})\p{Ll}+[ \t]\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?![\p{L}\d])")
 # "the Hemingway novel", "the Spielberg film": a creator's name used before the work.
 CREATOR = re.compile(r"\b(?i:the)\s+(\p{Lu}\p{Ll}+(?:-\p{Ll}+)?)\s+(?i:novels?|books?|songs?|album|films?|movies?|plays?|"
                       r"poems?|paintings?|story|stories|biography|memoir|symphony|opera|lyrics)\b")
@@ -309,8 +310,11 @@ FIRM_FRAME_AFTER = re.compile(
     r"(?i)[ \t]+(?:office|offices|headquarters|invested|is[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){0,3}(?:agency|company|firm|"
     r"startup|bank|consultancy|corporation|manufacturer|retailer|brand|business|multinational|conglomerate)|"
     r"is[ \t]+the[ \t]+brainchild)\b")
-FIRM_CUE = re.compile(r"(?i)\b(?:work|spent|address|office|headquarters|became|merged|acquired|invested|agency|company|"
-                      r"firm|startup|bank|brainchild|ceo|founder|speaker)")  # some firm frame may be here
+# Some firm frame may be here: one `str.find` per stem, at a word's start (a case-blind
+# alternation scanned the whole text at 50 µs per KB).
+FIRM_CUE = WordStarts(("work", "spent", "address", "office", "headquarters", "became", "merged", "acquired",
+                       "invested", "agency", "company", "firm", "startup", "bank", "brainchild", "ceo", "founder",
+                       "speaker"))
 # A line that opens an address or a phone number: a house number, a unit, a box, a phone label.
 ADDRESS_OR_PHONE_LINE = re.compile(r"\d|(?i:apt|suite|unit|flat|studio|p\.?\s?o\.?\s+box|psc|uscgc|usns|uss|mobile|"
                                    r"phone|tel|fax|desk|cell|the[ \t]+corner)\b")

@@ -247,7 +247,7 @@ class TextPasses(LexiconReader):
         """A capitalised name nobody detected, where only a firm is named ("Verdafero is the
         brainchild of", "The Propublica office is at", "later became Zillow in 2014"); one or two
         everyday words ("The Marketing office") are no firm's name."""
-        if not P.FIRM_CUE.search(text):
+        if not P.FIRM_CUE.found_in(text):
             return []
         taken = Coverage(text, found)
         extra: list[RecognizerResult] = []

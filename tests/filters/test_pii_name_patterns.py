@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import regex as re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,3 +34,16 @@ CASELESS_WORDS = ["in", "to", "hi", "met", "my name is", "call me", "with", "dea
 def test_without_a_caseless_letter_no_caseless_pattern_matches(text: str) -> None:
     if P.CASELESS_LETTER.search(text) is None:
         assert not any(p.search(text) for p in (P.NAMED_CASELESS, P.PERSON_CASELESS, P.PLACE_CASELESS))
+
+
+# The firm frames' gate: wherever a case-blind scan for the cue words at a word's start
+# would have found one, `str.find` finds it too.
+_FIRM_CUE_SCAN = re.compile(r"(?i)\b(?:" + "|".join(P.FIRM_CUE.stems) + ")")
+FIRM_WORDS = ["Work", "worked", "co-founder", "my_office", "CEO", "bankrupt", "network", "İstanbul", "the", "x", "-", "\n"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(FIRM_WORDS), max_size=8).map(lambda words: " ".join(words)) | texts)
+def test_the_firm_cue_gate_opens_wherever_the_cue_scan_finds_one(text: str) -> None:
+    if _FIRM_CUE_SCAN.search(text):
+        assert P.FIRM_CUE.found_in(text)

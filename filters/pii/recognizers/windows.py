@@ -53,6 +53,17 @@ class WordStarts:
         self.stems = stems
         self.pattern = "|".join(stems)  # for messages and repr
 
+    def found_in(self, text: str) -> bool:
+        """Whether any stem starts a word of `text`: a gate, which stops at the first."""
+        lower = text.lower()
+        for stem in self.stems:
+            at = lower.find(stem)
+            while at >= 0:
+                if at == 0 or not stem[0].isalnum() or not lower[at - 1].isalnum():
+                    return True
+                at = lower.find(stem, at + 1)
+        return False
+
     def finditer(self, text: str) -> list[_Hit]:
         lower = text.lower()
         if len(lower) != len(text):  # a character whose lowercase is longer ("İ"): offsets must hold
