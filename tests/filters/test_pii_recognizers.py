@@ -139,6 +139,12 @@ POSITIVES = [
     ("ID_NUMBER", "My licence plate is AB12 CDE", "AB12 CDE"),
     ("ID_NUMBER", "my national insurance number is QQ 12 34 56 C", "QQ 12 34 56 C"),
     ("PHONE_NUMBER", "my mobile, not my account: 07911 123456", "07911 123456"),
+    # a phone number spelled out to get past a filter; a card's security code after its label
+    ("PHONE_NUMBER", "my number is oh seven nine one one one two three four five six",
+     "oh seven nine one one one two three four five six"),
+    ("PHONE_NUMBER", "text me: zero seven nine double one, one two three four five",
+     "zero seven nine double one, one two three four five"),
+    ("CREDIT_CARD", "my card is 4539 1488 0343 6467 and the CVV is 123", "123"),
     ("USERNAME", "My username on the course is jsmith_1987", "jsmith_1987"),
     ("CREDENTIAL", "user: anna_k pass: qwerty123", "qwerty123"),
     ("EMAIL_ADDRESS", "email me at john dot smith at gmail dot com", "john dot smith at gmail dot com"),
@@ -211,6 +217,10 @@ NEGATIVES = [
     ("STREET_ADDRESS", "we live on the same street"),
     ("STREET_ADDRESS", "we live on a busy road"),
     ("PHONE_NUMBER", "My passport number is 533380006"),
+    ("PHONE_NUMBER", "the number one two three"),
+    ("PHONE_NUMBER", "count: one two three four five six seven eight"),  # no phone word
+    ("PHONE_NUMBER", "call me when you have one two three four five six"),  # six digits
+    ("CREDIT_CARD", "Expiry date: 11/2026"),
     ("ID_NUMBER", "the tax is 25 percent"),
     ("ID_NUMBER", "my license expired"),
     ("USERNAME", "my username on the course is not working"),

@@ -1,0 +1,48 @@
+"""Numbers written so that a pattern of digits misses them, and a card's security code.
+
+* A phone number in words ("my number is oh seven nine one one, one two three four five
+  six"): children are told not to give their number out, and some spell it to get past a
+  filter. Seven or more digit words in a row, within reach of a phone word.
+* A card's security code after its label ("CVV is 123"): with the number masked it says
+  little, but it is the card's (payment data the tenants' policies keep from the AI), and a
+  code of three digits has no shape of its own. (An expiry date alone is left: "exp" and
+  "expiry date" label too many other things.)
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern
+
+from .windows import Anchor, WindowedPatternRecognizer, WordStarts
+
+_DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple)"
+
+
+class SpelledPhoneRecognizer(WindowedPatternRecognizer):
+    PATTERNS = [Pattern("phone in words", rf"(?<![\w-]){_DIGIT_WORD}(?:[\s,.-]+{_DIGIT_WORD}){{6,}}(?![\w-])", 0.6)]
+    CONTEXT = ["phone", "number", "call", "text", "mobile", "cell", "whatsapp"]
+    # the digits follow their phone word within a sentence or so
+    ANCHOR = Anchor(WordStarts(("phone", "number", "call", "text", "mobile", "cell", "whatsapp", "tel", "ring")),
+                    before=0, after=160)
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="PHONE_NUMBER", name="SpelledPhoneRecognizer", patterns=self.PATTERNS,
+                         context=self.CONTEXT)
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """Seven digits at least, "double" and "triple" not counted: "one two three" is counting."""
+        digits = [w for w in re.split(r"[\s,.-]+", pattern_text.lower()) if w not in ("double", "triple")]
+        return None if len(digits) >= 7 else False
+
+
+_CARD_CODE_LABEL = r"(?i:cvv2?|cvc2?|csc|card\s+security\s+code)"
+
+
+class CardCodeRecognizer(WindowedPatternRecognizer):
+    PATTERNS = [Pattern("card security code after its label",
+                        rf"\b{_CARD_CODE_LABEL}(?:\s+(?:is|was|:)|\s*[:=])?\s*\K\d{{3,4}}(?![\d/.-])", 0.6)]
+    ANCHOR = Anchor(WordStarts(("cvv", "cvc", "csc", "card security")), before=0, after=40)
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="CREDIT_CARD", name="CardCodeRecognizer", patterns=self.PATTERNS)
