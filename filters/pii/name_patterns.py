@@ -166,6 +166,11 @@ LOWER_NAMED = re.compile(
 # A title before a lowercase surname or first name: "my techer mr smith", "miss hughes".
 LOWER_TITLE_WORDS = ("mr", "mrs", "ms", "miss", "dr", "coach", "prof", "sir")
 LOWER_TITLED = re.compile(r"(?<![\p{L}])(?:mrs?|ms|miss|dr|coach|prof|sir)\.?[ \t]+(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d@_])")
+# Where only a school (a university too) is named: "I study at MIT", "attends Eton",
+# "graduated from Oxford" ("goes to" names trips and firms as often: not a cue here).
+ATTENDING_BEFORE = re.compile(
+    r"(?i:\b(?:attend(?:s|ed|ing)?|(?:stud(?:y|ies|ied|ying)|student|pupil|teach(?:es|ing)?|teacher|enrolled|lecturer"
+    r"|professor)[ \t]+(?:at|in)|graduated?[ \t]+from)[ \t]+(?:the[ \t]+)?)$")
 # What "call me" takes that is nobody's name ("call me baby"), though a name list holds it.
 ENDEARMENTS = frozenset("baby babe honey sweetie sweetheart darling dear buddy bro dude mate boss sir maam ma'am "
                         "love angel princess king queen".split())

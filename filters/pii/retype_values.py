@@ -109,3 +109,16 @@ def ages_in_brackets(text: str, found: list[RecognizerResult]) -> list[Recognize
     """"My daughter Amelia-Rose (8)": a number in brackets right after a person is an age."""
     ages = [(r, m) for r in found if r.entity_type == "PERSON" and (m := P.AGE_IN_BRACKETS.match(text, r.end))]
     return found + [RecognizerResult("AGE", m.start(1), m.end(1), 0.6) for _, m in ages]
+
+
+def schools_by_attending(text: str, found: list[RecognizerResult], is_place) -> list[RecognizerResult]:  # noqa: ANN001
+    """A firm, or a place no gazetteer knows, right after "study at", "attends", "graduated
+    from" is a school ("I study at MIT", "she attends Westview"): tenants that redact schools
+    and not firms had let it through."""
+    out = []
+    for r in found:
+        if r.entity_type in ("ORGANIZATION", "LOCATION") and P.ATTENDING_BEFORE.search(text, max(0, r.start - 40), r.start) \
+                and not (r.entity_type == "LOCATION" and is_place(text[r.start:r.end])):
+            r = RecognizerResult("SCHOOL", r.start, r.end, r.score, r.analysis_explanation, r.recognition_metadata)
+        out.append(r)
+    return out

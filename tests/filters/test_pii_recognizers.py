@@ -91,6 +91,8 @@ POSITIVES = [
     ("SCHOOL", "Ich gehe auf die Anne-Frank-Schule.", "Anne-Frank-Schule"),
     ("SCHOOL", "i'm in 6th grade at pine ridge middle school", "pine ridge middle school"),
     ("SCHOOL", "Ich gehe in die Humboldtschule.", "Humboldtschule"),
+    # a firm's name after studying at it is a school's
+    ("SCHOOL", "I study at MIT.", "MIT"),
     # a school after the pupil's grade or year; a lowercase short name of everyday words
     ("SCHOOL", "hi im ben im in grade 4 at maple grove elementary", "maple grove elementary"),
     ("SCHOOL", "She's in year 3 at St. Mary's Primary.", "St. Mary's Primary"),
@@ -229,6 +231,7 @@ NEGATIVES = [
     ("SCHOOL", "i go to the local primary"),
     ("SCHOOL", "we go to the local high"),
     ("SCHOOL", "Sie studiert an der Hochschule."),
+    ("SCHOOL", "I study in London"),
     ("SCHOOL", "Ich gehe in die Grundschule."),
     ("SCHOOL", "we go to a public elementary near us"),
     ("STREET_ADDRESS", "the zip on my jacket broke"),
