@@ -93,6 +93,9 @@ POSITIVES = [
     ("SCHOOL", "Ich gehe in die Humboldtschule.", "Humboldtschule"),
     # a firm's name after studying at it is a school's
     ("SCHOOL", "I study at MIT.", "MIT"),
+    ("SCHOOL", "we're at riverside primary school", "riverside primary school"),
+    ("SCHOOL", "My kid is at Little Stars Nursery", "Little Stars Nursery"),
+    ("SCHOOL", "i go to school 57 in moscow", "school 57"),
     # a school after the pupil's grade or year; a lowercase short name of everyday words
     ("SCHOOL", "hi im ben im in grade 4 at maple grove elementary", "maple grove elementary"),
     ("SCHOOL", "She's in year 3 at St. Mary's Primary.", "St. Mary's Primary"),
@@ -232,6 +235,9 @@ NEGATIVES = [
     ("SCHOOL", "we go to the local high"),
     ("SCHOOL", "Sie studiert an der Hochschule."),
     ("SCHOOL", "I study in London"),
+    ("SCHOOL", "i go to school 2 days a week"),
+    ("SCHOOL", "i'm at high school"),
+    ("SCHOOL", "i'm at the local primary school"),
     ("SCHOOL", "Ich gehe in die Grundschule."),
     ("SCHOOL", "we go to a public elementary near us"),
     ("STREET_ADDRESS", "the zip on my jacket broke"),

@@ -213,15 +213,19 @@ _LEAD = r"(?!(?:The|A|An|My|Our|Your|His|Her|Their|At|In|To|From|And|Of|For|Go|G
 _NAME_WORDS = rf"(?:{_LEAD}[A-Z][\w'’.-]+[ \t]+){{1,4}}"  # a line break ends a name
 _ATTENDING = (r"\b(?:(?:go|goes|going|went|gone|transferred|moved)\s+to|attend(?:s|ed|ing)?|(?:stud(?:y|ies|ied|ying)|student"
               r"|teach(?:es|ing)?|teacher|enrolled|pupil)\s+at|school\s+is(?:\s+called)?"
-              r"|(?:grade|year|class|form)\s+\d{1,2}(?:st|nd|rd|th)?\s+at|\d{1,2}(?:st|nd|rd|th)\s+grade\s+at)")
+              r"|(?:grade|year|class|form)\s+\d{1,2}(?:st|nd|rd|th)?\s+at|\d{1,2}(?:st|nd|rd|th)\s+grade\s+at"
+              r"|(?:we'?re|i'?m|we\s+are|i\s+am|he'?s|she'?s|they'?re)\s+at)")
 SCHOOL_PATTERNS = [
     Pattern("name + school kind",
             rf"(?<![\w]){_NAME_WORDS}(?:(?:Elementary|Middle|High|Primary|Secondary|Grammar|Junior\s+High"
             r"|Senior\s+High|Preparatory|Prep|Montessori|Charter|International|Public|Catholic|Boarding"
             r"|Technical|Vocational|Comprehensive|Nursery|Sunday)\s+School|Elementary|Academy|Lyceum"
-            r"|Gymnasium|College|University|Institute|Kindergarten|Schule|Gimnazium|School)(?!\w)", 0.7),
+            r"|Gymnasium|College|University|Institute|Kindergarten|Nursery|Preschool|Pre-School|Schule|Gimnazium"
+            r"|School)(?!\w)", 0.7),
     Pattern("university of X", rf"(?<![\w])University\s+of\s+(?:{_LEAD}[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){{0,2}}", 0.7),
     Pattern("school number", r"(?<![\w])(?:[Ss]chool|[Gg]ymnasium|[Ll]yceum)\s+(?:No\.?|#|№|number)\s*\d{1,4}(?!\w)", 0.7),
+    Pattern("attending + school and its number", rf"(?<={_ATTENDING}\s+)(?:[Ss]chool|[Gg]ymnasium|[Ll]yceum)\s+\d{{1,4}}(?![\w.,:])"
+            r"(?![ \t]+(?:days?|times?|hours?|minutes?|weeks?|months?|years?|o'?clock|am|pm|a\.m|p\.m)\b)", 0.7),
     # "в школе №45", "гимназия № 12", "лицей №8", "№45 мектеп"
     Pattern("school number, Russian or Kazakh",
             r"(?<![\w])(?:(?:[Шш]кол[аеуыой]|[Гг]имнази[яиюей]|[Лл]ице[йяюе]|[Мм]ектеп\w*)\s*(?:№|No\.?|#|номер)\s*\d{1,4}"
@@ -258,10 +262,10 @@ _GENERIC_SCHOOL_WORDS = frozenset(
 class SchoolRecognizer(WindowedPatternRecognizer):
     CONTEXT = ["school", "student", "study", "studies", "attend", "attends", "grade", "class", "teacher"]
     # Every pattern ends with (or starts with) an institution word; up to four names before it.
-    ANCHOR = Anchor(re.compile(r"(?i)school|academy|lyceum|gymnas|college|universit|institute|kindergarten"
+    ANCHOR = Anchor(re.compile(r"(?i)school|academy|nursery|lyceum|gymnas|college|universit|institute|kindergarten"
                                r"|schule|gimnazium|elementary|high|primary|middle|secondary|школ|гимнази|лице|мектеп"),
                     before=150, after=100, inside="№",
-                    words=frozenset("School Elementary Academy Lyceum Gymnasium College University Institute"
+                    words=frozenset("School Elementary Academy Lyceum Gymnasium College University Institute Nursery Preschool"
                                     " Kindergarten Schule Gimnazium school gymnasium lyceum High Primary Middle"
                                     " Secondary elementary high primary middle secondary academy college"
                                     " kindergarten школа школе школы школу Школа Школе гимназия гимназии Гимназия"
