@@ -49,6 +49,8 @@ und et y en es
 # Müller-Lüdenscheidt" read as "Peter Müller").
 HYPHENED_PART_BEFORE = re.compile(r"(?<![\p{L}\p{M}'’-])\p{Lu}[\p{Ll}\p{M}]+-$")
 HYPHENED_PART_AFTER = re.compile(r"-\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}-])")
+# A surname with an apostrophe after the first name a tagger stopped at: "Jennifer" + " O'Malley".
+APOSTROPHE_SURNAME_AFTER = re.compile(r"[ \t]+(?:O|D|L|Mc|Mac|N)['’]\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}])")
 # A word of any script, its hyphenated parts included ("Мария-Луиза").
 SCRIPT_WORD = re.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
 # Words that open a Russian, Kazakh or Greek sentence with a capital and are no name:

@@ -158,6 +158,8 @@ class Retyper(TextPasses, LinePasses, NamePasses):
                 r.start = before.start()
             while (after := P.HYPHENED_PART_AFTER.match(text, r.end)) is not None:
                 r.end = after.end()
+            if (after := P.APOSTROPHE_SURNAME_AFTER.match(text, r.end)) is not None:
+                r.end = after.end()
         if r.entity_type in ("LOCATION", "PERSON") and text[r.start:r.end].isupper() \
                 and any(c.islower() for c in text[max(0, r.start - 40):r.start]):
             # "flew to HLUBOKÁ NAD VLTAVOU": a name in capitals in lowercase text goes on over

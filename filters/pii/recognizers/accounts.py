@@ -42,8 +42,13 @@ class UsernameRecognizer(AnchoredShapes):
     SHAPES = (
         ([Pattern("@handle", r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?(?![\w@])", 0.7)], _AT),
         ([Pattern("naming word + value",
-                  rf"(?<=[\s:=@\-])(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle))?{_WHERE}?(?:\s+mine)?\s*(?:is|:|=|-)?\s*(?:@)?)(?<![\w.]){_VALUE}(?![\w@])",
-                  0.6)], _NAMING_WORD),
+                  rf"(?<=[\s:=@\-])(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle))?{_WHERE}?(?:\s+mine)?\s*(?:is|:|=|-)\s*(?:@)?)(?<![\w.]){_VALUE}(?![\w@])",
+                  0.6),
+          # no "is" or colon between ("my insta lily.rose_12", not "Instagram captions"): only a
+          # value no word is spelled like, with a digit, "_", "." or a capital inside
+          Pattern("naming word, then a handle",
+                  rf"(?<=\s)(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle))?\s+(?:@)?)(?<![\w.])"
+                  rf"(?-i:(?=[A-Za-z0-9_.\-]*[\d_.]|[A-Za-z0-9_.\-]+[A-Z])){_VALUE}(?![\w@])", 0.6)], _NAMING_WORD),
     )
     CONTEXT = ["username", "user", "handle", "account", "login", "profile", "follow"]
 
