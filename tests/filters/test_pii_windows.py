@@ -63,7 +63,10 @@ def corpus() -> list[str]:
     texts += ["", "nothing to see", "University of Tartu", "ul. Abaya 12, kv. 5", "P.O. Box 77",
               "IG/Insta: kid_gamer07", "meet at the corner of 5th Avenue and Main Street.",
               "Я живу в г. Алматы, а он в д. Ивдель и село Полонне; И. Петров тоже.", "my TikTok is @dancer_01!", "Discord: Wolf#1234", "user name - blue_fox",
-              "(instagram) anna.k_99, Steam=frostbyte", "ping me @ noon", "mail a@b.co or @handle."]
+              "(instagram) anna.k_99, Steam=frostbyte", "ping me @ noon", "mail a@b.co or @handle.",
+              "my number is oh seven nine one one, one two three four five six. Call me!",
+              "text me: zero seven nine double one one two three four five, or count one two three",
+              "card 4539 1488 0343 6467, CVV 123, and the cvc: 9876 of the other"]
     return texts
 
 
