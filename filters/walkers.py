@@ -22,6 +22,7 @@ from gateway.multipart import MultipartForm
 _TEXT_PART_TYPES = frozenset({"text", "input_text", "output_text", "refusal", "summary_text", "reasoning_text"})
 _NON_TEXT_PART_TYPES = frozenset({"image_url", "input_image", "file", "input_file", "input_audio", "audio"})
 _DATA_URL = re.compile(r"data:[a-z]+/[\w.+-]+[;,]")
+_JSON_OPENERS, _JSON_CLOSERS = ("{", "["), ("}", "]")
 # Keys of an item or part of an unknown type that hold no one's words: identifiers, states,
 # the provider's encrypted or signed blobs, file references.
 _OPAQUE_KEYS = frozenset({"type", "id", "call_id", "item_id", "status", "role", "model", "encrypted_content",
@@ -63,10 +64,26 @@ class TextSlots:
         if isinstance(value, str) and value:
             self.refs.append((container, key))
 
+    def add_text(self, container: Any, key: Any) -> None:
+        """A message's text, or a JSON document pasted or returned as one (a tool's result, a
+        record a user pasted): the document's values are redacted one by one under their
+        field names, and it stays valid JSON. As prose, a record's keys, quotes and braces
+        ran into the names and numbers around them, and the provider got it broken."""
+        value = container[key] if isinstance(container, list) else container.get(key)
+        if isinstance(value, str) and value.lstrip()[:1] in _JSON_OPENERS and value.rstrip()[-1:] in _JSON_CLOSERS:
+            try:
+                parsed = orjson.loads(value)
+            except orjson.JSONDecodeError:
+                parsed = None
+            if isinstance(parsed, dict | list):
+                self.add_json_string(container, key)
+                return
+        self.add(container, key)
+
     def add_json_string(self, container: Any, key: Any) -> None:
         """Tool-call arguments: redact inside the JSON, keep it valid. Unparseable arguments
         (a model's half-written JSON) are redacted as plain text."""
-        raw = container.get(key)
+        raw = container[key] if isinstance(container, list) else container.get(key)
         if not isinstance(raw, str) or not raw:
             return
         try:
@@ -115,11 +132,11 @@ class TextSlots:
 def _content(slots: TextSlots, message: dict[str, Any], key: str = "content") -> None:
     content = message.get(key)
     if isinstance(content, str):
-        slots.add(message, key)
+        slots.add_text(message, key)
     elif isinstance(content, list):
         for i, part in enumerate(content):
             if isinstance(part, str):
-                slots.add(content, i)
+                slots.add_text(content, i)
             elif isinstance(part, dict):
                 kind = part.get("type")
                 if not isinstance(kind, str | None):
@@ -127,7 +144,7 @@ def _content(slots: TextSlots, message: dict[str, Any], key: str = "content") ->
                 elif kind in _TEXT_PART_TYPES:
                     text_key = "text" if "text" in part else kind
                     if isinstance(part.get(text_key), str):
-                        slots.add(part, text_key)
+                        slots.add_text(part, text_key)
                     elif text_key in part:  # misshapen, yet the provider would read it
                         slots.add_values(part, text_key, unknown=True)
                 elif kind in _NON_TEXT_PART_TYPES:

@@ -93,6 +93,32 @@ def test_bare_values_are_typed_by_the_field_names_the_app_chose(client, fake):
     assert "A-99881" not in json.dumps(fake.last().body)
 
 
+def test_a_tools_json_result_reaches_the_provider_redacted_value_by_value_and_still_json(client, fake):
+    # As prose, a compact record's keys and quotes ran into the names and numbers around them
+    # ('"<STREET_ADDRESS>Aigerim"'): the provider got broken JSON.
+    record = {"id": 48213, "first_name": "Aigerim", "customer": BARE, "address": {
+        "street": "Abay Ave 10, apt 5", "city": "Almaty", "zip": "050000"}, "history": [{"note": f"Called {NAME}"}]}
+    client.chat.completions.create(model="fake-model", messages=[
+        {"role": "assistant", "content": None, "tool_calls": [{"id": "c1", "type": "function", "function": {
+            "name": "lookup", "arguments": "{}"}}]},
+        {"role": "tool", "tool_call_id": "c1", "content": json.dumps(record, separators=(",", ":"))},
+        {"role": "user", "content": "Summarise the record."},
+    ])
+    assert_clean(fake)
+    sent = json.loads(fake.last().body["messages"][1]["content"])
+    assert sent["id"] == 48213 and sent["customer"]["notes"] == "no context here"
+    assert sent["first_name"].startswith("<PERSON_") and sent["address"]["street"].startswith("<STREET_ADDRESS_")
+    for field, value in BARE.items():
+        if field != "notes":
+            assert sent["customer"][field].startswith("<") and value not in json.dumps(sent), field
+    client.responses.create(model="fake-model", input=[
+        {"type": "function_call", "call_id": "c2", "name": "lookup", "arguments": "{}"},
+        {"type": "function_call_output", "call_id": "c2", "output": json.dumps(record)}])
+    assert_clean(fake)
+    output = json.loads(fake.last().body["input"][1]["output"])
+    assert output["customer"]["username"].startswith("<USERNAME_")
+
+
 def test_participant_names_and_predicted_output_reach_the_provider_redacted(client, fake):
     client.chat.completions.create(model="fake-model", prediction={"type": "content", "content": CANARY}, messages=[
         {"role": "user", "name": "Zebulon_Quartermaine", "content": "Rewrite my letter, please."},

@@ -175,6 +175,30 @@ def test_writing_back_keeps_tool_arguments_valid_json_and_other_fields_untouched
     assert body["custom"] == {"x": 1}
 
 
+@pytest.mark.parametrize("endpoint,body,container", [
+    (ep.CHAT, {"messages": [{"role": "tool", "tool_call_id": "c", "content": None}]},
+     lambda b: (b["messages"][0], "content")),
+    (ep.CHAT, {"messages": [{"role": "user", "content": [{"type": "text", "text": None}]}]},
+     lambda b: (b["messages"][0]["content"][0], "text")),
+    (ep.RESPONSES, {"input": [{"type": "function_call_output", "call_id": "c", "output": None}]},
+     lambda b: (b["input"][0], "output")),
+])
+def test_a_json_document_in_a_message_is_redacted_value_by_value_and_stays_json(endpoint, body, container):
+    holder, key = container(body)
+    holder[key] = ' {"customer": {"last_name": "Nurlanova", "id": 48213, "notes": ["prefers mail"]}} '
+    slots = collect(ctx(endpoint, body))
+    assert slots.texts == ["Nurlanova", "prefers mail"]
+    assert [(slots.texts[i], name) for i, name in slots.fields] == [("Nurlanova", "last_name"), ("prefers mail", "notes")]
+    slots.write(["<PERSON_1>", "prefers mail"])
+    assert orjson.loads(holder[key]) == {"customer": {"last_name": "<PERSON_1>", "id": 48213, "notes": ["prefers mail"]}}
+
+
+@pytest.mark.parametrize("text", ["[1] first point, {braces} later", "{not json}", "[]x", "[see above]"])
+def test_text_that_only_looks_like_json_is_prose(text):
+    body = {"messages": [{"role": "user", "content": text}]}
+    assert collect(ctx(ep.CHAT, body)).texts == [text]
+
+
 @pytest.mark.parametrize(
     "endpoint,body,non_text,tokens",
     [
