@@ -70,6 +70,8 @@ POSITIVES = [
     ("STREET_ADDRESS", "ship to Hauptstraße 12 please", "Hauptstraße 12"),
     ("STREET_ADDRESS", "we are at ul. Abaya 15, kv. 23", "ul. Abaya 15, kv. 23"),
     ("STREET_ADDRESS", "мой адрес: ул. Абая, д. 15, кв. 3", "ул. Абая, д. 15, кв. 3"),
+    ("STREET_ADDRESS", "Я живу на улице Пушкина 10", "улице Пушкина 10"),
+    ("STREET_ADDRESS", "Живу на вулиці Шевченка 5", "вулиці Шевченка 5"),
     ("STREET_ADDRESS", "I live at площа Прорізна, буд. 604 кв. 5.", "площа Прорізна, буд. 604 кв. 5"),
     ("STREET_ADDRESS", "My new address is 949 जोशी", "949 जोशी"),  # a name with combining vowel signs
     ("STREET_ADDRESS", "send it to 4880 Betburweg 74 Suite 967 Apt. 267, Lascano, Uruguay 80694 for me",
@@ -226,6 +228,7 @@ NEGATIVES = [
     ("AGE", "it will be 10 dollars"),
     ("STREET_ADDRESS", "we live on the same street"),
     ("STREET_ADDRESS", "we live on a busy road"),
+    ("STREET_ADDRESS", "Мы гуляли по улице вчера"),
     ("PHONE_NUMBER", "My passport number is 533380006"),
     ("PHONE_NUMBER", "the number one two three"),
     ("PHONE_NUMBER", "count: one two three four five six seven eight"),  # no phone word
