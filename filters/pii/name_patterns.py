@@ -173,6 +173,16 @@ LOWER_TITLED = re.compile(r"(?<![\p{L}])(?:mrs?|ms|miss|dr|coach|prof|sir)\.?[ \
 ATTENDING_BEFORE = re.compile(
     r"(?i:\b(?:attend(?:s|ed|ing)?|(?:stud(?:y|ies|ied|ying)|student|pupil|teach(?:es|ing)?|teacher|enrolled|lecturer"
     r"|professor)[ \t]+(?:at|in)|graduated?[ \t]+from)[ \t]+(?:the[ \t]+)?)$")
+# A kin word or role before a lowercase Cyrillic word ("мой брат ерлан", "с подругой асель",
+# "досым дамир"): no lexicon knows Kazakh names in Cyrillic, so the word is a name unless it
+# is a function word or has a verb's, adjective's or adverb's ending (`CYRILLIC_NOT_A_NAME`).
+LOWER_KIN_CYRILLIC = re.compile(
+    r"(?<![\p{L}])(?:брат(?:а|у|ом|ик|ишка)?|сестр(?:а|ы|е|ой|ёнка|енка)|друг(?:а|у|ом)?|подруг(?:а|и|е|ой)"
+    r"|мам(?:а|ы|е|ой)|пап(?:а|ы|е|ой)|бабушк(?:а|и|е|ой)|дедушк(?:а|и|е|ой)|сын(?:а|у)?|доч(?:ь|ка|ери)"
+    r"|учительниц(?:а|ы|е)|учител(?:ь|я|ю)|одноклассни(?:к|ца|ка|цы)|сосед(?:ка|а)?|братан"
+    r"|інім|ағам|әпкем|апам|досым|құрбым|сіңлім|қарындасым)[ \t]+(\p{Ll}[\p{Ll}-]{1,20})(?![\p{L}\d])")
+CYRILLIC_NOT_A_NAME = re.compile(
+    r"(?:[еёиуюая]т|[аяеиоы]л|л[аои]|ть|ться|с[яь]|[ыиоа]й|[аяое]я|[оеыи]е|[оеи]го|[оеи]му|[аяо]х|[ая]ми|о|ем|ом)$")
 # What "call me" takes that is nobody's name ("call me baby"), though a name list holds it.
 ENDEARMENTS = frozenset("baby babe honey sweetie sweetheart darling dear buddy bro dude mate boss sir maam ma'am "
                         "love angel princess king queen".split())

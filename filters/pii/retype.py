@@ -35,7 +35,7 @@ from .recognizers.places import HAS_STREET_WORD, plausible_address
 from .retype_context import TextPasses, _cased, _result, in_firm_context, in_firm_frame
 from .retype_lines import LinePasses
 from .retype_names import NamePasses, caseless_names
-from .retype_values import (ages_in_brackets, capitalised_runs, cyrillic_places, free_labelled_values,
+from .retype_values import (ages_in_brackets, capitalised_runs, cyrillic_kin_names, cyrillic_places, free_labelled_values,
                             possessive_kin_names, schools_by_attending)
 
 _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the types `_retyped` may change
@@ -360,7 +360,7 @@ class Retyper(TextPasses, LinePasses, NamePasses):
         out = schools_by_attending(text, out, self._is_place)
         out = self._name_lists(text, self._name_before_address(text, possessive_kin_names(text, out)))
         if not text.isascii():
-            out = cyrillic_places(text, out + caseless_names(text))
+            out = cyrillic_kin_names(text, cyrillic_places(text, out + caseless_names(text)))
         out = self._company_lines(text, self._city_lines(text, self._people_context(text, out)))
         out = self._repeated_names(text, self._particle_surnames(text, self._signed_names(text, out)))
         return ages_in_brackets(text, out)

@@ -1,13 +1,17 @@
-"""Type resolution's passes that give a tagger's span back its parts: the values it swallowed
-with their labels, and the names in a Cyrillic or Greek clause it read as one.
+"""Type resolution's passes that give a tagger's span back its parts, and that read what a
+few words around a name say it is.
 
-Both run on a tagger's over-long span. A value a recognizer of its own found inside a
-tagger's "address" or "name" keeps its own type when nothing else in the span is an address
-or a name; in scripts that capitalise every name and nothing else but a sentence's first
-word, the capitalised runs of the span are the names. Called by `Retyper` (retype.py).
+On a tagger's over-long span: a value a recognizer of its own found inside a tagger's
+"address" or "name" keeps its own type when nothing else in the span is an address or a
+name; in scripts that capitalise every name and nothing else but a sentence's first word,
+the capitalised runs of the span are the names. Around a name: a Cyrillic place after "в",
+a kin word before a name ("Chidi's mum", "мой брат ерлан"), an age in brackets after one, a
+school after "study at". Called by `Retyper` (retype.py).
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from presidio_analyzer import RecognizerResult
 
@@ -122,3 +126,27 @@ def schools_by_attending(text: str, found: list[RecognizerResult], is_place) -> 
             r = RecognizerResult("SCHOOL", r.start, r.end, r.score, r.analysis_explanation, r.recognition_metadata)
         out.append(r)
     return out
+
+
+def cyrillic_kin_names(text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+    """"мой брат ерлан", "досым дамир": a lowercase Cyrillic word after a kin word is a name,
+    unless a function word or a verb's, adjective's or adverb's ending says otherwise ("мой
+    брат ходит", "моя сестра младшая", "мой друг тоже")."""
+    if not P.CYRILLIC_GREEK.search(text):
+        return found
+    extra = []
+    for m in P.LOWER_KIN_CYRILLIC.finditer(text):
+        word, start, end = m.group(1), m.start(1), m.end(1)
+        if word in P.CYRILLIC_GREEK_FUNCTION_WORDS or word in _cyrillic_stop_words() or P.CYRILLIC_NOT_A_NAME.search(word) \
+                or any(r.start < end and start < r.end for r in found):
+            continue
+        extra.append(RecognizerResult("PERSON", start, end, 0.6))
+    return found + extra
+
+
+@lru_cache(maxsize=1)
+def _cyrillic_stop_words() -> frozenset[str]:
+    from spacy.lang.ru.stop_words import STOP_WORDS as RUSSIAN
+    from spacy.lang.uk.stop_words import STOP_WORDS as UKRAINIAN
+
+    return frozenset(RUSSIAN | UKRAINIAN)
