@@ -183,6 +183,12 @@ LOWER_KIN_CYRILLIC = re.compile(
     r"|інім|ағам|әпкем|апам|досым|құрбым|сіңлім|қарындасым)[ \t]+(\p{Ll}[\p{Ll}-]{1,20})(?![\p{L}\d])")
 CYRILLIC_NOT_A_NAME = re.compile(
     r"(?:[еёиуюая]т|[аяеиоы]л|л[аои]|ть|ться|с[яь]|[ыиоа]й|[аяое]я|[оеыи]е|[оеи]го|[оеи]му|[аяо]х|[ая]ми|о|ем|ом)$")
+# A law, theorem or syndrome named after someone: "Newton's third law", "Pythagoras' theorem",
+# "Down syndrome". Only the nouns a pupil's own work is not called ("Anna's theory" and
+# "Tom's experiment" may be theirs).
+EPONYM_AFTER = re.compile(
+    r"(?:['’]s?)?(?:[ \t]+\p{Ll}+){0,2}?[ \t]+(?:laws?|theorem|principle|equations?|constant|paradox|conjecture"
+    r"|syndrome|disease|triangle|razor|formula|lemma)(?![\p{L}])")
 # What "call me" takes that is nobody's name ("call me baby"), though a name list holds it.
 ENDEARMENTS = frozenset("baby babe honey sweetie sweetheart darling dear buddy bro dude mate boss sir maam ma'am "
                         "love angel princess king queen".split())

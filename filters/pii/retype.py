@@ -211,8 +211,12 @@ class Retyper(TextPasses, LinePasses, NamePasses):
             return [_result(r, "PERSON", r.start, r.start + len(span), r.score)]  # "Why is Julian so impulsive?"
         if r.entity_type not in NAME_TYPES:
             return [r]
-        if len(words) > 1 and words[0] in self.nrp and all(w.islower() for w in words[1:]):
-            return [_result(r, "NRP", r.start, r.start + len(words[0]), r.score)]  # "American" + " action-comedy"
+        if len(words) > 1 and words[0] in self.nrp and (all(w.islower() for w in words[1:]) or r.entity_type == "PERSON" and all(
+                w.lower() in self.english and w not in self.first and w not in self.last for w in words[1:])
+                and not self._is_place(span)):
+            return [_result(r, "NRP", r.start, r.start + len(words[0]), r.score)]  # "American" + " action-comedy", "French" + " Revolution"
+        if r.entity_type == "PERSON" and len(words) == 1 and P.EPONYM_AFTER.match(text, r.end):
+            return []  # "Newton's third law", "Pythagoras' theorem": a law's name, not a person in the chat
         if len(words) == 1 and P.WORK_TITLE.match(text, r.end) and P.SENTENCE_START.search(text, max(0, r.start - 4), r.start):
             return []  # "Zoolander is a 1973 American action-comedy film": a work's title
         if (trailing := P.TRAILING_OF.search(span)) and len(words) > 1:

@@ -401,3 +401,17 @@ def test_whether_a_line_is_in_title_case_is_read_afresh_for_each_text() -> None:
         start = text.index("Mark")
         [person] = retype(text, [RecognizerResult("PERSON", start, start + len("Mark Lives"), 0.85)])
         assert text[person.start:person.end] == expected
+
+
+# What a pupil asks about is no person in the chat: a law named after someone, a nation's
+# revolution; a person's own things are still theirs ("Anna's number", "Anna's theory").
+@pytest.mark.parametrize(("text", "people"), [
+    ("Explain Newton's third law with an example.", set()),
+    ("What is Pythagoras' theorem?", set()),
+    ("Summarise the French Revolution in 5 bullet points.", set()),
+    ("my friend Anna's theory is wrong", {"Anna"}),
+    ("Anna's number is 555 123 4567", {"Anna"}),
+])
+def test_eponyms_and_a_nations_events_are_no_people(engine: PIIEngine, text: str, people: set[str]) -> None:
+    [detections] = engine.analyze_batch([text], entities=engine.supported_entities())
+    assert {text[d.start:d.end] for d in detections if d.type == "PERSON"} == people
