@@ -66,7 +66,8 @@ def corpus() -> list[str]:
               "(instagram) anna.k_99, Steam=frostbyte", "ping me @ noon", "mail a@b.co or @handle.",
               "my number is oh seven nine one one, one two three four five six. Call me!",
               "text me: zero seven nine double one one two three four five, or count one two three",
-              "card 4539 1488 0343 6467, CVV 123, and the cvc: 9876 of the other"]
+              "card 4539 1488 0343 6467, CVV 123, and the cvc: 9876 of the other",
+              "see https://www.linkedin.com/in/jane-doe-12345 and instagram.com/lily.rose_2012, not youtube.com/watch"]
     return texts
 
 

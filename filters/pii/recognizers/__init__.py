@@ -22,7 +22,7 @@ from presidio_analyzer.predefined_recognizers import (
     UsSsnRecognizer,
 )
 
-from .accounts import UsernameRecognizer
+from .accounts import ProfileLinkRecognizer, UsernameRecognizer
 from .documents import IdNumberRecognizer, PassportRecognizer
 from .emails import ObfuscatedEmailRecognizer
 from .fields_in_text import FieldValueRecognizer
@@ -97,7 +97,7 @@ def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer
         KzIinRecognizer(), KzBinRecognizer(), AgeRecognizer(), DateOfBirthRecognizer(),
         StreetAddressRecognizer(), IntersectionRecognizer(), SettlementRecognizer(), SchoolRecognizer(), UsernameRecognizer(),
         PassportRecognizer(), IdNumberRecognizer(), OrganizationRecognizer(), CredentialRecognizer(),
-        ObfuscatedEmailRecognizer(), SpelledPhoneRecognizer(), CardCodeRecognizer(),
+        ObfuscatedEmailRecognizer(), SpelledPhoneRecognizer(), CardCodeRecognizer(), ProfileLinkRecognizer(),
     ]
 
 

@@ -11,7 +11,7 @@ import regex as re
 from presidio_analyzer import Pattern
 
 from .common import STOPWORDS, common_words
-from .windows import Anchor, AnchoredShapes
+from .windows import Anchor, AnchoredShapes, WindowedPatternRecognizer, WordStarts
 
 _PLATFORM = (
     r"(?:user\s*name|username|user\s*id|login|handle|nickname|nick|gamertag|screen\s*name|ig|insta"
@@ -58,3 +58,36 @@ class UsernameRecognizer(AnchoredShapes):
     def invalidate_result(self, pattern_text: str) -> bool:
         value = pattern_text.lstrip("@").lower()
         return value in common_words() or value in STOPWORDS or value in _PRONOUNS or value.isdigit() and len(value) < 3
+
+
+# A profile's address on a social platform names its owner as its handle does
+# ("instagram.com/lily.rose_2012", "linkedin.com/in/jane-doe-12345"): a tenant that redacts
+# usernames and not links had let the handle through inside the link.
+_PROFILE_DOMAINS = (r"(?:instagram\.com|facebook\.com|fb\.com|twitter\.com|x\.com|tiktok\.com|linkedin\.com"
+                    r"|github\.com|gitlab\.com|youtube\.com|t\.me|vk\.com|snapchat\.com|reddit\.com|twitch\.tv"
+                    r"|pinterest\.com|threads\.net|medium\.com|soundcloud\.com|roblox\.com|steamcommunity\.com)")
+_NOT_A_PROFILE = ("watch|results|embed|shorts|feed|explore|p|reel|reels|hashtag|search|login|signup|about|help|"
+                  "settings|home|i|intent|share|sharer|events|playlist|jobs|company|school|groups|pages|games|"
+                  "topics|trending|legal|privacy|terms|docs|r|s|tag|tags|discover|marketplace")
+
+
+class ProfileLinkRecognizer(WindowedPatternRecognizer):
+    PATTERNS = [Pattern(
+        "profile link",
+        rf"(?<![\w.-])(?:https?://)?(?:www\.|m\.|mobile\.)?{_PROFILE_DOMAINS}/"
+        rf"(?:(?:in|user|u|add|users|profile|id|channel|c)/|@)?(?!(?:{_NOT_A_PROFILE})(?![\w.-]))"
+        r"@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,59}(?<![.-])/?(?![\w/-]|\.\w)", 0.85)]
+    ANCHOR = Anchor(WordStarts(("instagram.com", "facebook.com", "fb.com", "twitter.com", "x.com", "tiktok.com",
+                                "linkedin.com", "github.com", "gitlab.com", "youtube.com", "t.me", "vk.com",
+                                "snapchat.com", "reddit.com", "twitch.tv", "pinterest.com", "threads.net",
+                                "medium.com", "soundcloud.com", "roblox.com", "steamcommunity.com", "www.", "m.",
+                                "mobile.", "https://", "http://")), before=0, after=120)
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="USERNAME", name="ProfileLinkRecognizer", patterns=self.PATTERNS,
+                         global_regex_flags=re.IGNORECASE)
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """The platform's domain says what the path is: the link is its owner's handle, and
+        outranks the same span read as a mere link."""
+        return True
