@@ -98,7 +98,8 @@ class Anchor:
     # costs ten times a lookup of the doc's distinct tokens.
     words: frozenset[str] = frozenset()
     endings: tuple[str, ...] = ()
-    lowercase: bool = False  # compare lowercase token texts with `words` and `endings`
+    starts: tuple[str, ...] = ()  # tokens that open with one of these are hits too ("S.A." of "S.A.R.L.")
+    lowercase: bool = False  # compare lowercase token texts with `words`, `endings` and `starts`
     inside: str = ""  # tokens holding any of these characters are hits too
 
 
@@ -120,6 +121,9 @@ def _token_hits(text: str, doc: Doc, anchor: Anchor) -> list[tuple[int, int]]:
                  for span in spans]
     if anchor.endings:
         hits += [span for word, spans in index.items() if word.endswith(anchor.endings) for span in spans]
+    haystack = text.lower() if anchor.lowercase and anchor.starts else text
+    if anchor.starts and any(start in haystack for start in anchor.starts):  # C scans before a loop over tokens
+        hits += [span for word, spans in index.items() if word.startswith(anchor.starts) for span in spans]
     return sorted(hits)
 
 
