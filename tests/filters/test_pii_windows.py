@@ -16,7 +16,7 @@ from filters.pii.pipeline import BUILTIN_NER
 from filters.pii.recognizers import _ANCHORS, pattern_recognizers
 from filters.pii.recognizers.documents import _FIVE_DIGITS, PassportRecognizer
 from filters.pii.recognizers.kazakhstan import kz_check_digit
-from filters.pii.recognizers.windows import Anchor, WordStarts, analyze_windows, windows
+from filters.pii.recognizers.windows import Anchor, Substrings, WordStarts, analyze_windows, windows
 
 def with_check_digit(first_eleven: str) -> str:
     return first_eleven + str(kz_check_digit(first_eleven))
@@ -129,3 +129,16 @@ def test_passport_numbers_around_five_digits_match_the_whole_text() -> None:
 def test_word_starts_finds_stems_at_word_starts_whatever_their_case(text: str, hits: list[tuple[int, int]]) -> None:
     finder = WordStarts(("pin", "api", "key", "token", "pass"))
     assert [(h.start(), h.end()) for h in finder.finditer(text)] == hits
+
+
+KEYWORD_SCAN = re.compile(r"\bid\b|identi|national|card|document|licen[cs]e", re.IGNORECASE)
+KEYWORD_FINDER = Substrings(("identi", "national", "card", "document", "licence", "license"), words=("id",))
+
+
+@pytest.mark.parametrize("text", [
+    "my ID: 123", "scorecard and Identity", "idea, id_card, ID-card, kid", "İİ national id", "Driver's License",
+    "nothing here", "id", "ID\nLicence",
+])
+def test_substrings_find_what_the_case_blind_scan_finds(text: str) -> None:
+    assert [(h.start(), h.end()) for h in KEYWORD_FINDER.finditer(text)] == \
+        [(m.start(), m.end()) for m in KEYWORD_SCAN.finditer(text)]

@@ -15,14 +15,14 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
-from .windows import Anchor, AnchoredShapes, analyze_windows
+from .windows import Anchor, AnchoredShapes, Substrings, analyze_windows
 
 _GENERIC = r"(?<![\w-])(?=[A-Z0-9]*\d)[A-Z0-9]{1,3}[\s-]?\d{5,9}(?![\w-])"
 # Every document pattern holds five digits in a row, after at most three letters and a space.
 _FIVE_DIGITS = Anchor(re.compile(r"\d{5}"), before=6, after=12)
 
 
-def near(keywords: re.Pattern[str]) -> Anchor:
+def near(keywords: Substrings) -> Anchor:
     """Windows where a context word can reach a number: the word up to two tokens after the
     number (before=) or up to five tokens before it (after=), with room for long tokens."""
     return Anchor(keywords, before=60, after=150)
@@ -36,7 +36,7 @@ class PassportRecognizer(PatternRecognizer):
         Pattern("9 digits", r"(?<![\w-])\d{9}(?![\w-])", 0.1),
     ]
     CONTEXT = ["passport", "паспорт", "travel"]
-    _KEYWORDS = re.compile(r"passport|паспорт|travel", re.IGNORECASE)
+    _KEYWORDS = Substrings(("passport", "паспорт", "travel"))
     _NEAR = near(_KEYWORDS)
 
     def __init__(self) -> None:
@@ -87,7 +87,8 @@ class IdNumberRecognizer(AnchoredShapes):
     its label, any of them names one person as surely as a passport does. Weak shapes run
     near a context word; record numbers right after their label."""
 
-    _KEYWORDS = re.compile(r"\bid\b|identi|national|card|document|удостоверение|licen[cs]e|permit", re.IGNORECASE)
+    _KEYWORDS = Substrings(("identi", "national", "card", "document", "удостоверение", "licence", "license",
+                            "permit"), words=("id",))
     SHAPES = (
         ([Pattern("ID card number", _GENERIC, 0.2),
           Pattern("KZ ID card (9 digits)", r"(?<![\w-])0\d{8}(?![\w-])", 0.25)], near(_KEYWORDS)),

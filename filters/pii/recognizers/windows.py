@@ -41,6 +41,37 @@ class _Hit:
         return self._end
 
 
+class Substrings:
+    """Finds `stems` anywhere in a word, and `words` only as whole words, whatever their case,
+    as a case-blind pattern `\bid\b|identi|card` would: one `str.find` per stem over the
+    lowercased text (where a regex alternation is tried at every position)."""
+
+    def __init__(self, stems: tuple[str, ...], words: tuple[str, ...] = ()) -> None:
+        self.stems, self.words = stems, words
+        self.pattern = "|".join(stems + words)  # for messages and repr
+
+    def finditer(self, text: str) -> list[_Hit]:
+        lower = text.lower()
+        if len(lower) != len(text):  # a character whose lowercase is longer ("İ"): offsets must hold
+            lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        hits = []
+        for stem in self.stems + self.words:
+            whole = stem in self.words
+            at = lower.find(stem)
+            while at >= 0:
+                end = at + len(stem)
+                if not whole or ((at == 0 or not _word_char(lower[at - 1]))
+                                 and (end == len(lower) or not _word_char(lower[end]))):
+                    hits.append(_Hit(at, end))
+                at = lower.find(stem, at + 1)
+        hits.sort(key=_Hit.start)
+        return hits
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what `\b` counts as a word's
+
+
 class WordStarts:
     """Finds words that start with one of `stems`, whatever their case, as a compiled
     pattern's `finditer` would: one `str.find` per stem over the lowercased text, where a
