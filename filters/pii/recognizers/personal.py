@@ -11,7 +11,7 @@ import re as stdlib_re
 import regex as re
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from .windows import Anchor, AnchoredShapes, WindowedPatternRecognizer
+from .windows import Anchor, AnchoredShapes, WindowedPatternRecognizer, WordStarts
 
 _UNITS = (
     r"(?!\s*(?:%|\$|€|£|[.,:/]\d|percent|minutes?|mins?|hours?|hrs?|h\b|seconds?|secs?|days?"
@@ -81,15 +81,17 @@ _BIRTH = (r"(?:born(?:\s+on|\s+in)?|date\s+of\s+birth|birth\s*date|birthdate|d\.
           r"|born\s+(?:in|at)\s+(?-i:\p{Lu}[\p{L}'’.-]*(?:[ \t]*,?[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}),?\s+on)")
 
 
-_HAS_BIRTH = re.compile(rf"\b{_BIRTH}", re.IGNORECASE)
-
-
 class DateOfBirthRecognizer(WindowedPatternRecognizer):
     PATTERNS = [Pattern("birth word + date",
                         rf"(?=[\dJFMASONDjfmasond])(?<![\w])(?<=\b{_BIRTH}\s*(?:is\s+|was\s+|[:\-=]\s*)?(?:on\s+)?(?:the\s+)?)"
                         rf"{_DATE}(?![\w])", 0.85)]
     CONTEXT = ["born", "birth", "dob", "birthday"]
-    ANCHOR = Anchor(_HAS_BIRTH, before=0, after=60)  # the date follows the birth word
+    # The date follows the birth word: within 60 characters of the word's end, and a place
+    # of birth may stand between ("born in Hanoi, Vietnam on"), so a stem's window reaches
+    # 160. Stems found by `str.find` at a word's start, not a case-blind alternation tried at
+    # every position (25 µs per KB).
+    ANCHOR = Anchor(WordStarts(("born", "date", "birth", "dob", "d.ob", "do.b", "d.o.b", "bday", "b-day", "turn")),
+                    before=0, after=160)
 
     def __init__(self) -> None:
         super().__init__(
