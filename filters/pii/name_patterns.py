@@ -152,7 +152,9 @@ _RARER_CUE = (r"next\s+to|(?:sit|sits|sat|sitting|play|plays|played|playing|frie
 LOWER_CUE_WORDS = ("next", "sit", "sat", "play", "friend", "talk", "went", "go", "tell", "told", "text", "call", "ask")
 LOWER_NAME_CUE_BEFORE = re.compile(rf"(?i:\b(?:{_COMMON_CUE}|{_RARER_CUE})\s+)$")
 _LOWER_NAME = r"(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d@])"
-LOWER_NAME_CONTEXT = re.compile(rf"(?i:\b(?:{_COMMON_CUE})\s+){_LOWER_NAME}")  # run with overlapped=True: "hey its kyra"
+LOWER_NAME_CONTEXT = re.compile(rf"(?i:\b(?:{_COMMON_CUE})\s+){_LOWER_NAME}")  # matched at each cue: "hey its kyra"
+# Where LOWER_NAME_CONTEXT can start (a scan of it cost 40 µs per KB).
+COMMON_CUE_WORDS = ("hi", "it", "this", "ask", "owe", "taken", "thank", "hey", "dear", "met")
 LOWER_NAME_RARER_CONTEXT = re.compile(rf"(?i:\b(?:{_RARER_CUE})\s+){_LOWER_NAME}")
 # A lowercase name after the words a pupil introduces themself with, in the languages the
 # tenants' users write: "mi nombre es lucia", "je m'appelle hugo", "меня зовут саша". After

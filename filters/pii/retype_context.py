@@ -209,7 +209,8 @@ class TextPasses(LexiconReader):
         taken = Coverage(text, out + extra)
         lower = text.lower()
         lower = lower if len(lower) == len(text) else None  # offsets must hold ("İ" lowercases to two)
-        cued = list(P.LOWER_NAME_CONTEXT.finditer(text, overlapped=True))
+        cued = _matched_at(P.LOWER_NAME_CONTEXT, text, lower, P.COMMON_CUE_WORDS) if lower is not None \
+            else list(P.LOWER_NAME_CONTEXT.finditer(text, overlapped=True))  # one match per cue, as overlapped
         cued += _matched_at(P.LOWER_NAME_RARER_CONTEXT, text, lower, P.LOWER_CUE_WORDS)
         for m in cued:
             word = m.group(1)

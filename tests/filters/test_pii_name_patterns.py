@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from filters.pii import name_patterns as P
+from filters.pii.retype_context import _matched_at
 
 WORDS = ["went", "lives", "is", "am", "flew", "visited", "in", "to", "at", "from", "near", "Leeds", "Río", "harburg",
          "New", "York", "is", "in", "Ana", "van", "and", "&", ",", ", ", "the", "moved", "x", "De", "\n", "  ", "."]
@@ -47,3 +48,18 @@ FIRM_WORDS = ["Work", "worked", "co-founder", "my_office", "CEO", "bankrupt", "n
 def test_the_firm_cue_gate_opens_wherever_the_cue_scan_finds_one(text: str) -> None:
     if _FIRM_CUE_SCAN.search(text):
         assert P.FIRM_CUE.found_in(text)
+
+
+CUE_WORDS = ["hi", "to", "it's", "its", "This", "is", "ask", "for", "owe", "taken", "by", "thanks", "Hey", "dear",
+             "met", "kyra", "with", "kit", "hit", "\n", "İ"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(CUE_WORDS), max_size=10).map(" ".join))
+def test_the_common_cues_matched_at_their_words_are_the_overlapped_scans_matches(text: str) -> None:
+    lower = text.lower()
+    if len(lower) != len(text):
+        return  # the pass scans the whole text then
+    at_words = _matched_at(P.LOWER_NAME_CONTEXT, text, lower, P.COMMON_CUE_WORDS)
+    scanned = P.LOWER_NAME_CONTEXT.finditer(text, overlapped=True)
+    assert [m.span(1) for m in at_words] == [m.span(1) for m in scanned]
