@@ -53,14 +53,22 @@ def _validated(r: RecognizerResult) -> bool:
     return r.score >= VALIDATED and not (r.recognition_metadata or {}).get(CONTEXT_BOOSTED)
 
 
+_HELD_IN_LINKS = frozenset({"CREDENTIAL", "EMAIL_ADDRESS"})
+
+
 def resolve_overlaps(text: str, results: Iterable[RecognizerResult], *, nested: bool = False) -> list[Detection]:
     """Non-overlapping detections (what redaction replaces). With `nested`, places found inside
     a kept street address are reported too ("Wrocław" in "ul. Słowicza 10, Wrocław"): callers
-    that describe text (the analyze endpoint) want both; redaction never asks for them."""
+    that describe text (the analyze endpoint) want both; redaction never asks for them.
+
+    A password or an e-mail address outranks any longer span that holds it, a link above all
+    ("zoom.us/j/812?pwd=abc123", "site.com/u/ana@mail.kz"): most tenants let links through,
+    and what is in one must still go; the rest of the link stays a link."""
     results = list(results)
     ranked = sorted(
         results,
-        key=lambda r: (not _validated(r), -(r.end - r.start), -r.score, TYPE_PRIORITY.get(r.entity_type, 99), r.start),
+        key=lambda r: (not _validated(r), r.entity_type not in _HELD_IN_LINKS, -(r.end - r.start), -r.score,
+                       TYPE_PRIORITY.get(r.entity_type, 99), r.start),
     )
     kept: list[Detection] = []
     dropped: list[RecognizerResult] = []

@@ -158,6 +158,10 @@ POSITIVES = [
     ("PHONE_NUMBER", "text me: zero seven nine double one, one two three four five",
      "zero seven nine double one, one two three four five"),
     ("CREDIT_CARD", "my card is 4539 1488 0343 6467 and the CVV is 123", "123"),
+    # what a link holds goes, though most tenants let links through
+    ("CREDENTIAL", "Join my zoom: https://us02web.zoom.us/j/81234567890?pwd=abc123", "abc123"),
+    ("EMAIL_ADDRESS", "mailto:ana@mail.kz", "ana@mail.kz"),
+    ("PHONE_NUMBER", "call https://wa.me/447700900461 now", "https://wa.me/447700900461"),
     ("USERNAME", "My username on the course is jsmith_1987", "jsmith_1987"),
     ("CREDENTIAL", "user: anna_k pass: qwerty123", "qwerty123"),
     ("EMAIL_ADDRESS", "email me at john dot smith at gmail dot com", "john dot smith at gmail dot com"),
@@ -237,6 +241,7 @@ NEGATIVES = [
     ("STREET_ADDRESS", "Мы гуляли по улице вчера"),
     ("PHONE_NUMBER", "My passport number is 533380006"),
     ("PHONE_NUMBER", "the number one two three"),
+    ("PHONE_NUMBER", "Join my zoom: https://us02web.zoom.us/j/81234567890?pwd=abc123"),  # a meeting's id
     ("PHONE_NUMBER", "count: one two three four five six seven eight"),  # no phone word
     ("PHONE_NUMBER", "call me when you have one two three four five six"),  # six digits
     ("CREDIT_CARD", "Expiry date: 11/2026"),

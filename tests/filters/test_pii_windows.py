@@ -67,7 +67,8 @@ def corpus() -> list[str]:
               "my number is oh seven nine one one, one two three four five six. Call me!",
               "text me: zero seven nine double one one two three four five, or count one two three",
               "card 4539 1488 0343 6467, CVV 123, and the cvc: 9876 of the other",
-              "see https://www.linkedin.com/in/jane-doe-12345 and instagram.com/lily.rose_2012, not youtube.com/watch"]
+              "see https://www.linkedin.com/in/jane-doe-12345 and instagram.com/lily.rose_2012, not youtube.com/watch",
+              "ID card? text me on https://wa.me/447700900461 or api.whatsapp.com/send?phone=77011234567"]
     return texts
 
 

@@ -35,7 +35,7 @@ from .personal import AgeRecognizer, DateOfBirthRecognizer
 from .phones import GatewayPhoneRecognizer
 from .places import IntersectionRecognizer, SchoolRecognizer, SettlementRecognizer, StreetAddressRecognizer
 from .secrets import CredentialRecognizer
-from .spelled import CardCodeRecognizer, SpelledPhoneRecognizer
+from .spelled import CardCodeRecognizer, PhoneLinkRecognizer, SpelledPhoneRecognizer
 from .urls import cheap_url_recognizer
 from .windows import Anchor, windowed
 
@@ -98,6 +98,7 @@ def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer
         StreetAddressRecognizer(), IntersectionRecognizer(), SettlementRecognizer(), SchoolRecognizer(), UsernameRecognizer(),
         PassportRecognizer(), IdNumberRecognizer(), OrganizationRecognizer(), CredentialRecognizer(),
         ObfuscatedEmailRecognizer(), SpelledPhoneRecognizer(), CardCodeRecognizer(), ProfileLinkRecognizer(),
+        PhoneLinkRecognizer(),
     ]
 
 

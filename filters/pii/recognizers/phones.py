@@ -52,7 +52,8 @@ class GatewayPhoneRecognizer(PhoneRecognizer):
                     for match in phonenumbers.PhoneNumberMatcher(window, region, leniency=self.leniency):
                         r = self._get_recognizer_result(match, window, region, None)
                         r.start, r.end = r.start + lo, r.end + lo
-                        if plausible_phone(text[r.start:r.end]) and not _labelled_document(text, r.start):
+                        if plausible_phone(text[r.start:r.end]) and not _labelled_document(text, r.start) \
+                                and not _in_link(text, r.start):
                             kept.append(r)
                     results.extend(kept)
                     if any(r.start <= m.start() and r.end >= m.end() for r in kept):
@@ -84,6 +85,12 @@ class GatewayPhoneRecognizer(PhoneRecognizer):
         return RecognizerResult("PHONE_NUMBER", start, end, SHAPE_SCORE, analysis_explanation=explanation,
                                 recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                                       RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+
+
+def _in_link(text: str, start: int) -> bool:
+    """Digits in a link's path or query ("zoom.us/j/81234567890?pwd=..."): an id, not a phone."""
+    run_start = max(text.rfind(c, 0, start) for c in " \t\n") + 1
+    return text[start - 1:start] in ("/", "=") and ("://" in text[run_start:start] or "www." in text[run_start:start])
 
 
 def _labelled_document(text: str, start: int) -> bool:

@@ -1,5 +1,9 @@
 """Numbers written so that a pattern of digits misses them, and a card's security code.
 
+* A phone number inside a chat link ("wa.me/447700900461",
+  "api.whatsapp.com/send?phone=..."): the link is the number, and a link is what most
+  tenants let through.
+
 * A phone number in words ("my number is oh seven nine one one, one two three four five
   six"): children are told not to give their number out, and some spell it to get past a
   filter. Seven or more digit words in a row, within reach of a phone word.
@@ -63,3 +67,16 @@ class CardCodeRecognizer(WindowedPatternRecognizer):
 
     def __init__(self) -> None:
         super().__init__(supported_entity="CREDIT_CARD", name="CardCodeRecognizer", patterns=self.PATTERNS)
+
+
+class PhoneLinkRecognizer(WindowedPatternRecognizer):
+    PATTERNS = [Pattern("phone in a chat link",
+                        r"(?<![\w.-])(?:https?://)?(?:wa\.me/|(?:api\.)?whatsapp\.com/send/?\?phone=)\+?\d{7,15}(?!\d)", 0.85)]
+    ANCHOR = Anchor(WordStarts(("wa.me/", "whatsapp.com/send")), before=0, after=40)
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="PHONE_NUMBER", name="PhoneLinkRecognizer", patterns=self.PATTERNS)
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """The link's host says the digits are a phone: it outranks the same span read as a link."""
+        return True
