@@ -33,6 +33,7 @@ from .recognizers.legal_forms import firm_end
 from .recognizers.lexicon import lexicon
 from .recognizers.places import HAS_STREET_WORD, plausible_address
 from .retype_context import TextPasses, _cased, _result, in_firm_context, in_firm_frame
+from .retype_cues import CuePasses
 from .retype_lines import LinePasses
 from .retype_names import NamePasses, caseless_names
 from .retype_values import (ages_in_brackets, capitalised_runs, cyrillic_kin_names, cyrillic_places, free_labelled_values,
@@ -48,7 +49,7 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
-class Retyper(TextPasses, LinePasses, NamePasses):
+class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
     def __init__(self) -> None:
         self.first, self.last = lexicon("first_names"), lexicon("last_names")
         self.places, self.common, self.english = lexicon("places"), common_words(), english_words()

@@ -13,7 +13,6 @@ from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
 from .name_patterns import NAME_TYPES, ORG_WORDS
-from .recognizers.common import CHAT_WORDS, STOPWORDS
 
 
 def _result(like: RecognizerResult, entity: str, start: int, end: int, score: float) -> RecognizerResult:
@@ -106,15 +105,12 @@ class LexiconReader:
     def _is_place(self, text: str) -> bool:
         raise NotImplementedError
 
+    def _cued_names(self, text: str, taken: "Coverage") -> list[RecognizerResult]:  # retype_cues.CuePasses
+        raise NotImplementedError
+
 
 class TextPasses(LexiconReader):
     """Passes over the whole text: names beside names, lists, predicates, places and firms by context."""
-
-    @staticmethod
-    def _everyday_lower(word: str) -> bool:
-        """A function word or chat spelling of the languages the naming cues are written in."""
-        return word in STOPWORDS or word in CHAT_WORDS or word in P.LATIN_FUNCTION_WORDS \
-            or word in P.CYRILLIC_GREEK_FUNCTION_WORDS
 
     @staticmethod
     def _named_as_firm(text: str, r: RecognizerResult) -> bool:
@@ -207,16 +203,7 @@ class TextPasses(LexiconReader):
                     r.start <= m.start() and m.end() <= r.end and r.entity_type not in NAME_TYPES for r in out):
                 extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.8))
         taken = Coverage(text, out + extra)
-        lower = text.lower()
-        lower = lower if len(lower) == len(text) else None  # offsets must hold ("İ" lowercases to two)
-        cued = _matched_at(P.LOWER_NAME_CONTEXT, text, lower, P.COMMON_CUE_WORDS) if lower is not None \
-            else list(P.LOWER_NAME_CONTEXT.finditer(text, overlapped=True))  # one match per cue, as overlapped
-        cued += _matched_at(P.LOWER_NAME_RARER_CONTEXT, text, lower, P.LOWER_CUE_WORDS)
-        for m in cued:
-            word = m.group(1)
-            if word.title() in self.first and word not in self.english and word not in self.common \
-                    and not taken.overlaps(m.start(1), m.end(1)):
-                extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.7))
+        extra += self._cued_names(text, taken)
         ages = P.NAME_AGE_ITEM.finditer(text) if P.COMMA_DIGIT.search(text) else ()
         for m in ages:  # "(noah, 7, and lily, 5)": children and their ages
             word = m.group(1)
@@ -224,23 +211,6 @@ class TextPasses(LexiconReader):
                     and not taken.overlaps(m.start(1), m.end(1)):
                 extra += [RecognizerResult("PERSON", m.start(1), m.end(1), 0.7),
                           RecognizerResult("AGE", m.start(2), m.end(2), 0.6)]
-        for m in _matched_at(P.LOWER_NAMED, text, lower, P.NAMING_CUE_WORDS):  # "mi nombre es lucia", "меня зовут саша"
-            word = m.group(3)
-            if taken.overlaps(m.start(3), m.end(3)) or self._everyday_lower(word) or word in P.ENDEARMENTS:
-                continue
-            if word.title() in self.first and word not in self.english and word not in self.common \
-                    or m.group("strong") and (word.title() in self.first or not word.isascii()):
-                extra.append(RecognizerResult("PERSON", m.start(3), m.end(3), 0.7))
-        for m in _matched_at(P.LOWER_TITLED, text, lower, P.LOWER_TITLE_WORDS):  # "mr smith", "miss hughes"
-            word = m.group(1)
-            if (word.title() in self.last or word.title() in self.first) and not self._everyday_lower(word) \
-                    and word not in self.common \
-                    and not taken.overlaps(m.start(1), m.end(1)):
-                extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.7))
-        for m in _matched_at(P.LOWER_KIN_NAME, text, lower, P.KIN_WORDS):  # "grandma nancy", "sister lily"
-            word = m.group(1)
-            if word.title() in self.first and word not in self.common and not taken.overlaps(m.start(1), m.end(1)):
-                extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.7))
         extra += self._places_by_context(text, out + extra)
         return out + extra + self._firms_by_frame(text, out + extra)
 
