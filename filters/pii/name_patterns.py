@@ -147,9 +147,12 @@ LOWER_KIN_NAME = re.compile(
 # every position costs 30-60 µs per KB.
 _COMMON_CUE = r"hi\s+to|it'?s|this\s+is|ask\s+for|owe|taken\s+by|thanks?|hey|dear|met"
 _RARER_CUE = (r"next\s+to|(?:sit|sits|sat|sitting|play|plays|played|playing|friends?|talk(?:ed)?|went|go(?:es)?)\s+with"
-              r"|tell|told|text(?:ed)?|call(?:ed)?|ask(?:ed)?")
+              r"|tell|told|text(?:ed)?|call(?:ed)?|ask(?:ed)?|named"
+              # "my crush is noah", "dating a guy named brayden", "happy bday lucas"
+              r"|(?:crush|bf|gf|boyfriend|girlfriend|bff)(?:\s+is)?|dating|happy\s+(?:birthday|bday|b-day|anniversary)")
 # Where LOWER_NAME_RARER_CONTEXT can start: it is matched at these words' places only.
-LOWER_CUE_WORDS = ("next", "sit", "sat", "play", "friend", "talk", "went", "go", "tell", "told", "text", "call", "ask")
+LOWER_CUE_WORDS = ("next", "sit", "sat", "play", "friend", "talk", "went", "go", "tell", "told", "text", "call", "ask",
+                   "named", "crush", "bf", "gf", "boyfriend", "girlfriend", "bff", "dating", "happy")
 LOWER_NAME_CUE_BEFORE = re.compile(rf"(?i:\b(?:{_COMMON_CUE}|{_RARER_CUE})\s+)$")
 _LOWER_NAME = r"(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d@])"
 LOWER_NAME_CONTEXT = re.compile(rf"(?i:\b(?:{_COMMON_CUE})\s+){_LOWER_NAME}")  # matched at each cue: "hey its kyra"
@@ -212,7 +215,7 @@ PERSON_CASELESS = re.compile(
     rf"reply|replied|say\s+hi)\s+to|with|dear|hi|hello|thanks|met)[ \t]+)({_CASELESS_RUN})"
     rf"|(?m:^)[ \t]*({_CASELESS_RUN})(?=[ \t]+(?i:will|said|says|asked|wrote|joined|is\s+coming)\b)"
     rf"|(?i:\b(?:regards|best|cheers|sincerely|thanks),?[ \t]*\n[ \t]*)({_CASELESS_RUN})")
-NAMED = re.compile(r"(?i)(?:\b(?:call\s+me|calls\s+me|name\s+is|name's)\s+)$")
+NAMED = re.compile(r"(?i)(?:\b(?:call\s+me|calls\s+me|name\s+is|name's|happy\s+(?:birthday|bday|b-day))[\s,]+)$")
 # Predicates only a person takes ("Cortés is a very sympathetic person", "Why is Mark so
 # impulsive?", "Bodin had given Sylvie his address").
 _TRAITS = (r"(?:impulsive|sympathetic|kind|rude|generous|shy|stubborn|lazy|friendly|grumpy|polite|arrogant|selfish|"

@@ -109,6 +109,10 @@ NAMING = [
     ("my techer mr smith is so boring", "smith"),
     ("miss hughes said no", "hughes"),
     ("i miss you so much", None),
+    ("happy bday lucas", "lucas"),
+    ("im dating a guy named brayden", "brayden"),
+    ("my crush is noah from 6c", "noah"),
+    ("HAPPY BIRTHDAY SOFIA!!!", "SOFIA"),  # a capital's name, but only people have birthdays
     ("call me baby", None),
     ("call me back tomorrow", None),
     ("ich bin müde", None),

@@ -415,3 +415,9 @@ def test_whether_a_line_is_in_title_case_is_read_afresh_for_each_text() -> None:
 def test_eponyms_and_a_nations_events_are_no_people(engine: PIIEngine, text: str, people: set[str]) -> None:
     [detections] = engine.analyze_batch([text], entities=engine.supported_entities())
     assert {text[d.start:d.end] for d in detections if d.type == "PERSON"} == people
+
+
+@pytest.mark.parametrize("text", ["the rate is so high", "Fortnite is so cool", "she was in court"])
+def test_everyday_words_joined_are_no_place_of_that_spelling(engine: PIIEngine, text: str) -> None:
+    # "is so" squashed reads "Isso", a town; "in court", "Incourt"
+    assert "LOCATION" not in {kind for kind, _ in typed(engine, text)}

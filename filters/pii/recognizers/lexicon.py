@@ -216,7 +216,8 @@ class PhraseLexiconRecognizer(LocalRecognizer):
         bare = text.strip(" .,;:!?")  # a window may take the sentence's full stop ("hall.")
         if text.islower() and bare in self.lower_after_preposition:  # "of dallas", not "dallas said"
             return self.lower_score if before in _PLACE_PREPOSITIONS else 0.0
-        if text.islower() and bare not in self.lower_excluded and bare not in self.common:
+        if text.islower() and bare not in self.lower_excluded and bare not in self.common \
+                and not all(word in self.common for word in bare.split()):  # "is so", read as "Isso"
             return self.lower_score
         return 0.0
 
