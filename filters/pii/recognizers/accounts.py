@@ -40,14 +40,14 @@ _NAMING_WORD = Anchor(re.compile(rf"\b{_PLATFORM}\b", re.IGNORECASE), before=0, 
 
 class UsernameRecognizer(AnchoredShapes):
     SHAPES = (
-        ([Pattern("@handle", r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?(?![\w@])", 0.7)], _AT),
+        ([Pattern("@handle", r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,30}[A-Za-z0-9_])?(?![\w@])", 0.7)], _AT),
         ([Pattern("naming word + value",
-                  rf"(?<=[\s:=@\-])(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle))?{_WHERE}?(?:\s+mine)?\s*(?:is|:|=|-)\s*(?:@)?)(?<![\w.]){_VALUE}(?![\w@])",
+                  rf"(?<=[\s:=@\-])(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle|user|username|tag))?{_WHERE}?(?:\s+mine)?\s*(?:is|:|=|-)\s*(?:@)?)(?<![\w.]){_VALUE}(?![\w@])",
                   0.6),
           # no "is" or colon between ("my insta lily.rose_12", not "Instagram captions"): only a
           # value no word is spelled like, with a digit, "_", "." or a capital inside
           Pattern("naming word, then a handle",
-                  rf"(?<=\s)(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle))?\s+(?:@)?)(?<![\w.])"
+                  rf"(?<=\s)(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle|user|username|tag))?\s+(?:@)?)(?<![\w.])"
                   rf"(?-i:(?=[A-Za-z0-9_.\-]*[\d_.]|[A-Za-z0-9_.\-]+[A-Z])){_VALUE}(?![\w@])", 0.6)], _NAMING_WORD),
     )
     CONTEXT = ["username", "user", "handle", "account", "login", "profile", "follow"]
@@ -65,7 +65,8 @@ class UsernameRecognizer(AnchoredShapes):
 # usernames and not links had let the handle through inside the link.
 _PROFILE_DOMAINS = (r"(?:instagram\.com|facebook\.com|fb\.com|twitter\.com|x\.com|tiktok\.com|linkedin\.com"
                     r"|github\.com|gitlab\.com|youtube\.com|t\.me|vk\.com|snapchat\.com|reddit\.com|twitch\.tv"
-                    r"|pinterest\.com|threads\.net|medium\.com|soundcloud\.com|roblox\.com|steamcommunity\.com)")
+                    r"|pinterest\.com|threads\.net|medium\.com|soundcloud\.com|roblox\.com|steamcommunity\.com"
+                    r"|paypal\.me|venmo\.com|cash\.app)")
 _NOT_A_PROFILE = ("watch|results|embed|shorts|feed|explore|p|reel|reels|hashtag|search|login|signup|about|help|"
                   "settings|home|i|intent|share|sharer|events|playlist|jobs|company|school|groups|pages|games|"
                   "topics|trending|legal|privacy|terms|docs|r|s|tag|tags|discover|marketplace")
@@ -76,11 +77,12 @@ class ProfileLinkRecognizer(WindowedPatternRecognizer):
         "profile link",
         rf"(?<![\w.-])(?:https?://)?(?:www\.|m\.|mobile\.)?{_PROFILE_DOMAINS}/"
         rf"(?:(?:in|user|u|add|users|profile|id|channel|c)/|@)?(?!(?:{_NOT_A_PROFILE})(?![\w.-]))"
-        r"@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,59}(?<![.-])/?(?![\w/-]|\.\w)", 0.85)]
+        r"[@$]?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,59}(?<![.-])/?(?![\w/-]|\.\w)", 0.85)]
     ANCHOR = Anchor(WordStarts(("instagram.com", "facebook.com", "fb.com", "twitter.com", "x.com", "tiktok.com",
                                 "linkedin.com", "github.com", "gitlab.com", "youtube.com", "t.me", "vk.com",
                                 "snapchat.com", "reddit.com", "twitch.tv", "pinterest.com", "threads.net",
-                                "medium.com", "soundcloud.com", "roblox.com", "steamcommunity.com")),
+                                "medium.com", "soundcloud.com", "roblox.com", "steamcommunity.com", "paypal.me",
+                                "venmo.com", "cash.app")),
                     before=0, after=120)  # the scheme and "www." before the domain: its whitespace-free run
 
     def __init__(self) -> None:
@@ -88,8 +90,8 @@ class ProfileLinkRecognizer(WindowedPatternRecognizer):
                          global_regex_flags=re.IGNORECASE)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102, ANN001
-        lower = text.lower()  # every profile domain ends so, with its path after it: four finds, not 21
-        if not any(end in lower for end in (".com/", ".tv/", ".me/", ".net/")):
+        lower = text.lower()  # every profile domain ends so, with its path after it: five finds, not 24
+        if not any(end in lower for end in (".com/", ".tv/", ".me/", ".net/", ".app/")):
             return []
         return super().analyze(text, entities, nlp_artifacts, regex_flags)
 
