@@ -178,6 +178,16 @@ LOWER_TITLED = re.compile(r"(?<![\p{L}])(?:mrs?|ms|miss|dr|coach|prof|sir)\.?[ \
 ATTENDING_BEFORE = re.compile(
     r"(?i:\b(?:attend(?:s|ed|ing)?|(?:stud(?:y|ies|ied|ying)|student|pupil|teach(?:es|ing)?|teacher|enrolled|lecturer"
     r"|professor)[ \t]+(?:at|in)|graduated?[ \t]+from)[ \t]+(?:the[ \t]+)?)$")
+# The verbs a Russian, Ukrainian or Kazakh prompt opens with ("Напиши письмо", "Помогите",
+# "Түсіндірші"), capitalised as a sentence's first word: no name, though the tagger reads
+# one. The forms of politeness ("-ите", "-йте", Kazakh "-шы/-ші", "-ңыз/-ңіз") are never names.
+CYRILLIC_IMPERATIVES = frozenset("""
+напиши помоги объясни переведи расскажи исправь проверь сделай дай покажи скажи придумай составь реши найди
+опиши перескажи сократи перефразируй попробуй подскажи ответь назови приведи сравни продолжи создай сочини
+запиши прочитай проанализируй улучши помогай давай посмотри представь допоможи поясни переклади розкажи
+виправ перевір зроби склади знайди жаз көмектес түсіндір аудар айт тексер түзет көрсет жаса
+""".split())
+CYRILLIC_POLITE_VERB = re.compile(r"(?:ите|йте|ьте|шы|ші|ңыз|ңіз)$")
 # A kin word or role before a lowercase Cyrillic word ("мой брат ерлан", "с подругой асель",
 # "досым дамир"): no lexicon knows Kazakh names in Cyrillic, so the word is a name unless it
 # is a function word or has a verb's, adjective's or adverb's ending (`CYRILLIC_NOT_A_NAME`).

@@ -59,8 +59,12 @@ def capitalised_runs(text: str, r: RecognizerResult) -> list[RecognizerResult]:
     function words is a name of the span's type."""
     runs: list[list[int]] = []
     for word in P.SCRIPT_WORD.finditer(text, r.start, r.end):
-        if not word.group()[0].isupper() or word.group().lower() in P.CYRILLIC_GREEK_FUNCTION_WORDS:
+        lower = word.group().lower()
+        if not word.group()[0].isupper() or lower in P.CYRILLIC_GREEK_FUNCTION_WORDS:
             continue
+        if (lower in P.CYRILLIC_IMPERATIVES or P.CYRILLIC_POLITE_VERB.search(lower)) \
+                and text[:word.start()].rstrip(" \t")[-1:] in ("", ".", "!", "?", "\n", ":", "\"", "«"):
+            continue  # "Напиши письмо", "Объясните, пожалуйста": a prompt's opening verb
         if runs and not text[runs[-1][1]:word.start()].strip(" \t"):
             runs[-1][1] = word.end()
         else:

@@ -30,6 +30,11 @@ CASES = [
     ("Мария-Луиза Иванова-Петрова пришла", {("PERSON", "Мария-Луиза Иванова-Петрова")}),
     # a lowercase name after a kin word, which no lexicon knows in Cyrillic; not a verb or an adjective
     ("мой брат ерлан ходит в садик", {("PERSON", "ерлан")}),
+    # the verb a prompt opens with is no name, though capitalised as a sentence's first word
+    ("Напиши письмо моему другу Даниялу Ахметову.", {("PERSON", "Даниялу Ахметову")}),
+    ("Объясните, пожалуйста, эту тему.", set()),
+    ("Помоги мне с домашкой", set()),
+    ("Түсіндірші маған", set()),
     ("с подругой асель", {("PERSON", "асель")}),
     ("моя мама работает", set()),
     ("моя сестра младшая", set()),
