@@ -178,6 +178,17 @@ LOWER_TITLED = re.compile(r"(?<![\p{L}])(?:mrs?|ms|miss|dr|coach|prof|sir)\.?[ \
 ATTENDING_BEFORE = re.compile(
     r"(?i:\b(?:attend(?:s|ed|ing)?|(?:stud(?:y|ies|ied|ying)|student|pupil|teach(?:es|ing)?|teacher|enrolled|lecturer"
     r"|professor)[ \t]+(?:at|in)|graduated?[ \t]+from)[ \t]+(?:the[ \t]+)?)$")
+# Kazakh letters read as the Russian ones they sound like, and no soft sign, so that a name
+# listed in Russian spelling ("Айгерим", "Асел") is found in Kazakh spelling ("Айгерім",
+# "Әсел") and with a soft sign ("Асель"): the form `lexicons/cyrillic_first_names.txt` holds.
+_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ", "ьЬ")
+
+
+def cyrillic_lookup_form(name: str) -> str:
+    form = name.translate(_KAZAKH_TO_RUSSIAN)
+    return form[:1].upper() + form[1:].lower()
+
+
 # The verbs a Russian, Ukrainian or Kazakh prompt opens with ("Напиши письмо", "Помогите",
 # "Түсіндірші"), capitalised as a sentence's first word: no name, though the tagger reads
 # one. The forms of politeness ("-ите", "-йте", Kazakh "-шы/-ші", "-ңыз/-ңіз") are never names.

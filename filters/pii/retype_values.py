@@ -17,6 +17,7 @@ from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
 from .name_patterns import NAME_TYPES
+from .recognizers.lexicon import lexicon
 from .recognizers.places import labels_only
 from .retype_context import _result
 
@@ -133,18 +134,21 @@ def schools_by_attending(text: str, found: list[RecognizerResult], is_place) -> 
 
 
 def cyrillic_kin_names(text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
-    """"мой брат ерлан", "досым дамир": a lowercase Cyrillic word after a kin word is a name,
+    """"мой брат ерлан", "досым дамир": a lowercase Cyrillic word after a kin word is a name
+    when a first-name lexicon holds it ("марат", "михаил", whose endings a verb's share), else
     unless a function word or a verb's, adjective's or adverb's ending says otherwise ("мой
     брат ходит", "моя сестра младшая", "мой друг тоже")."""
     if not P.CYRILLIC_GREEK.search(text):
         return found
     extra = []
+    names = lexicon("cyrillic_first_names")
     for m in P.LOWER_KIN_CYRILLIC.finditer(text):
         word, start, end = m.group(1), m.start(1), m.end(1)
-        if word in P.CYRILLIC_GREEK_FUNCTION_WORDS or word in _cyrillic_stop_words() or P.CYRILLIC_NOT_A_NAME.search(word) \
-                or any(r.start < end and start < r.end for r in found):
+        if any(r.start < end and start < r.end for r in found):
             continue
-        extra.append(RecognizerResult("PERSON", start, end, 0.6))
+        if P.cyrillic_lookup_form(word) in names or not (  # "мой брат марат", though "-ат" ends verbs too
+                word in P.CYRILLIC_GREEK_FUNCTION_WORDS or word in _cyrillic_stop_words() or P.CYRILLIC_NOT_A_NAME.search(word)):
+            extra.append(RecognizerResult("PERSON", start, end, 0.6))
     return found + extra
 
 

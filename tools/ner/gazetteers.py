@@ -75,6 +75,38 @@ Olzhas Otabek Raushan Rauan Ruslan Rustam Saltanat Sanzhar Sardor Saule Sayat Se
 Symbat Talgat Tamerlan Temirlan Timur Togzhan Tomiris Ulugbek Yerassyl Yerbol Yerlan Yernar Yersultan Yerzhan
 Zarina Zhaksylyk Zhandos Zhanibek Zhanna Zhansaya Zhasulan Zhuldyz
 """.split()
+# The short forms Russian and Ukrainian speakers call each other by, which Faker's full-name
+# lists lack ("Саша", not only "Александр"); children write them in lowercase.
+CYRILLIC_SHORT_NAMES = """
+Саша Дима Маша Катя Лена Настя Женя Ваня Петя Коля Миша Паша Серёжа Сережа Лёша Леша Аня Оля Таня Юля Даша Соня
+Полина Лиза Вика Ира Наташа Света Галя Валя Надя Люба Вера Тоня Рома Вова Володя Слава Стас Гоша Тёма Тема Артём
+Артем Никита Данил Данила Кирилл Максим Егор Матвей Тимофей Илья Глеб Богдан Остап Тарас Оксана Олеся Алёна Алена
+""".split()
+_LATIN_TO_CYRILLIC = [("zh", "ж"), ("kh", "х"), ("sh", "ш"), ("ch", "ч"), ("ts", "ц"), ("yu", "ю"), ("ya", "я"),
+                      ("ye", "е"), ("yo", "ё"), ("ai", "ай"), ("ei", "ей"), ("oi", "ой"), ("ui", "уй"), ("a", "а"),
+                      ("b", "б"), ("v", "в"), ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"), ("y", "ы"),
+                      ("k", "к"), ("q", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"),
+                      ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("h", "х"), ("c", "к"), ("w", "у"), ("x", "кс"),
+                      ("j", "дж")]
+
+
+def to_cyrillic(name: str) -> str:
+    """A Central Asian name's usual Latin spelling in Russian letters ("Yerlan" -> "Ерлан",
+    "Aigerim" -> "Айгерим"): a lookup form, not a standard transliteration."""
+    lower, out, i = name.lower(), [], 0
+    while i < len(lower):
+        for latin, cyrillic in _LATIN_TO_CYRILLIC:
+            if lower.startswith(latin, i):
+                out.append(cyrillic)
+                i += len(latin)
+                break
+        else:
+            out.append(lower[i])
+            i += 1
+    word = "".join(out)
+    return word[:1].upper() + word[1:]
+
+
 CENTRAL_ASIAN_LAST_NAMES = """
 Abdrakhmanov Abenov Aitkulov Akhmetov Akhmetova Amanov Baimukhanov Baitursynov Bekov Dosmukhamedov Dzhaksybekov
 Ermekov Ibraimov Iskakov Kairatov Kaliyev Karimov Kassymov Kenzhebekov Mamyrov Mirzayev Mukanov Nurlanov

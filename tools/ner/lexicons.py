@@ -2,8 +2,8 @@
 
     .venv/bin/python -m tools.ner.lexicons
 
-Sources: Faker's person and address providers in every locale (Latin-script values only) and
-the hand-written lists in gazetteers.py. Output: filters/pii/models/lexicons/*.txt, one value
+Sources: Faker's person and address providers in every locale (Latin-script values only, but
+for the Cyrillic first names) and the hand-written lists in gazetteers.py. Output: filters/pii/models/lexicons/*.txt, one value
 per line, sorted, so diffs stay readable.
 """
 
@@ -18,6 +18,8 @@ from pathlib import Path
 import faker.providers.address as address_providers
 import faker.providers.company as company_providers
 import faker.providers.person as person_providers
+
+from filters.pii.name_patterns import cyrillic_lookup_form
 
 from . import gazetteers as gz
 from . import prose
@@ -92,6 +94,19 @@ def street_endings() -> set[str]:
     return {w.lower() for w in words if w[:1].islower() and len(w.rstrip(".")) > 3 and not w.endswith(".")}
 
 
+_CYRILLIC_NAME = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+$")
+
+
+def cyrillic_first_names() -> set[str]:
+    """First names in Cyrillic, in the form they are looked up by (`cyrillic_lookup_form`:
+    Russian letters for Kazakh ones, no soft sign): Faker's Russian, Ukrainian and Bulgarian
+    names, their short forms, and the Central Asian names transliterated."""
+    names = {v for v in _strings(person_providers, ("first_names", "first_names_male", "first_names_female"),
+                                 ("ru_", "uk_", "bg_")) if _CYRILLIC_NAME.match(v)}
+    names |= set(gz.CYRILLIC_SHORT_NAMES) | {gz.to_cyrillic(n) for n in gz.CENTRAL_ASIAN_FIRST_NAMES}
+    return {cyrillic_lookup_form(n) for n in names}
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     first = _collect(person_providers, ("first_names", "first_names_male", "first_names_female"))
@@ -104,7 +119,8 @@ def main() -> None:
     ambiguous = {"Green", "Liberal", "Conservative", "Progressive", "Orthodox", "Evangelical", "Labour"}
     nrp = (set(gz.NATIONALITIES) | set(gz.MULTIWORD_NRP) | set(gz.RELIGIONS) | set(gz.POLITICAL)) - ambiguous
     named = (("first_names", first), ("last_names", last), ("places", places), ("nrp", nrp), ("legal_forms", legal_forms()),
-             ("street_prefixes", street_prefixes()), ("street_endings", street_endings()))
+             ("street_prefixes", street_prefixes()), ("street_endings", street_endings()),
+             ("cyrillic_first_names", cyrillic_first_names()))
     for name, values in named:
         (OUT / f"{name}.txt").write_text("\n".join(sorted(values)) + "\n", encoding="utf-8")
         print(f"{name}: {len(values)}")

@@ -31,7 +31,7 @@ LOWERCASE_EXCLUDED = frozenset(
 )
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)  # every lexicon file, read once
 def lexicon(name: str) -> frozenset[str]:
     path = LEXICONS / f"{name}.txt"
     return frozenset(path.read_text(encoding="utf-8").split("\n")) - {""} if path.is_file() else frozenset()
