@@ -61,8 +61,9 @@ def capitalised_runs(text: str, r: RecognizerResult) -> list[RecognizerResult]:
     runs: list[list[int]] = []
     for word in P.SCRIPT_WORD.finditer(text, r.start, r.end):
         lower = word.group().lower()
-        if not word.group()[0].isupper() or lower in P.CYRILLIC_GREEK_FUNCTION_WORDS:
-            continue
+        if not word.group()[0].isupper() or lower in P.CYRILLIC_GREEK_FUNCTION_WORDS \
+                or lower in _cyrillic_stop_words() and P.cyrillic_lookup_form(lower) not in lexicon("cyrillic_first_names"):
+            continue  # "Сколько будет 2+2?": a stop word opening the sentence ("Ким" is a name, though)
         if (lower in P.CYRILLIC_IMPERATIVES or P.CYRILLIC_POLITE_VERB.search(lower)) \
                 and text[:word.start()].rstrip(" \t")[-1:] in ("", ".", "!", "?", "\n", ":", "\"", "«"):
             continue  # "Напиши письмо", "Объясните, пожалуйста": a prompt's opening verb

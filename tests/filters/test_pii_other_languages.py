@@ -34,6 +34,8 @@ CASES = [
     ("Напиши письмо моему другу Даниялу Ахметову.", {("PERSON", "Даниялу Ахметову")}),
     ("Объясните, пожалуйста, эту тему.", set()),
     ("Помоги мне с домашкой", set()),
+    ("Сколько будет 2+2?", set()),  # a stop word opening the sentence
+    ("Ким пришёл", {("PERSON", "Ким")}),  # a stop word that is a name too
     ("Түсіндірші маған", set()),
     ("с подругой асель", {("PERSON", "асель")}),
     # a listed name though a verb ends so ("-ат", "-ил", "-ла"); Kazakh letters read as Russian ones
