@@ -36,8 +36,8 @@ from .retype_context import TextPasses, _cased, _result, in_firm_context, in_fir
 from .retype_cues import CuePasses
 from .retype_lines import LinePasses
 from .retype_names import NamePasses, caseless_names
-from .retype_values import (ages_in_brackets, capitalised_runs, cyrillic_kin_names, cyrillic_places, free_labelled_values,
-                            possessive_kin_names, schools_by_attending)
+from .retype_values import (ages_in_brackets, capitalised_runs, cyrillic_kin_names, cyrillic_places, cyrillic_stop_words,
+                            free_labelled_values, possessive_kin_names, schools_by_attending)
 
 _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the types `_retyped` may change
 
@@ -57,6 +57,7 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
         self.street_prefixes = frozenset(w.lower() for w in lexicon("street_prefixes"))
         self.street_endings = tuple(sorted(lexicon("street_endings")))
         self._line_titles = {}
+        cyrillic_stop_words(), lexicon("cyrillic_first_names")  # read at start-up, not by the first Cyrillic request
 
     def _person_of_place(self, r: RecognizerResult, span: str) -> list[RecognizerResult] | None:
         """"Charles of Houston" (one span, typed anything): the person, then the place."""

@@ -62,7 +62,7 @@ def capitalised_runs(text: str, r: RecognizerResult) -> list[RecognizerResult]:
     for word in P.SCRIPT_WORD.finditer(text, r.start, r.end):
         lower = word.group().lower()
         if not word.group()[0].isupper() or lower in P.CYRILLIC_GREEK_FUNCTION_WORDS \
-                or lower in _cyrillic_stop_words() and P.cyrillic_lookup_form(lower) not in lexicon("cyrillic_first_names"):
+                or lower in cyrillic_stop_words() and P.cyrillic_lookup_form(lower) not in lexicon("cyrillic_first_names"):
             continue  # "Сколько будет 2+2?": a stop word opening the sentence ("Ким" is a name, though)
         if (lower in P.CYRILLIC_IMPERATIVES or P.CYRILLIC_POLITE_VERB.search(lower)) \
                 and text[:word.start()].rstrip(" \t")[-1:] in ("", ".", "!", "?", "\n", ":", "\"", "«"):
@@ -148,13 +148,13 @@ def cyrillic_kin_names(text: str, found: list[RecognizerResult]) -> list[Recogni
         if any(r.start < end and start < r.end for r in found):
             continue
         if P.cyrillic_lookup_form(word) in names or not (  # "мой брат марат", though "-ат" ends verbs too
-                word in P.CYRILLIC_GREEK_FUNCTION_WORDS or word in _cyrillic_stop_words() or P.CYRILLIC_NOT_A_NAME.search(word)):
+                word in P.CYRILLIC_GREEK_FUNCTION_WORDS or word in cyrillic_stop_words() or P.CYRILLIC_NOT_A_NAME.search(word)):
             extra.append(RecognizerResult("PERSON", start, end, 0.6))
     return found + extra
 
 
 @lru_cache(maxsize=1)
-def _cyrillic_stop_words() -> frozenset[str]:
+def cyrillic_stop_words() -> frozenset[str]:
     from spacy.lang.ru.stop_words import STOP_WORDS as RUSSIAN
     from spacy.lang.uk.stop_words import STOP_WORDS as UKRAINIAN
 
