@@ -42,6 +42,8 @@ POSITIVES = [
     ("PHONE_NUMBER", "London desk 020 7946 0958", "020 7946 0958"),
     ("KZ_IIN", "мой ИИН 900101339825", "900101339825"),
     ("KZ_IIN", "IIN: 051225459795.", "051225459795"),
+    ("KZ_IIN", "My IIN is 070512 500128", "070512 500128"),  # the birth date apart
+    ("KZ_IIN", "ИИН: 070512-500128", "070512-500128"),
     ("KZ_BIN", "company BIN 150444833786", "150444833786"),
     # a wrong check digit where the label says what the number is: a typo still names the person
     ("KZ_IIN", "IIN 900101339826 (checksum off by one)", "900101339826"),

@@ -14,8 +14,13 @@ from .windows import Anchor, WindowedPatternRecognizer
 
 _W1 = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
 _W2 = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
-_TWELVE_DIGITS = r"(?<![\d-])\d{12}(?![\d-])"
-_TWELVE_DIGIT_RUN = Anchor(re.compile(r"\d{12}"))
+# 12 digits, or their birth date (or registration date) and the rest apart: "070512 500123"
+_TWELVE_DIGITS = r"(?<![\d-])\d{6}[ -]?\d{6}(?![\d-])"
+_TWELVE_DIGIT_RUN = Anchor(re.compile(r"\d{6}[ -]?\d{6}"))
+
+
+def _digits(text: str) -> str:
+    return text.replace(" ", "").replace("-", "")
 
 
 def kz_check_digit(digits: str) -> int | None:
@@ -56,9 +61,10 @@ class KzIinRecognizer(WindowedPatternRecognizer):
         """Confirmed by its check digit; a number shaped like one whose check digit is wrong
         (a typo still names the person) keeps the pattern's low score, which only a label
         nearby ("IIN", "ИИН") lifts over the threshold."""
-        if not looks_like_iin(pattern_text):
+        number = _digits(pattern_text)
+        if not looks_like_iin(number):
             return False
-        return True if kz_checksum_ok(pattern_text) else None
+        return True if kz_checksum_ok(number) else None
 
 
 class KzBinRecognizer(WindowedPatternRecognizer):
@@ -73,6 +79,7 @@ class KzBinRecognizer(WindowedPatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """As the IIN's: a wrong check digit leaves the number to its label."""
-        if not looks_like_bin(pattern_text) or looks_like_iin(pattern_text):
+        number = _digits(pattern_text)
+        if not looks_like_bin(number) or looks_like_iin(number):
             return False
-        return True if kz_checksum_ok(pattern_text) else None
+        return True if kz_checksum_ok(number) else None
