@@ -116,6 +116,7 @@ POSITIVES = [
     ("USERNAME", "My WeChat ID is chenjing_88.", "chenjing_88"),
     ("USERNAME", "whats ur snapchat mine is emily.j2011", "emily.j2011"),
     ("USERNAME", "my insta lily.rose_12", "lily.rose_12"),
+    ("USERNAME", "my insta lilyrose", "lilyrose"),  # no dictionary word
     # a profile's link on a social platform is its owner's handle
     ("USERNAME", "my linkedin is https://www.linkedin.com/in/jane-doe-12345", "https://www.linkedin.com/in/jane-doe-12345"),
     ("USERNAME", "check my insta instagram.com/lily.rose_2012!", "instagram.com/lily.rose_2012"),

@@ -68,7 +68,8 @@ def corpus() -> list[str]:
               "text me: zero seven nine double one one two three four five, or count one two three",
               "card 4539 1488 0343 6467, CVV 123, and the cvc: 9876 of the other",
               "see https://www.linkedin.com/in/jane-doe-12345 and instagram.com/lily.rose_2012, not youtube.com/watch",
-              "ID card? text me on https://wa.me/447700900461 or api.whatsapp.com/send?phone=77011234567"]
+              "ID card? text me on https://wa.me/447700900461 or api.whatsapp.com/send?phone=77011234567",
+              "my insta lily.rose_12, youtube andrzej and Instagram captions"]
     return texts
 
 
@@ -86,6 +87,7 @@ WINDOWED = [r for r in pattern_recognizers(("US",)) if hasattr(type(r), "ANCHOR"
 def test_every_shape_recognizer_with_an_anchor_is_covered() -> None:
     names = {type(r).__name__ for r in WINDOWED}
     assert {"StreetAddressRecognizer", "SchoolRecognizer", "OrganizationRecognizer", "DateOfBirthRecognizer",
+            "UnlinkedHandleRecognizer", "ProfileLinkRecognizer", "PhoneLinkRecognizer", "SpelledPhoneRecognizer",
             "UsernameRecognizer", "UrlRecognizer", "KzIinRecognizer", "KzBinRecognizer",
             "IntersectionRecognizer", "CredentialRecognizer", "IdNumberRecognizer"} <= names
     assert {cls.__name__ for cls in _ANCHORS} <= names

@@ -22,7 +22,7 @@ from presidio_analyzer.predefined_recognizers import (
     UsSsnRecognizer,
 )
 
-from .accounts import ProfileLinkRecognizer, UsernameRecognizer
+from .accounts import ProfileLinkRecognizer, UnlinkedHandleRecognizer, UsernameRecognizer
 from .documents import IdNumberRecognizer, PassportRecognizer
 from .emails import ObfuscatedEmailRecognizer
 from .fields_in_text import FieldValueRecognizer
@@ -98,7 +98,7 @@ def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer
         StreetAddressRecognizer(), IntersectionRecognizer(), SettlementRecognizer(), SchoolRecognizer(), UsernameRecognizer(),
         PassportRecognizer(), IdNumberRecognizer(), OrganizationRecognizer(), CredentialRecognizer(),
         ObfuscatedEmailRecognizer(), SpelledPhoneRecognizer(), CardCodeRecognizer(), ProfileLinkRecognizer(),
-        PhoneLinkRecognizer(),
+        PhoneLinkRecognizer(), UnlinkedHandleRecognizer(),
     ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern
 
-from .common import STOPWORDS, common_words
+from .common import STOPWORDS, common_words, english_words
 from .windows import Anchor, AnchoredShapes, WindowedPatternRecognizer, WordStarts
 
 _PLATFORM = (
@@ -43,12 +43,7 @@ class UsernameRecognizer(AnchoredShapes):
         ([Pattern("@handle", r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,30}[A-Za-z0-9_])?(?![\w@])", 0.7)], _AT),
         ([Pattern("naming word + value",
                   rf"(?<=[\s:=@\-])(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle|user|username|tag))?{_WHERE}?(?:\s+mine)?\s*(?:is|:|=|-)\s*(?:@)?)(?<![\w.]){_VALUE}(?![\w@])",
-                  0.6),
-          # no "is" or colon between ("my insta lily.rose_12", not "Instagram captions"): only a
-          # value no word is spelled like, with a digit, "_", "." or a capital inside
-          Pattern("naming word, then a handle",
-                  rf"(?<=\s)(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle|user|username|tag))?\s+(?:@)?)(?<![\w.])"
-                  rf"(?-i:(?=[A-Za-z0-9_.\-]*[\d_.]|[A-Za-z0-9_.\-]+[A-Z])){_VALUE}(?![\w@])", 0.6)], _NAMING_WORD),
+                  0.6)], _NAMING_WORD),
     )
     CONTEXT = ["username", "user", "handle", "account", "login", "profile", "follow"]
 
@@ -58,6 +53,28 @@ class UsernameRecognizer(AnchoredShapes):
     def invalidate_result(self, pattern_text: str) -> bool:
         value = pattern_text.lstrip("@").lower()
         return value in common_words() or value in STOPWORDS or value in _PRONOUNS or value.isdigit() and len(value) < 3
+
+
+class UnlinkedHandleRecognizer(WindowedPatternRecognizer):
+    """A handle right after its platform with no "is" or colon between ("my insta
+    lily.rose_12", "youtube andrzej"): the same shape as a value after "is", but "Instagram
+    captions", "handle coins", "fortnite sucks" read so too, so a plain word must be no
+    dictionary word; a digit, "_", "." or an inner capital make it a handle whatever it spells."""
+
+    PATTERNS = [Pattern("naming word, then a handle",
+                        rf"(?<=\s)(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle|user|username|tag))?\s+(?:@)?)"
+                        rf"(?<![\w.]){_VALUE}(?![\w@])", 0.6)]
+    ANCHOR = _NAMING_WORD
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="USERNAME", name="UnlinkedHandleRecognizer", patterns=self.PATTERNS,
+                         context=UsernameRecognizer.CONTEXT)
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        value = pattern_text.lstrip("@")
+        if re.search(r"[\d_.]", value) or re.search(r"\B[A-Z]", value):
+            return UsernameRecognizer.invalidate_result(self, pattern_text)  # the same vetoes
+        return value.lower() in english_words() or UsernameRecognizer.invalidate_result(self, pattern_text)
 
 
 # A profile's address on a social platform names its owner as its handle does
