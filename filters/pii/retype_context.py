@@ -28,7 +28,7 @@ def _cased(word: str) -> str:
     return word.title() if word.isupper() and len(word) > 1 else word
 
 
-def _matched_at(pattern, text: str, lower: str | None, words: tuple[str, ...]) -> list:  # noqa: ANN001
+def matched_at(pattern, text: str, lower: str | None, words: tuple[str, ...]) -> list:  # noqa: ANN001
     """`pattern`'s matches that start where one of `words` starts in `lower` (the text in
     lowercase, of the same length); a scan of the whole text where there is none."""
     if lower is None:

@@ -13,7 +13,7 @@ from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
 from .recognizers.common import CHAT_WORDS, STOPWORDS
-from .retype_context import Coverage, LexiconReader, _matched_at
+from .retype_context import Coverage, LexiconReader, matched_at
 
 
 class CuePasses(LexiconReader):
@@ -34,27 +34,27 @@ class CuePasses(LexiconReader):
         def person(m, group: int) -> None:  # noqa: ANN001 - a regex match
             extra.append(RecognizerResult("PERSON", m.start(group), m.end(group), 0.7))
 
-        cued = _matched_at(P.LOWER_NAME_CONTEXT, text, lower, P.COMMON_CUE_WORDS) if lower is not None \
+        cued = matched_at(P.LOWER_NAME_CONTEXT, text, lower, P.COMMON_CUE_WORDS) if lower is not None \
             else list(P.LOWER_NAME_CONTEXT.finditer(text, overlapped=True))  # one match per cue, as overlapped
-        cued += _matched_at(P.LOWER_NAME_RARER_CONTEXT, text, lower, P.LOWER_CUE_WORDS)
+        cued += matched_at(P.LOWER_NAME_RARER_CONTEXT, text, lower, P.LOWER_CUE_WORDS)
         for m in cued:  # "hey its kyra", "i sit next to dias": a known first name that is no word
             word = m.group(1)
             if word.title() in self.first and word not in self.english and word not in self.common \
                     and not taken.overlaps(m.start(1), m.end(1)):
                 person(m, 1)
-        for m in _matched_at(P.LOWER_NAMED, text, lower, P.NAMING_CUE_WORDS):  # "mi nombre es lucia", "меня зовут саша"
+        for m in matched_at(P.LOWER_NAMED, text, lower, P.NAMING_CUE_WORDS):  # "mi nombre es lucia", "меня зовут саша"
             word = m.group(3)
             if taken.overlaps(m.start(3), m.end(3)) or self._everyday_lower(word) or word in P.ENDEARMENTS:
                 continue
             if word.title() in self.first and word not in self.english and word not in self.common \
                     or m.group("strong") and (word.title() in self.first or not word.isascii()):
                 person(m, 3)
-        for m in _matched_at(P.LOWER_TITLED, text, lower, P.LOWER_TITLE_WORDS):  # "mr smith", "miss hughes"
+        for m in matched_at(P.LOWER_TITLED, text, lower, P.LOWER_TITLE_WORDS):  # "mr smith", "miss hughes"
             word = m.group(1)
             if (word.title() in self.last or word.title() in self.first) and not self._everyday_lower(word) \
                     and word not in self.common and not taken.overlaps(m.start(1), m.end(1)):
                 person(m, 1)
-        for m in _matched_at(P.LOWER_KIN_NAME, text, lower, P.KIN_WORDS):  # "grandma nancy", "sister lily"
+        for m in matched_at(P.LOWER_KIN_NAME, text, lower, P.KIN_WORDS):  # "grandma nancy", "sister lily"
             word = m.group(1)
             if word.title() in self.first and word not in self.common and not taken.overlaps(m.start(1), m.end(1)):
                 person(m, 1)

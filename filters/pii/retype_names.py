@@ -15,7 +15,7 @@ from presidio_analyzer import RecognizerResult
 from . import name_patterns as P
 from .recognizers.common import CHAT_WORDS, STOPWORDS
 from .name_patterns import NAME_TYPES
-from .retype_context import Coverage, LexiconReader, _matched_at
+from .retype_context import Coverage, LexiconReader, matched_at
 
 
 def caseless_names(text: str) -> list[RecognizerResult]:
@@ -88,7 +88,7 @@ class NamePasses(LexiconReader):
         lower = text.lower()
         if len(lower) != len(text):
             return found
-        for m in _matched_at(P.SIGN_OFF_NAME, text, lower, P.SIGN_OFF_WORDS):
+        for m in matched_at(P.SIGN_OFF_NAME, text, lower, P.SIGN_OFF_WORDS):
             start, end = m.start(1), m.end(1)
             if not P.SENTENCE_START.search(text, max(0, m.start() - 4), m.start()) \
                     or text[start:end].split()[0] not in self.first:
@@ -130,6 +130,7 @@ class NamePasses(LexiconReader):
         its ends ("Ich heiße Jürgen Müller und" -> "Jürgen Müller"), but not in capitals (the
         "EU"); False when nothing is left ("Hola", "mi chiamo")."""
         words_at = [(m.start(), m.end()) for m in P.WORD.finditer(text, r.start, r.end)]
+
         def function_word(w: str, at: int) -> bool:
             # "for Ella's party": a capitalised first name inside a sentence is no pronoun
             return w.lower() in P.LATIN_FUNCTION_WORDS and not w.isupper() and not (

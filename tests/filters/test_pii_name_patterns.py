@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from filters.pii import name_patterns as P
-from filters.pii.retype_context import _matched_at
+from filters.pii.retype_context import matched_at
 
 WORDS = ["went", "lives", "is", "am", "flew", "visited", "in", "to", "at", "from", "near", "Leeds", "Río", "harburg",
          "New", "York", "is", "in", "Ana", "van", "and", "&", ",", ", ", "the", "moved", "x", "De", "\n", "  ", "."]
@@ -60,6 +60,6 @@ def test_the_common_cues_matched_at_their_words_are_the_overlapped_scans_matches
     lower = text.lower()
     if len(lower) != len(text):
         return  # the pass scans the whole text then
-    at_words = _matched_at(P.LOWER_NAME_CONTEXT, text, lower, P.COMMON_CUE_WORDS)
+    at_words = matched_at(P.LOWER_NAME_CONTEXT, text, lower, P.COMMON_CUE_WORDS)
     scanned = P.LOWER_NAME_CONTEXT.finditer(text, overlapped=True)
     assert [m.span(1) for m in at_words] == [m.span(1) for m in scanned]
