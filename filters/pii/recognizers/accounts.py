@@ -1,8 +1,11 @@
 """Usernames and social handles.
 
-Two shapes: an @handle not preceded by a word character (so e-mail addresses are not
-split), and a value right after a naming word ("username: kid_gamer07", "my ig is ...").
-The second shape vetoes ordinary words ("my username is not working").
+* an @handle not preceded by a word character (so e-mail addresses are not split);
+* a value after a naming word and "is" or a colon ("username: kid_gamer07", "my ig is
+  ..."), ordinary words vetoed ("my username is not working");
+* a value right after the naming word (`UnlinkedHandleRecognizer`: "my insta lilyrose"),
+  which must look like a handle or be no dictionary word ("Instagram captions");
+* a profile's link on a social or payment platform (`ProfileLinkRecognizer`).
 """
 
 from __future__ import annotations
