@@ -215,6 +215,12 @@ CYRILLIC_NOT_A_NAME = re.compile(
 EPONYM_AFTER = re.compile(
     r"(?:['’]s?)?(?:[ \t]+\p{Ll}+){0,2}?[ \t]+(?:laws?|theorem|principle|equations?|constant|paradox|conjecture"
     r"|syndrome|disease|triangle|razor|formula|lemma)(?![\p{L}])")
+# A kin word, a title or "named" right before a word: what follows is someone's name, even a
+# month's ("his wife June", "my daughter April", "a girl named May").
+KIN_OR_NAMED_BEFORE = re.compile(
+    r"(?i:\b(?:wife|husband|daughter|son|sister|brother|mum|mom|mother|father|dad|aunt|auntie|uncle|grandma"
+    r"|grandmother|granny|nana|cousin|niece|nephew|friend|girlfriend|boyfriend|partner|bestie|classmate"
+    r"|neighbou?r|teacher|miss|mrs|ms|named|called)[ \t]+)$")
 # What "call me" takes that is nobody's name ("call me baby"), though a name list holds it.
 ENDEARMENTS = frozenset("baby babe honey sweetie sweetheart darling dear buddy bro dude mate boss sir maam ma'am "
                         "love angel princess king queen".split())

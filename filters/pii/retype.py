@@ -262,7 +262,9 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
             return split
         first = _cased(words[0])
         if len(words) == 1 and words[0].lower() in CALENDAR:
-            return []
+            # a month a person is named after, where a kin word or "named" says so ("his wife June")
+            named = r.entity_type == "PERSON" and P.KIN_OR_NAMED_BEFORE.search(text, max(0, r.start - 24), r.start)
+            return [r] if named else []
         if len(words) == 1 and words[0].lower() in self.common and P.SIGN_OFF_AFTER.match(text, r.end) \
                 and not text[text.rfind("\n", 0, r.start) + 1:r.start].strip(" \t>"):
             return []  # "Best,\nJohn Miller": a sign-off, though a town is called so

@@ -125,6 +125,9 @@ NAMING = [
     ("im dating a guy named brayden", "brayden"),
     ("my crush is noah from 6c", "noah"),
     ("HAPPY BIRTHDAY SOFIA!!!", "SOFIA"),  # a capital's name, but only people have birthdays
+    ("his wife June keeps asking for him", "June"),  # a month is a name after a kin word
+    ("my daughter April is 5", "April"),
+    ("I was born in June", None),
     ("call me baby", None),
     ("call me back tomorrow", None),
     ("ich bin müde", None),
