@@ -200,8 +200,8 @@ CYRILLIC_IMPERATIVES = frozenset("""
 """.split())
 CYRILLIC_POLITE_VERB = re.compile(r"(?:ите|йте|ьте|шы|ші|ңыз|ңіз)$")
 # A kin word or role before a lowercase Cyrillic word ("мой брат ерлан", "с подругой асель",
-# "досым дамир"): no lexicon knows Kazakh names in Cyrillic, so the word is a name unless it
-# is a function word or has a verb's, adjective's or adverb's ending (`CYRILLIC_NOT_A_NAME`).
+# "досым дамир"): a name when the Cyrillic name lexicon holds it, else unless it is a function
+# word or has a verb's, adjective's or adverb's ending (`CYRILLIC_NOT_A_NAME`).
 LOWER_KIN_CYRILLIC = re.compile(
     r"(?<![\p{L}])(?:брат(?:а|у|ом|ик|ишка)?|сестр(?:а|ы|е|ой|ёнка|енка)|друг(?:а|у|ом)?|подруг(?:а|и|е|ой)"
     r"|мам(?:а|ы|е|ой)|пап(?:а|ы|е|ой)|бабушк(?:а|и|е|ой)|дедушк(?:а|и|е|ой)|сын(?:а|у)?|доч(?:ь|ка|ери)"
