@@ -11,6 +11,9 @@ import re as stdlib_re
 
 import regex as re
 
+from .cyrillic_patterns import (  # noqa: F401 - the type rules read them as name_patterns.X
+    CYRILLIC_GREEK, CYRILLIC_GREEK_FUNCTION_WORDS, CYRILLIC_GREEK_LOWER, CYRILLIC_IMPERATIVES, CYRILLIC_NOT_A_NAME,
+    CYRILLIC_PLACE, CYRILLIC_POLITE_VERB, LOWER_KIN_CYRILLIC, cyrillic_lookup_form)
 from .recognizers.lexicon import PARTICLES
 from .recognizers.places import SETTLEMENT_WORDS, STREET_TYPE
 from .recognizers.windows import WordStarts
@@ -18,14 +21,6 @@ from .recognizers.windows import WordStarts
 NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
 # "д. Ивдель", "село Полонне": a settlement word or its abbreviation starts a place's name.
 SETTLEMENT_START = re.compile(rf"(?:{SETTLEMENT_WORDS})\s*\p{{Lu}}")
-# Cyrillic or Greek words all in lowercase ("мой адрес"): names there are capitalised.
-CYRILLIC_GREEK_LOWER = re.compile(r"(?:[[\p{Script=Cyrillic}\p{Script=Greek}]&&\p{Ll}]|[\s.,'’-])+", re.V1)
-CYRILLIC_GREEK = re.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
-# A capitalised Cyrillic word after a preposition of place ("живу в Алматы", "из Шымкента"),
-# or in Kazakh with a locative or ablative ending ("Астанада", "Алматыдан").
-CYRILLIC_PLACE = re.compile(
-    r"(?<![\p{L}])(?:[Вв]о?|[Ии]з|[Дд]о|[Оо]коло)\s+(\p{Lu}[\p{Ll}-]+(?:[ \t]+\p{Lu}[\p{Ll}-]+)?)(?![\p{L}])"
-    r"|(?<![\p{L}])(\p{Lu}\p{Ll}+(?:да|де|нда|нде|дан|ден|тан|тен|нан|нен))(?![\p{L}])")  # not -та, -те: Russian
 # Spanish, French, German, Italian and Portuguese words that open a pupil's sentence about
 # someone ("Hola, me llamo", "Ich heiße ... und", "Mein Bruder", "Guten Morgen", "Herr"),
 # which a tagger trained on English takes into the name. None of them is a name, a
@@ -53,19 +48,6 @@ HYPHENED_PART_AFTER = re.compile(r"-\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}-])")
 APOSTROPHE_SURNAME_AFTER = re.compile(r"[ \t]+(?:O|D|L|Mc|Mac|N)['’]\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}])")
 # A word of any script, its hyphenated parts included ("Мария-Луиза").
 SCRIPT_WORD = re.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
-# Words that open a Russian, Kazakh or Greek sentence with a capital and are no name:
-# pronouns, greetings, question words, kin words, conjunctions and prepositions.
-CYRILLIC_GREEK_FUNCTION_WORDS = frozenset("""
-я меня мне мной мой моя моё мое мои моего моей моих ты тебя тебе твой твоя твои он она оно они его её ее их
-ему ей им мы нас нам наш наша наши вы вас вам ваш ваша ваши это этот эта эти тот та те привет здравствуйте
-здравствуй добрый доброе доброй пока спасибо пожалуйста да нет как что где когда почему зачем кто какой
-какая какие вот там тут здесь и а но или в во на из у к с со по о об для если потому уже ещё еще очень
-сегодня завтра вчера мама папа брат сестра бабушка дедушка друг подруга учитель учительница можно
-мен менің маған мені сен сенің саған ол оның оған біз біздің бізге сіз сіздің сізге сәлем сәлеметсіз
-салем рахмет иә жоқ қалай не неге қайда қашан кім мұнда бұл осы және бірақ немесе анам әкем апам ағам
-досым мұғалім бүгін ертең кеше
-γεια είμαι με λένε και το τη η ο οι στο στη από για
-""".split())
 # What follows a field's label: its value, a number ("Tel. 8 701 ...", "Pin: 1234").
 VALUE_AFTER = re.compile(r"\.?[ \t]*[:#]?[ \t]*[+(\d]")
 # A number that ends in a currency is an amount, whatever the tagger made of it ("Transfer 250 EUR").
@@ -178,37 +160,6 @@ LOWER_TITLED = re.compile(r"(?<![\p{L}])(?:mrs?|ms|miss|dr|coach|prof|sir)\.?[ \
 ATTENDING_BEFORE = re.compile(
     r"(?i:\b(?:attend(?:s|ed|ing)?|(?:stud(?:y|ies|ied|ying)|student|pupil|teach(?:es|ing)?|teacher|enrolled|lecturer"
     r"|professor)[ \t]+(?:at|in)|graduated?[ \t]+from)[ \t]+(?:the[ \t]+)?)$")
-# Kazakh letters read as the Russian ones they sound like, and no soft sign, so that a name
-# listed in Russian spelling ("Айгерим", "Асел") is found in Kazakh spelling ("Айгерім",
-# "Әсел") and with a soft sign ("Асель"): the form `lexicons/cyrillic_first_names.txt` holds.
-_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ", "ьЬ")
-
-
-def cyrillic_lookup_form(name: str) -> str:
-    form = name.translate(_KAZAKH_TO_RUSSIAN)
-    return form[:1].upper() + form[1:].lower()
-
-
-# The verbs a Russian, Ukrainian or Kazakh prompt opens with ("Напиши письмо", "Помогите",
-# "Түсіндірші"), capitalised as a sentence's first word: no name, though the tagger reads
-# one. The forms of politeness ("-ите", "-йте", Kazakh "-шы/-ші", "-ңыз/-ңіз") are never names.
-CYRILLIC_IMPERATIVES = frozenset("""
-напиши помоги объясни переведи расскажи исправь проверь сделай дай покажи скажи придумай составь реши найди
-опиши перескажи сократи перефразируй попробуй подскажи ответь назови приведи сравни продолжи создай сочини
-запиши прочитай проанализируй улучши помогай давай посмотри представь допоможи поясни переклади розкажи
-виправ перевір зроби склади знайди жаз көмектес түсіндір аудар айт тексер түзет көрсет жаса
-""".split())
-CYRILLIC_POLITE_VERB = re.compile(r"(?:ите|йте|ьте|шы|ші|ңыз|ңіз)$")
-# A kin word or role before a lowercase Cyrillic word ("мой брат ерлан", "с подругой асель",
-# "досым дамир"): a name when the Cyrillic name lexicon holds it, else unless it is a function
-# word or has a verb's, adjective's or adverb's ending (`CYRILLIC_NOT_A_NAME`).
-LOWER_KIN_CYRILLIC = re.compile(
-    r"(?<![\p{L}])(?:брат(?:а|у|ом|ик|ишка)?|сестр(?:а|ы|е|ой|ёнка|енка)|друг(?:а|у|ом)?|подруг(?:а|и|е|ой)"
-    r"|мам(?:а|ы|е|ой)|пап(?:а|ы|е|ой)|бабушк(?:а|и|е|ой)|дедушк(?:а|и|е|ой)|сын(?:а|у)?|доч(?:ь|ка|ери)"
-    r"|учительниц(?:а|ы|е)|учител(?:ь|я|ю)|одноклассни(?:к|ца|ка|цы)|сосед(?:ка|а)?|братан"
-    r"|інім|ағам|әпкем|апам|досым|құрбым|сіңлім|қарындасым)[ \t]+(\p{Ll}[\p{Ll}-]{1,20})(?![\p{L}\d])")
-CYRILLIC_NOT_A_NAME = re.compile(
-    r"(?:[еёиуюая]т|[аяеиоы]л|л[аои]|ть|ться|с[яь]|[ыиоа]й|[аяое]я|[оеыи]е|[оеи]го|[оеи]му|[аяо]х|[ая]ми|о|ем|ом)$")
 # A law, theorem or syndrome named after someone: "Newton's third law", "Pythagoras' theorem",
 # "Down syndrome". Only the nouns a pupil's own work is not called ("Anna's theory" and
 # "Tom's experiment" may be theirs).

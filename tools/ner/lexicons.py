@@ -19,7 +19,7 @@ import faker.providers.address as address_providers
 import faker.providers.company as company_providers
 import faker.providers.person as person_providers
 
-from filters.pii.name_patterns import cyrillic_lookup_form
+from filters.pii.cyrillic_patterns import cyrillic_lookup_form
 
 from . import gazetteers as gz
 from . import prose
