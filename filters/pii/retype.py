@@ -155,6 +155,8 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
             return []  # "Hola", "Guten Morgen": a greeting in a pupil's Spanish or German
         if r.entity_type == "PERSON" and not self._trim_everyday_words(text, r):
             return []  # "My Cousin": everyday words only, no name among them
+        if r.entity_type == "PERSON":
+            self._trim_lowercase_start(text, r)  # "kocht heute" + "Suppe": verbs the tagger ran into a name
         if r.entity_type == "PERSON":  # "Hans-" + "Peter Müller" + "-Lüdenscheidt": one double-barrelled name
             while (before := P.HYPHENED_PART_BEFORE.search(text, max(0, r.start - 40), r.start)) is not None:
                 r.start = before.start()

@@ -14,6 +14,7 @@ from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
 from .recognizers.common import CHAT_WORDS, STOPWORDS
+from .recognizers.lexicon import PARTICLES
 from .name_patterns import NAME_TYPES
 from .retype_context import Coverage, LexiconReader, matched_at
 
@@ -124,6 +125,19 @@ class NamePasses(LexiconReader):
             return False
         r.start, r.end = parts[0][0], parts[-1][1]
         return True
+
+    def _trim_lowercase_start(self, text: str, r: RecognizerResult) -> None:
+        """A name's span that holds a capitalised word loses the lowercase words it opens with
+        that are no surname particle and no known first name ("kocht heute Suppe" -> "Suppe",
+        "fahren morgen nach Berlin" -> "Berlin"): German and other languages the tagger never
+        learnt run verbs into the names. Not its end: "Anej ribič" is a surname typed in
+        lowercase; nor a span of lowercase words only, which in chat may be a name no list knows."""
+        if not text[r.start:r.start + 1].islower() or text[r.start:r.end].islower():
+            return
+        for word in P.WORD.finditer(text, r.start, r.end):
+            if word.group()[:1].isupper() or word.group() in PARTICLES or word.group().title() in self.first:
+                r.start = word.start()
+                return
 
     def _trim_function_words(self, text: str, r: RecognizerResult) -> bool:
         """A name loses the Spanish, French, German, Italian or Portuguese function words at

@@ -158,3 +158,13 @@ SIGNED = [
 @pytest.mark.parametrize(("text", "people"), SIGNED, ids=[t[:30] for t, _ in SIGNED])
 def test_the_name_under_a_sign_off_is_a_person(engine: PIIEngine, text, people) -> None:
     assert {value for kind, value in found(engine, text) if kind == "PERSON"} == people
+
+
+@pytest.mark.parametrize("text", ["Meine Mutter kocht heute Suppe.", "Wir fahren morgen nach Berlin."])
+def test_a_german_sentences_verbs_stay_out_of_the_names_the_tagger_reads_in_it(engine: PIIEngine, text) -> None:
+    # the English tagger runs "kocht heute" into "Suppe": the lowercase words a name opens with go
+    assert not any(value[:1].islower() for _, value in found(engine, text))
+
+
+def test_a_surname_typed_in_lowercase_stays_with_its_first_name(engine: PIIEngine) -> None:
+    assert ("PERSON", "Anej ribič") in found(engine, "Please correct it to Ms. Anej ribič?")
