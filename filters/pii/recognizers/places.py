@@ -54,14 +54,15 @@ STREET_PATTERNS = [
             r"(?:\d{5}(?:-\d{4})?|\d{4,6}|(?-i:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d))(?![\w-])",
             0.6),
     # Where someone lives, without the house number: "I live on Maple Street", "our house is
-    # on Elm Road", "we live on baker street", "she lives next door to me on elm road" (the
-    # lowercase street needs a lowercase type).
+    # on Elm Road", "we live on baker street", "she lives next door to me on elm road", "my
+    # street is maple drive" (the lowercase street needs a lowercase type).
     # (`\K`: the match starts scanning at the verb, and reports only the street after it)
     Pattern("home + street without a number",
-            rf"\b(?:live[sd]?|living|house|home|flat|apartment|moved|grew\s+up)(?:\s+is)?"
+            rf"(?:\b(?:live[sd]?|living|house|home|flat|apartment|moved|grew\s+up)(?:\s+is)?"
             r"(?:\s+[\w'’]+){0,4}?\s+(?:on|at|in|to|off)\s+"
+            r"|\b(?:my|our|his|her|their)\s+(?:street|road)\s+is\s+(?:called\s+)?)"
             rf"(?:the\s+)?\K(?:(?-i:(?:[A-Z][\w'’.-]+\s+){{1,3}}{_STREET_TYPE})|(?:[a-z][\w'’-]+\s+){{1,2}}"
-            r"(?-i:street|avenue|road|lane))(?!\w)", 0.6),
+            r"(?-i:street|avenue|road|lane|drive|close|crescent|grove|terrace|gardens|way|court|place))(?!\w)", 0.6),
     # Russian, Ukrainian and Kazakh addresses in Cyrillic: "ул. Абая, д. 15, кв. 3", "вул. Січових Стрільців, буд. 5".
     Pattern("Cyrillic street",
             rf"(?<![\w])(?:{_CYRILLIC_STREET})\.?\s+\p{{Lu}}[\p{{L}}'’.-]*(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{0,3}},?\s+"
@@ -144,7 +145,8 @@ _LINKING_WORDS = frozenset("at on in to of and for by with is from".split())
 _GENERIC_STREET_WORDS = frozenset(
     "the a an this that these those my our your his her their its same other next busy quiet long short "
     "wrong right main big small little dirt country side back open one two any every each some new old "
-    "whole entire dark wet empty narrow wide".split())
+    "whole entire dark wet empty narrow wide best worst nicest prettiest quietest busiest longest shortest "
+    "oldest newest biggest smallest only first last".split())
 
 
 class StreetAddressRecognizer(WindowedPatternRecognizer):
