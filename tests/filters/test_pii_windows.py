@@ -69,7 +69,8 @@ def corpus() -> list[str]:
               "card 4539 1488 0343 6467, CVV 123, and the cvc: 9876 of the other",
               "see https://www.linkedin.com/in/jane-doe-12345 and instagram.com/lily.rose_2012, not youtube.com/watch",
               "ID card? text me on https://wa.me/447700900461 or api.whatsapp.com/send?phone=77011234567",
-              "my insta lily.rose_12, youtube andrzej and Instagram captions"]
+              "my insta lily.rose_12, youtube andrzej and Instagram captions",
+              "write to ivan @ mail.ru or john at gmail.com, not I work at google.com"]
     return texts
 
 
