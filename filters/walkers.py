@@ -71,14 +71,9 @@ class TextSlots:
         ran into the names and numbers around them, and the provider got it broken."""
         value = container[key] if isinstance(container, list) else container.get(key)
         if isinstance(value, str) and value.lstrip()[:1] in _JSON_OPENERS and value.rstrip()[-1:] in _JSON_CLOSERS:
-            try:
-                parsed = orjson.loads(value)
-            except orjson.JSONDecodeError:
-                parsed = None
-            if isinstance(parsed, dict | list):
-                self.add_json_string(container, key)
-                return
-        self.add(container, key)
+            self.add_json_string(container, key)  # braces at both ends: an object or array, or prose
+        else:
+            self.add(container, key)
 
     def add_json_string(self, container: Any, key: Any) -> None:
         """Tool-call arguments: redact inside the JSON, keep it valid. Unparseable arguments

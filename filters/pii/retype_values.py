@@ -129,7 +129,7 @@ def schools_by_attending(text: str, found: list[RecognizerResult], is_place) -> 
     for r in found:
         if r.entity_type in ("ORGANIZATION", "LOCATION") and P.ATTENDING_BEFORE.search(text, max(0, r.start - 40), r.start) \
                 and not (r.entity_type == "LOCATION" and is_place(text[r.start:r.end])):
-            r = RecognizerResult("SCHOOL", r.start, r.end, r.score, r.analysis_explanation, r.recognition_metadata)
+            r = _result(r, "SCHOOL", r.start, r.end, r.score)
         out.append(r)
     return out
 

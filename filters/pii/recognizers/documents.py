@@ -69,6 +69,14 @@ _RECORD_VALUE = (r"(?:\d(?:[ -]?\d){5,19}"  # 6 to 20 digits, grouped by spaces 
                  r"|(?-i:(?=[A-Z0-9-]{5,24}(?![\w-]))(?=[A-Z-]*\d[A-Z-]*\d)(?=[0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)*))")
 
 
+# A document's or a record's label right before a number ("passport number is", "NHS number",
+# "tax ID:"): the phone recognizer leaves such a number to this module's recognizers, though
+# "number" is a phone's context word and the shape dials.
+DOCUMENT_LABEL_BEFORE = re.compile(
+    rf"(?i)\b(?:{_INSTITUTION_LABEL}|passport|tin|ssn|social\s+security|national\s+insurance|iin|bin|id)"
+    rf"{_LABEL_LINK}$")
+
+
 _INSTITUTION_WORDS = frozenset(
     "account acct policy member membership employee staff student patient customer client insurance routing sort "
     "plate mrn nhs payroll vin license licence tax reg registration candidate applicant application enrolment "

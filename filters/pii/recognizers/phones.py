@@ -18,6 +18,8 @@ import regex as re
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
+from .documents import DOCUMENT_LABEL_BEFORE
+
 # Shapes that libphonenumber's lenient matcher accepts but that are other identifiers:
 # US SSNs (3-2-4), bare runs of 12+ digits (IINs, card fragments), dates.
 _CANDIDATE = re.compile(r"[+(]?\d(?:[\d \t().\-/]*\d){6,}(?:\s*(?:x|ext\.?)\s*\d{1,5})?")
@@ -98,7 +100,7 @@ def _labelled_document(text: str, start: int) -> bool:
     533380006", "NHS number 943 476 5919", "tax ID: 12-3456789"), no phone word before it:
     that document's number, which its own recognizer reports, though its shape dials."""
     before = text[max(0, start - 48):start]
-    return bool(_DOCUMENT_LABEL_BEFORE.search(before)) and not _PHONE_WORD_BEFORE.search(before)
+    return bool(DOCUMENT_LABEL_BEFORE.search(before)) and not _PHONE_WORD_BEFORE.search(before)
 
 
 def plausible_phone(candidate: str) -> bool:
@@ -128,10 +130,6 @@ _CALL_VERBS = r"(?:call(?:ing)?|text(?:ing)?|ring|reach|contact|dial)"
 _PHONE_WORD_BEFORE = re.compile(
     rf"(?i)(?:\b{_PHONE_NOUNS}\b[^\n\d]{{0,30}}|\b{_CALL_VERBS}(?:\s+(?:me|us|him|her|them))?"
     r"(?:\s+(?:at|on|via))?(?:\s+(?:number|no\.?))?\s*:?\s*)$")
-_DOCUMENT_LABEL_BEFORE = re.compile(
-    r"(?i)\b(?:passport|licen[cs]e|nhs|tax|tin|ssn|social\s+security|national\s+insurance|insurance|account|acct"
-    r"|policy|member(?:ship)?|employee|student|patient|customer|client|routing|sort|mrn|payroll|iin|bin|id)"
-    r"(?:[ \t]+(?:number|no\.?|num\.?|id|code|#))?[ \t]*(?:is|:|=|#|-)?[ \t]*$")
 _PHONE_WORD_AFTER = re.compile(rf"(?i)\s*\(?(?:is\s+(?:my|our)\s+)?{_PHONE_NOUNS}\b")
 _SSN_RUN_OR_YEARS = re.compile(r"\d{3}-\d{2}-\d{4}|\d{14,}|(?:19|20)\d\d ?[-/] ?(?:19|20)\d\d")
 

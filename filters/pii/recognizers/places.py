@@ -140,10 +140,11 @@ _CYRILLIC_GREEK = re.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
 
 
 _LINKING_WORDS = frozenset("at on in to of and for by with is from".split())
+_DETERMINERS = frozenset("the a an this that these those my our your his her their its".split())
 # Words that make a lowercase street a kind of street, not one ("the same street", "a busy
 # road", "this road"); "elm road", "baker street" are one.
-_GENERIC_STREET_WORDS = frozenset(
-    "the a an this that these those my our your his her their its same other next busy quiet long short "
+_GENERIC_STREET_WORDS = _DETERMINERS | frozenset(
+    "same other next busy quiet long short "
     "wrong right main big small little dirt country side back open one two any every each some new old "
     "whole entire dark wet empty narrow wide best worst nicest prettiest quietest busiest longest shortest "
     "oldest newest biggest smallest only first last".split())
@@ -251,15 +252,16 @@ SCHOOL_PATTERNS = [
 ]
 
 
-# A short name ("maple grove elementary") is one school's even of everyday words, unless a
-# word says it is a kind of school ("the local primary", "a public elementary").
+# German words for a kind of school, not one school's name ("in die Grundschule").
 _GERMAN_KINDS = frozenset(
     "grundschule realschule hauptschule gesamtschule oberschule berufsschule hochschule musikschule fahrschule "
     "volkshochschule sprachschule privatschule förderschule sekundarschule mittelschule gemeinschaftsschule "
     "tanzschule abendschule sonderschule waldorfschule fachhochschule kunstschule ganztagsschule".split())
+# A short name ("maple grove elementary") is one school's even of everyday words, unless a
+# word says it is a kind of school ("the local primary", "a public elementary").
 _SHORT_KINDS = frozenset({"elementary", "primary", "middle", "secondary", "kindergarten", "high"})
-_GENERIC_SCHOOL_WORDS = frozenset(
-    "the a an my our your his her their this that local public private nearby same new old big small other "
+_GENERIC_SCHOOL_WORDS = _DETERMINERS | frozenset(
+    "local public private nearby same new old big small other "
     "catholic christian village town city state community neighborhood neighbourhood girls boys senior junior "
     "high middle elementary primary secondary lower upper".split())
 
@@ -284,8 +286,9 @@ class SchoolRecognizer(WindowedPatternRecognizer):
         )
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """A lowercase name of everyday words only before its kind is a kind of school, not
-        one school ("the local high school"); a school's number names one ("school number 5")."""
+        """A kind of school, not one school: a lowercase name of everyday words before its kind
+        ("the local high school"), a generic word before a short kind ("the local primary"), a
+        German kind ("Grundschule"); a school's number names one ("school number 5")."""
         words = pattern_text.split()
         if pattern_text.lower() in _GERMAN_KINDS:
             return True

@@ -3,7 +3,6 @@
 * A phone number inside a chat link ("wa.me/447700900461",
   "api.whatsapp.com/send?phone=..."): the link is the number, and a link is what most
   tenants let through.
-
 * A phone number in words ("my number is oh seven nine one one, one two three four five
   six"): children are told not to give their number out, and some spell it to get past a
   filter. Seven or more digit words in a row, within reach of a phone word.
@@ -17,16 +16,13 @@ from __future__ import annotations
 
 import regex as re
 from presidio_analyzer import Pattern
-
 from spacy.tokens import Doc
 
 from ..artifacts import lower_token_index
 from .windows import Anchor, WindowedPatternRecognizer, WordStarts
 
-_DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple)"
-
-
 _DIGIT_WORDS = frozenset("zero oh o one two three four five six seven eight nine double triple".split())
+_DIGIT_WORD = "(?:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + ")"
 
 
 class SpelledPhoneRecognizer(WindowedPatternRecognizer):

@@ -51,9 +51,7 @@ class Substrings:
         self.pattern = "|".join(stems + words)  # for messages and repr
 
     def finditer(self, text: str) -> list[_Hit]:
-        lower = text.lower()
-        if len(lower) != len(text):  # a character whose lowercase is longer ("İ"): offsets must hold
-            lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        lower = _lowered(text)
         hits = []
         for stem in self.stems + self.words:
             whole = stem in self.words
@@ -66,6 +64,13 @@ class Substrings:
                 at = lower.find(stem, at + 1)
         hits.sort(key=_Hit.start)
         return hits
+
+
+def _lowered(text: str) -> str:
+    """`text` in lowercase, of the same length: a character whose lowercase is longer ("İ")
+    is kept, so that offsets found in it hold in `text`."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _word_char(c: str) -> bool:
@@ -96,9 +101,7 @@ class WordStarts:
         return False
 
     def finditer(self, text: str) -> list[_Hit]:
-        lower = text.lower()
-        if len(lower) != len(text):  # a character whose lowercase is longer ("İ"): offsets must hold
-            lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        lower = _lowered(text)
         hits = []
         for stem in self.stems:
             anywhere = not stem[0].isalnum()
