@@ -165,13 +165,14 @@ ATTENDING_BEFORE = re.compile(
 # "Tom's experiment" may be theirs).
 EPONYM_AFTER = re.compile(
     r"(?:['’]s?)?(?:[ \t]+\p{Ll}+){0,2}?[ \t]+(?:laws?|theorem|principle|equations?|constant|paradox|conjecture"
-    r"|syndrome|disease|triangle|razor|formula|lemma)(?![\p{L}])")
+    r"|syndrome|disease|triangle|razor|formula|lemma|effect|cycle|scale|algorithm|distribution|inequality|curve"
+    r"|experiment|hypothesis|sequence)(?![\p{L}])")
 # A kin word, a title or "named" right before a word: what follows is someone's name, even a
 # month's ("his wife June", "my daughter April", "a girl named May").
 KIN_OR_NAMED_BEFORE = re.compile(
     r"(?i:\b(?:wife|husband|daughter|son|sister|brother|mum|mom|mother|father|dad|aunt|auntie|uncle|grandma"
     r"|grandmother|granny|nana|cousin|niece|nephew|friend|girlfriend|boyfriend|partner|bestie|classmate"
-    r"|neighbou?r|teacher|miss|mrs|ms|named|called)[ \t]+)$")
+    r"|neighbou?r|teacher|miss|mrs?|ms|dr|prof|coach|sir|named|called)\.?[ \t]+)$")
 # What "call me" takes that is nobody's name ("call me baby"), though a name list holds it.
 ENDEARMENTS = frozenset("baby babe honey sweetie sweetheart darling dear buddy bro dude mate boss sir maam ma'am "
                         "love angel princess king queen".split())
@@ -262,6 +263,12 @@ VISITED = re.compile(r"(?<![\p{L}\d])(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'�
                      r"(?=\s+(?:is|was|are|were)\b[^.!?\n]{0,30}\bto\s+visit\b)")
 LANDMARK_AFTER = re.compile(r"^[ \t]+(?i:bridge|airport|station|harbou?r|country[ \t]+club)\b")
 LANDMARK_END = re.compile(r"[ \t]+(?i:bridge|airport|station|harbou?r|country[ \t]+club)$")
+# After "the", a landmark's or a region's kind ends a place's name ("the Berlin Wall", "the
+# Aral Sea"); without it, these are surnames too ("Mills, Williams and Wall").
+_GEO_KINDS = (r"wall|sea|ocean|river|desert|trench|canal|gulf|strait|peninsula|valley|falls|glacier|volcano"
+              r"|mountains|empire|dynasty|cathedral|palace|tower")
+GEO_KIND_AFTER = re.compile(rf"^[ \t]+(?i:{_GEO_KINDS})\b")
+GEO_KIND_END = re.compile(rf"[ \t]+(?i:{_GEO_KINDS})$")
 COUNTRY_END = re.compile(r"[ \t]+(?i:country)$")  # "Upton Scudamore Country" + " Club"
 CLUB_NEXT = re.compile(r"[ \t]+(?i:club)\b")
 JOIN_THEN_WORD = re.compile(r"(?:\s*,\s*|,?\s+(?:and|&)\s+)(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d])")
@@ -282,7 +289,7 @@ CREATOR = re.compile(r"\b(?i:the)\s+(\p{Lu}\p{Ll}+(?:-\p{Ll}+)?)\s+(?i:novels?|b
 WORK_TITLE = re.compile(r"[ \t]+(?:is|was)[ \t]+an?[ \t]+[^.!?\n]{0,40}?\b(?i:film|movie|novel|book|song|album|series|"
                         r"sitcom|documentary|musical|opera|play|video[ \t]+game|comic)s?(?=[ \t]*(?:[.,;:!?\n(]|$|by\b|"
                         r"directed\b|written\b|starring\b|released\b|about\b|that\b|which\b|based\b))")
-PATRONYMIC = re.compile(r"(?i)\p{L}+(?:ovich|evich|yevich|ovna|evna|yevna|ichna|uly|ulu|kyzy|qyzy)$")
+PATRONYMIC = re.compile(r"(?i)\p{L}{3,}(?:ovich|evich|yevich|ovna|evna|yevna|ichna|uly|ulu|kyzy|qyzy)$")
 LEADING_WORD = re.compile(r"(\p{Ll}+)\s+")
 LEADING_TITLE_WORD = re.compile(r"(\p{Lu}\p{Ll}+)[ \t]+(?=\p{Lu})")  # "Producer" + " Kimmo"
 TRAILING_WORD = re.compile(r"[ \t]+(\p{Ll}+)$")  # "Mijo Urlić" + " listed"

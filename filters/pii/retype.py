@@ -27,6 +27,8 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
+from .everyday_names import (after_determiner, end_before_time, in_the_sky, is_equation, is_holiday, numbered_part,
+                             used_as_language)
 from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
 from .recognizers.common import ACRONYMS, CHAT_WORDS, common_words, english_words
 from .recognizers.legal_forms import firm_end
@@ -172,7 +174,21 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
                 if more.start() != r.end or more.group(1).lower() in self.common:
                     break
                 r.end = more.end()
+        if r.entity_type == "STREET_ADDRESS":
+            if (end := end_before_time(text, r.start, r.end)) < r.end:  # "3 PM", "... after 5 pm"
+                if not any(c.isalnum() for c in text[r.start:end]):
+                    return []
+                r = _result(r, r.entity_type, r.start, end, r.score)
+            if numbered_part(text, r.start, r.end) or is_equation(text[r.start:r.end]):
+                return []  # "Unit 4", "Grade 5", "3x + 5 = 20": a lesson's part, a sum
         span = _strip_possessive(text[r.start:r.end].strip())
+        if r.entity_type in NAME_TYPES and sum(c.isalpha() for c in span) < 2:
+            return []  # "The answer is B.": a letter alone names nobody
+        if r.entity_type in NAME_TYPES and self._everyday_name(text, r.start, r.start + len(span)):
+            return []  # "during Ramadan", "Venus, Earth, Mars"
+        if " " not in span and (r.entity_type == "NRP" or r.entity_type in NAME_TYPES and _cased(span) in self.nrp) \
+                and used_as_language(text, r.start, r.start + len(span)):
+            return []  # "translate into Spanish", "my French homework": a language, no group of people
         if r.entity_type in NAME_TYPES and " " not in span and (
                 sum(c.isdigit() for c in span) >= 3 or span.lower().strip(".") in ACRONYMS
                 and (span.isupper() or P.VALUE_AFTER.match(text, r.end))):
@@ -219,8 +235,6 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
                 w.lower() in self.english and w not in self.first and w not in self.last for w in words[1:])
                 and not self._is_place(span)):
             return [_result(r, "NRP", r.start, r.start + len(words[0]), r.score)]  # "American" + " action-comedy", "French" + " Revolution"
-        if r.entity_type == "PERSON" and len(words) == 1 and P.EPONYM_AFTER.match(text, r.end):
-            return []  # "Newton's third law", "Pythagoras' theorem": a law's name, not a person in the chat
         if len(words) == 1 and P.WORK_TITLE.match(text, r.end) and P.SENTENCE_START.search(text, max(0, r.start - 4), r.start):
             return []  # "Zoolander is a 1973 American action-comedy film": a work's title
         if (trailing := P.TRAILING_OF.search(span)) and len(words) > 1:
@@ -242,15 +256,18 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
             return [_result(r, "ORGANIZATION", r.start, r.start + len(span), r.score)]  # "Strøm ASA"
         if r.entity_type in ("PERSON", "LOCATION") and self._built_place(words):
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "West Hazelfort"
-        if r.entity_type != "PERSON" and (P.MIDDLE_INITIAL.fullmatch(span) or any(P.PATRONYMIC.match(w) for w in words)) \
+        if r.entity_type != "PERSON" and (P.MIDDLE_INITIAL.fullmatch(span) or any(
+                P.PATRONYMIC.match(w) and w.lower() not in self.english for w in words)) \
                 and not any(w.lower() in ORG_WORDS for w in words):
             return [_result(r, "PERSON", r.start, r.start + len(span), max(r.score, 0.8))]
         if r.entity_type == "PERSON" and self._place_context(text, r) \
                 and (self._is_place(span) or (span.lower() not in self.english and _cased(words[0]) not in self.first)):
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "flew to Coles"
-        landmark = P.LANDMARK_END.search(span) or (
+        the_before = after_determiner(text, r.start, r.end)
+        landmark = P.LANDMARK_END.search(span) or (P.GEO_KIND_END.search(span) if the_before else None) or (
             P.COUNTRY_END.search(span) if P.CLUB_NEXT.match(text, r.end) else None)
-        if landmark is None and P.LANDMARK_AFTER.match(text[r.end:r.end + 16]):
+        if landmark is None and (P.LANDMARK_AFTER.match(text[r.end:r.end + 16])
+                                 or the_before and P.GEO_KIND_AFTER.match(text[r.end:r.end + 16])):
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "Montijo" + " bridge"
         if landmark is not None and landmark.start() > 0:
             return [_result(r, "LOCATION", r.start, r.start + landmark.start(), r.score)]  # "Montijo bridge"
@@ -274,8 +291,9 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
                 and P.FIELD_COLON.match(text, r.end) and not text[text.rfind("\n", 0, r.start) + 1:r.start].strip(" \t>"):
             return []  # "Date: 2003-08-28": a form's field label, though a surname list holds it
         if len(words) == 1 and words[0].lower() in self.english and first not in self.first \
-                and first not in self.last and not self._is_place(words[0]):
-            return []  # "Desk", "Bot": a capitalised everyday word no lexicon knows
+                and first not in self.last and not self._is_place(words[0]) \
+                and not P.KIN_OR_NAMED_BEFORE.search(text, max(0, r.start - 24), r.start):
+            return []  # "Desk", "Bot": a capitalised everyday word no lexicon knows; not "Mr. Sun"
         is_place = self._is_place(span) or all(self._is_place(w) for w in words)
         # "i went with laura", "say hi to florence": after a person's cue, a lowercase first
         # name is a person, though a town is so named
@@ -301,6 +319,13 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
                         for w in words):
             return [_result(r, "PERSON", r.start, r.start + len(span), r.score)]
         return [r]
+
+    def _everyday_name(self, text: str, start: int, end: int) -> bool:
+        """A holiday, a planet or a law's name ("the Doppler effect"), not "my sister Christmas"."""
+        one_word = " " not in text[start:end]
+        return (is_holiday(text, start, end) or one_word and (
+            in_the_sky(text, text[start:end]) or P.EPONYM_AFTER.match(text, end) is not None)) \
+            and not P.KIN_OR_NAMED_BEFORE.search(text, max(0, start - 24), start)
 
     def _street_by_its_type(self, text: str, r: RecognizerResult, span: str,
                             words: list[str]) -> RecognizerResult | None:
@@ -329,38 +354,6 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
                     or P.BEING_IN_BEFORE.search(text, max(0, r.start - 24), r.start)
                     or P.VISIT_AFTER.match(text[r.end:r.end + 48]))
 
-    def _labelled_name(self, text: str, start: int, words: list[str], head: str) -> bool:
-        """"Billing address: Tintin Forsberg" above the street: the addressee, even where no
-        first-name list knows the name (capitalised words, no street word, no place)."""
-        line_start = text.rfind("\n", 0, start) + 1
-        return bool(P.FORM_LABEL_BEFORE.fullmatch(text, line_start, start)) and len(words) <= 3 \
-            and all(P.CAPITALISED.fullmatch(w) and w.lower() not in self.english for w in words) \
-            and not HAS_STREET_WORD.search(head) and not self._is_place(head)
-
-    def _address_head(self, text: str, r: RecognizerResult) -> list[RecognizerResult]:
-        number = P.NUMBER_BEFORE.search(text, max(0, r.start - 12), r.start)
-        if number:  # "03262 2437 Main St": the first number is the address's too
-            r.start = number.start()
-        block = text[r.start:r.end]
-        cut = block.find("\n")
-        head = block[:cut].strip() if cut > 0 else ""
-        words = head.split()
-        if not head or any(c.isdigit() for c in head) or not 1 <= len(words) <= 4:
-            return [r]
-        if len(words) > 1 and (_cased(words[0]) in self.first or self._labelled_name(text, r.start, words, head)):
-            kind, score = "PERSON", max(r.score, 0.8)  # the addressee's name
-        elif _cased(words[0]) not in self.first and not HAS_STREET_WORD.search(head) and not self._is_place(_cased(head)) \
-                and not all(w.lower().strip(".,&") in self.english for w in words) \
-                and self._sender_above(text, text.rfind("\n", 0, r.start) + 1):
-            kind, score = "ORGANIZATION", max(r.score, 0.6)  # a signature's firm line under the sender's name
-        else:
-            return [r]
-        rest = r.start + cut + 1
-        while rest < r.end and text[rest] in " \t>":
-            rest += 1
-        start = r.start + block.find(head)
-        return [_result(r, kind, start, start + len(head), score), _result(r, "STREET_ADDRESS", rest, r.end, r.score)]
-
     def __call__(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         """Not reentrant: one call at a time (the engine's analysis lock)."""
         self._line_titles = {}
@@ -373,4 +366,6 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
             out = cyrillic_kin_names(text, cyrillic_places(text, out + caseless_names(text)))
         out = self._company_lines(text, self._city_lines(text, self._people_context(text, out)))
         out = self._repeated_names(text, self._particle_surnames(text, self._signed_names(text, out)))
-        return ages_in_brackets(text, out)
+        # the passes over the whole text may have named a holiday or a planet in a list again
+        return [r for r in ages_in_brackets(text, out)
+                if r.entity_type not in NAME_TYPES or not self._everyday_name(text, r.start, r.end)]

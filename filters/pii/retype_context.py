@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from presidio_analyzer import RecognizerResult
 
+from .everyday_names import after_determiner
 from . import name_patterns as P
 from .name_patterns import NAME_TYPES, ORG_WORDS
 
@@ -174,7 +175,8 @@ class TextPasses(LexiconReader):
             if taken.overlaps(m.start(), m.end()):
                 continue
             known_surname = word in self.last and word not in self.first and word.lower() not in self.common \
-                and not self._is_place(word) and not P.SENTENCE_START.search(text, max(0, m.start() - 4), m.start())
+                and not self._is_place(word) and not P.SENTENCE_START.search(text, max(0, m.start() - 4), m.start()) \
+                and not (word.lower() in self.english and after_determiner(text, m.start(), m.end()))  # "the Moon"
             if known_surname and word not in surnames and in_firm_frame(text, m.start(), m.end()):
                 extra.append(RecognizerResult("ORGANIZATION", m.start(), m.end(), 0.6))  # "the Välimäki office"
             elif word in surnames or known_surname:

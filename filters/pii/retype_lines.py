@@ -3,7 +3,8 @@
 A line's place in a block says what its words are where the words themselves cannot: under
 the addressee's name and above a country, a town ("Przemek Kucharski\n\nALFRICK\nUnited
 Kingdom"); under the sender's name and above another name, an address or a phone line, a
-firm ("Lina Artemova\nIrecycle\n2224 Trenerys gate 232"). `LinePasses` is a mixin of
+firm ("Lina Artemova\nIrecycle\n2224 Trenerys gate 232"); an address block's first line with no
+digit in it, the addressee or a firm ("Sara Schwarz\n28245 Puruntie 82"). `LinePasses` is a mixin of
 `Retyper`, whose lexicons it reads.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
+from .recognizers.places import HAS_STREET_WORD
 from .retype_context import LexiconReader, _cased, _result
 
 
@@ -116,3 +118,35 @@ class LinePasses(LexiconReader):
                 placed.add(id(town))
                 retyped.append(town)
         return retyped
+
+    def _labelled_name(self, text: str, start: int, words: list[str], head: str) -> bool:
+        """"Billing address: Tintin Forsberg" above the street: the addressee, even where no
+        first-name list knows the name (capitalised words, no street word, no place)."""
+        line_start = text.rfind("\n", 0, start) + 1
+        return bool(P.FORM_LABEL_BEFORE.fullmatch(text, line_start, start)) and len(words) <= 3 \
+            and all(P.CAPITALISED.fullmatch(w) and w.lower() not in self.english for w in words) \
+            and not HAS_STREET_WORD.search(head) and not self._is_place(head)
+
+    def _address_head(self, text: str, r: RecognizerResult) -> list[RecognizerResult]:
+        number = P.NUMBER_BEFORE.search(text, max(0, r.start - 12), r.start)
+        if number:  # "03262 2437 Main St": the first number is the address's too
+            r.start = number.start()
+        block = text[r.start:r.end]
+        cut = block.find("\n")
+        head = block[:cut].strip() if cut > 0 else ""
+        words = head.split()
+        if not head or any(c.isdigit() for c in head) or not 1 <= len(words) <= 4:
+            return [r]
+        if len(words) > 1 and (_cased(words[0]) in self.first or self._labelled_name(text, r.start, words, head)):
+            kind, score = "PERSON", max(r.score, 0.8)  # the addressee's name
+        elif _cased(words[0]) not in self.first and not HAS_STREET_WORD.search(head) and not self._is_place(_cased(head)) \
+                and not all(w.lower().strip(".,&") in self.english for w in words) \
+                and self._sender_above(text, text.rfind("\n", 0, r.start) + 1):
+            kind, score = "ORGANIZATION", max(r.score, 0.6)  # a signature's firm line under the sender's name
+        else:
+            return [r]
+        rest = r.start + cut + 1
+        while rest < r.end and text[rest] in " \t>":
+            rest += 1
+        start = r.start + block.find(head)
+        return [_result(r, kind, start, start + len(head), score), _result(r, "STREET_ADDRESS", rest, r.end, r.score)]

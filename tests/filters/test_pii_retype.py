@@ -229,7 +229,7 @@ PRESENT = [
     ("a name in a script without capitals before 'will' is a person", "רוני לנדאו will join the call.",
      [("PERSON", "רוני לנדאו")]),
     ("a name in a script without capitals under a sign-off is a person", "Regards,\n中村 香織", [("PERSON", "中村 香織")]),
-    ("a nationality ends before the sentence's full stop", "The word means thanks in Chinese.", [("NRP", "Chinese")]),
+    ("a nationality ends before the sentence's full stop", "The chef who cooked it was Chinese.", [("NRP", "Chinese")]),
     ("an address a tagger began inside the name above starts on its own line",
      "> Dominyka Narušis\n> 4847 050 Urbonas Oval Apt. 208\n> Apt. 530\n> PORT IRMANTASFURT\n> Netherlands 51350",
      [("PERSON", "Dominyka Narušis")]),

@@ -110,7 +110,7 @@ def cyrillic_first_names() -> set[str]:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     first = _collect(person_providers, ("first_names", "first_names_male", "first_names_female"))
-    first |= set(gz.CENTRAL_ASIAN_FIRST_NAMES)
+    first |= set(gz.CENTRAL_ASIAN_FIRST_NAMES) | set(gz.LATIN_SHORT_NAMES)
     last = _collect(person_providers, ("last_names",)) | set(gz.CENTRAL_ASIAN_LAST_NAMES)
     places = _collect(address_providers, ("cities", "countries", "states", "provinces", "regions"))
     english_countries = set(_values(importlib.import_module("faker.providers.address.en_US").Provider, "countries"))

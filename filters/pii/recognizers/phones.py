@@ -55,7 +55,7 @@ class GatewayPhoneRecognizer(PhoneRecognizer):
                         r = self._get_recognizer_result(match, window, region, None)
                         r.start, r.end = r.start + lo, r.end + lo
                         if plausible_phone(text[r.start:r.end]) and not _labelled_document(text, r.start) \
-                                and not _in_link(text, r.start):
+                                and not _in_link(text, r.start) and not _hex_literal(text, r.start):
                             kept.append(r)
                     results.extend(kept)
                     if any(r.start <= m.start() and r.end >= m.end() for r in kept):
@@ -93,6 +93,11 @@ def _in_link(text: str, start: int) -> bool:
     """Digits in a link's path or query ("zoom.us/j/81234567890?pwd=..."): an id, not a phone."""
     run_start = max(text.rfind(c, 0, start) for c in " \t\n") + 1
     return text[start - 1:start] in ("/", "=") and ("://" in text[run_start:start] or "www." in text[run_start:start])
+
+
+def _hex_literal(text: str, start: int) -> bool:
+    """"0x80070005": an error code or an address in hexadecimal, whose digits dial."""
+    return text.startswith(("0x", "0X"), start) or text[max(0, start - 2):start] in ("0x", "0X")
 
 
 def _labelled_document(text: str, start: int) -> bool:

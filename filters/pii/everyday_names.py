@@ -1,0 +1,115 @@
+"""Capitalised words and numbered phrases that name nobody, though the tagger or a name list says so.
+
+A tutor's, a course's and a classroom's prompts are full of them: holidays ("during
+Ramadan"), planets ("Venus, Earth, Mars"), languages ("translate into Spanish"), the parts
+of a lesson ("Unit 4", "Grade 5", "Page 45"), clock times ("at 3 PM") and sums ("3x + 5 =
+20"). Sent as placeholders they make the question unanswerable ("What do Muslims celebrate
+during <PERSON_1>?"), and no tenant's policy asks for them. Each test here reads the span
+and the few words around it; a name keeps its type wherever a kin word, a title or "named"
+stands before it ("my sister June", "Mr. Sun").
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+HOLIDAYS = frozenset({
+    "christmas", "xmas", "easter", "halloween", "thanksgiving", "ramadan", "eid", "eid mubarak", "eid al-fitr",
+    "eid al-adha", "diwali", "hanukkah", "chanukah", "passover", "purim", "yom kippur", "rosh hashanah", "nowruz",
+    "nauryz", "navruz", "kwanzaa", "hogmanay", "new year", "lunar new year", "boxing day", "mardi gras",
+    "valentine's day", "mother's day", "father's day", "independence day", "ramadan mubarak", "christmas eve",
+    "new year's eve", "new year's day", "oraza ait", "kurban ait",
+})
+
+# The planets, the Sun and the Moon: names of people too ("Venus Williams", "Bruno Mars"),
+# so a lone one is sky only beside another or where the text speaks of the sky.
+CELESTIAL = frozenset("mercury venus earth mars jupiter saturn uranus neptune pluto moon sun".split())
+_SKY = re.compile(r"(?i)\b(?:planets?|solar|orbits?|space|stars?|telescopes?|astronauts?|galax(?:y|ies)|gravity"
+                  r"|rocket|moons|asteroids?|comets?|eclipse|sky)\b")
+
+# A nationality's word used as a language's: after a verb of speaking or learning, or "in",
+# "into"; before the things a language has or a lesson is about.
+_LANGUAGE_BEFORE = re.compile(
+    r"(?i:\b(?:in|into|to|speak|speaks|speaking|spoke|learn|learns|learning|learnt|learned|study|studying|studied"
+    r"|practi[cs]e|practi[cs]ing|teach|teaches|teaching|know|understand|translate|translating|say|write|writing"
+    r"|read|fluent|native)[ \t]+(?:in[ \t]+)?)$")
+_LANGUAGE_AFTER = re.compile(
+    r"[ \t]+(?i:language|languages|teachers?|tutors?|lessons?|class(?:es)?|courses?|grammar|words?|vocabulary|accent"
+    r"|homework|tests?|exams?|essays?|translations?|sentences?|texts?|speakers?|conversations?|pronunciation"
+    r"|spelling|alphabet|letters|verbs?|nouns?|adjectives?|tenses?|phrases?|subtitles|dictionar(?:y|ies)"
+    r"|idioms?|proverbs?|sayings?|greetings?|numbers|lyrics|poems?|keyboard|script|dialects?|translator)\b")
+
+# The parts of a course, a book or a day a number names; a flat's or a unit's number only
+# where an address goes on after it ("Unit 4, 12 High Street").
+_NUMBERED_PART = re.compile(
+    r"(?i)(?:lessons?|units?|exercises?|ex\.|questions?|q|steps?|levels?|modules?|chapters?|ch\.|pages?|p\.|pp\.|rooms?"
+    r"|episodes?|seasons?|years?|grades?|class|week|day|parts?|sections?|tasks?|tables?|figures?|fig\.|slides?|tests?"
+    r"|quiz|rounds?|stages?|books?|volumes?|vol\.|tracks?|gates?|platforms?|activit(?:y|ies)|worksheets?|problems?"
+    r"|examples?|items?|paragraphs?|lines?|verses?|acts?|scenes?|topics?|weeks?|days?|terms?|semesters?|blocks?"
+    r"|periods?|labs?|groups?|teams?|seats?|rows?|desks?|buses|bus|routes?|flights?|no\.?|number|#)"
+    r"[ \t]*#?\d{1,4}[a-z]?(?:[ \t]*(?:-|–|and|&|,)[ \t]*\d{1,4}[a-z]?)*")
+_ADDRESS_GOES_ON = re.compile(r"[ \t]*,?[ \t]*\d")
+
+# "3 PM", "at 9:15 a.m.": a time of day, on its own or after a tagger's "address".
+_TIME = re.compile(r"(?i)(?<![\p{L}\d:.])(?:(?:at|after|before|by|until|till|from|around|about|to)[ \t]+)?"
+                   r"\d{1,2}(?:[:.]\d{2})?[ \t]*(?:a\.m\.|p\.m\.|am|pm)(?![\p{L}\d])")
+# A sum or an equation: no address holds "=", or a spaced operator between terms.
+_EQUATION = re.compile(r"=|[\p{L}\d)][ \t]+[+×÷][ \t]+[\p{L}\d(]")
+
+_WORD_BEFORE = re.compile(r"(\p{L}+)[ \t]+$")
+_WORD_AFTER = re.compile(r"(['’]s)?[ \t]+(\p{L}+)")  # "Valentine" + "'s Day"
+_DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|a|an|this|that|these|those)[ \t]+)$")
+_FAMILY_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?i:family|families|kids|children|household|twins|brothers|sisters|house"
+                           r"|home|parents)\b")
+
+
+def is_holiday(text: str, start: int, end: int) -> bool:
+    """The span, or the span with the word before or after it ("Eid" + " Mubarak", "Christmas"
+    + " Eve"), is a holiday's name."""
+    span = text[start:end].lower().replace("’", "'")
+    if span in HOLIDAYS or span.startswith(("merry ", "happy ")) and span[6:] in HOLIDAYS:  # "Merry Christmas"
+        return True
+    before = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    after = _WORD_AFTER.match(text, end)
+    return bool(before and f"{before.group(1).lower()} {span}" in HOLIDAYS
+                or after and span + ("'s " if after.group(1) else " ") + after.group(2).lower() in HOLIDAYS)
+
+
+def in_the_sky(text: str, span: str) -> bool:
+    """A planet's name among planets, or where the text speaks of the sky."""
+    word = span.lower()
+    if word not in CELESTIAL:
+        return False
+    others = sum(1 for w in re.findall(r"\p{Lu}\p{Ll}+", text) if w.lower() in CELESTIAL and w.lower() != word)
+    return others > 0 or bool(_SKY.search(text))
+
+
+def used_as_language(text: str, start: int, end: int) -> bool:
+    return bool(_LANGUAGE_BEFORE.search(text, max(0, start - 24), start) or _LANGUAGE_AFTER.match(text, end))
+
+
+def numbered_part(text: str, start: int, end: int) -> bool:
+    """"Unit 4", "Grade 5", "Page 45": the whole span, with no address after it."""
+    return bool(_NUMBERED_PART.fullmatch(text, start, end)) and not _ADDRESS_GOES_ON.match(text, end)
+
+
+def end_before_time(text: str, start: int, end: int) -> int:
+    """Where a span ends once a time of day and what follows it are cut off ("7 701 234 5678
+    after 5 pm", "9:15 AM sharp")."""
+    m = _TIME.search(text, start, end)
+    if m is None:
+        return end
+    cut = m.start()
+    while cut > start and text[cut - 1] in " \t":
+        cut -= 1
+    return cut
+
+
+def is_equation(span: str) -> bool:
+    return bool(_EQUATION.search(span))
+
+
+def after_determiner(text: str, start: int, end: int) -> bool:
+    """"the Moon", "a Potter": a surname that is an everyday word, used as one; not "the
+    Khan family"."""
+    return bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start)) and not _FAMILY_AFTER.match(text, end)

@@ -1,0 +1,119 @@
+"""What a pupil or a learner asks about is no one's personal data (filters/pii/everyday_names.py):
+holidays, planets, languages, a lesson's numbered parts, clock times and sums; and the people
+beside them are still found."""
+
+from __future__ import annotations
+
+import pytest
+
+from filters.pii import PIIEngine
+from filters.pii.everyday_names import end_before_time, in_the_sky, is_equation, is_holiday, numbered_part
+
+# Types the reference tenants redact by placeholder: none of them may appear in these prompts.
+REDACTED = {"PERSON", "STREET_ADDRESS", "SCHOOL", "USERNAME", "PHONE_NUMBER", "ID_NUMBER"}
+
+
+def found(engine: PIIEngine, text: str) -> set[tuple[str, str]]:
+    [detections] = engine.analyze_batch([text], entities=engine.supported_entities())
+    return {(d.type, text[d.start:d.end]) for d in detections}
+
+
+NOTHING_REDACTED = [
+    ("a holiday", "What do Muslims celebrate during Ramadan?"),
+    ("a holiday greeting", "Merry Christmas and a Happy New Year!"),
+    ("a two-word holiday greeting", "Eid Mubarak to all my classmates!"),
+    ("planets in a list", "Name the planets: Mercury, Venus, Earth, Mars, Jupiter, Saturn, Uranus and Neptune."),
+    ("a planet where the sky is spoken of", "Is Pluto still a planet?"),
+    ("the Moon", "Why does the Moon change shape?"),
+    ("a law named after someone", "What is the Doppler effect?"),
+    ("a cycle named after someone", "How does the Krebs cycle work?"),
+    ("a language after a verb of speaking", "I speak French and a little German."),
+    ("a language after 'in'", 'What is the past tense of "go" in French?'),
+    ("a language before 'grammar'", "Correct my Russian grammar: я хочу пить."),
+    ("a language before 'essay'", "Can you check my French essay about my summer holidays?"),
+    ("a lesson's unit", "Unit 4 Review: Food and Drinks"),
+    ("a grade", "Create a quiz about the Solar System for Grade 5."),
+    ("a page", "Page 45, task 3 please"),
+    ("a chapter", "Chapter 7 covers exponents and logarithms."),
+    ("a room number alone", "Room 204 is on the second floor."),
+    ("a clock time", "The meeting is on Friday at 3 PM."),
+    ("a clock time with minutes and a word after it", "Class starts at 9:15 AM sharp."),
+    ("an equation", "Solve 3x + 5 = 20."),
+    ("a system of equations", "x = 4 and y = 7, find x + y."),
+    ("a hexadecimal error code", "Error code 0x80070005 appears when I install updates."),
+    ("a landmark named after a town", "Why did the Berlin Wall come down?"),
+    ("a sea", "Tell me about the Aral Sea."),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), NOTHING_REDACTED, ids=[c for c, _ in NOTHING_REDACTED])
+def test_what_a_learner_asks_about_is_not_redacted(engine: PIIEngine, case: str, text: str) -> None:
+    assert {(kind, value) for kind, value in found(engine, text) if kind in REDACTED} == set()
+
+
+STILL_FOUND = [
+    ("a month named by a kin word", "My sister June is 9 years old.", ("PERSON", "June")),
+    ("a surname that is a word, after a title", "Mr. Sun is our maths teacher.", ("PERSON", "Sun")),
+    ("a surname that is a word, before 'family'", "Eid Mubarak from the Khan family!", ("PERSON", "Khan")),
+    ("a planet's name as a surname", "Ask Julian Mars about the project.", ("PERSON", "Julian Mars")),
+    ("a holiday's name as a first name", "My name is Christmas Jones.", ("PERSON", "Christmas Jones")),
+    ("a Russian short name in Latin letters", "The Russian girl in my class is Dasha.", ("PERSON", "Dasha")),
+    ("a phone number before a time", "Call me on +7 701 234 5678 after 5 pm.", ("PHONE_NUMBER", "+7 701 234 5678")),
+    ("a street before a time", "Meet me at 221B Baker Street at 3 PM.", ("STREET_ADDRESS", "221B Baker Street")),
+    ("a flat's number before its street", "Flat 3, 27 Church Road, London", ("STREET_ADDRESS", "Flat 3, 27 Church Road")),
+    ("a person's own test", "Tom's test is on Friday, can you help him?", ("PERSON", "Tom")),
+    ("a nationality before a person", "He is a French citizen named Pierre Dubois.", ("PERSON", "Pierre Dubois")),
+    ("a tutor after a language", "I speak English with my tutor Olga Ivanova.", ("PERSON", "Olga Ivanova")),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), STILL_FOUND, ids=[c for c, *_ in STILL_FOUND])
+def test_the_people_and_places_beside_them_are_still_found(engine: PIIEngine, case: str, text: str, expected) -> None:
+    kind, value = expected
+    assert any(k == kind and value in v for k, v in found(engine, text)), found(engine, text)
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    ("during Ramadan", "Ramadan", True),
+    ("Eid Mubarak!", "Mubarak", True),
+    ("on Christmas Eve", "Christmas", True),
+    ("Christmas Jones", "Jones", False),
+    ("my friend Easton", "Easton", False),
+])
+def test_a_holiday_is_read_with_the_word_beside_it(text: str, span: str, expected: bool) -> None:
+    start = text.index(span)
+    assert is_holiday(text, start, start + len(span)) is expected
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    ("Mercury and Venus", "Venus", True),
+    ("Is Pluto a planet?", "Pluto", True),
+    ("Venus Williams won", "Venus", False),
+    ("Ask Mars about it", "Mars", False),
+])
+def test_a_planet_is_sky_only_beside_another_or_where_the_sky_is_spoken_of(text: str, span: str, expected: bool) -> None:
+    assert in_the_sky(text, span) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Unit 4", True), ("Grade 5", True), ("pages 4-6", True), ("Lesson 3 and 4", True), ("Room 204", True),
+    ("Unit 4, 12 High Street", False), ("12 High Street", False), ("Baker Street 5", False),
+])
+def test_a_numbered_part_is_the_whole_span_with_no_address_after_it(text: str, expected: bool) -> None:
+    end = len(text) if "," not in text else text.index(",")
+    assert numbered_part(text, 0, end) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3 PM", ""), ("221B Baker Street at 3 PM", "221B Baker Street"), ("9:15 AM sharp", ""),
+    ("7 701 234 5678 after 5 pm", "7 701 234 5678"), ("12 Amber Lane", "12 Amber Lane"), ("5 Pmoor Road", "5 Pmoor Road"),
+])
+def test_a_time_of_day_is_cut_off_an_address(text: str, expected: str) -> None:
+    assert text[:end_before_time(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3x + 5 = 20", True), ("a + b", True), ("12-14 High Street", False), ("8FVC9G8F+6X", False), ("12/3 Main St", False),
+])
+def test_an_equation_holds_an_equals_sign_or_a_spaced_operator(text: str, expected: bool) -> None:
+    assert is_equation(text) is expected
