@@ -55,7 +55,7 @@ async def analyze(request: web.Request) -> web.Response:
         [found] = await engine.analyze(
             [text], timeout=rules.timeout_s, entities=entities, thresholds=rules.thresholds(),
             default_threshold=rules.default_threshold, allow_list=rules.allow_list, deny_list=rules.deny_list,
-            nested=nested, address_blocks=not nested,
+            nested=nested, address_blocks=not nested, keep_public_figures=rules.public_figures == "keep",
         )
     except Exception:  # noqa: BLE001 - DetectionUnavailable and anything else: fail closed
         raise PrivacyFilterUnavailable() from None

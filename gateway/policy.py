@@ -167,6 +167,9 @@ def _explain_pii(rules: PIIRules, clause: Clause) -> list[str]:
     if rules.allow_list:
         lines.append(_with_clause(f"{len(rules.allow_list)} listed values are never treated as personal data.",
                                   clause("pii.allow_list")))
+    if rules.public_figures == "keep":
+        lines.append(_with_clause("Names of widely known historical and public figures (a fixed list) pass, so that "
+                                  "questions about them can be answered.", clause("pii.public_figures")))
     if not rules.restore:
         lines.append(_with_clause("Placeholders are not restored in answers.", clause("pii.restore")))
     if rules.non_text_parts == "block":

@@ -26,6 +26,7 @@ from .pipeline import LoadedPipeline, load_pipeline
 from .recognizers import build_registry
 from .addresses import extend_addresses, split_address_blocks, with_address_places
 from .resolve import Detection, end_on_words, passes, resolve_overlaps
+from .everyday_names import public_figure
 from .retype import Retyper
 from .settings import EngineSettings
 from .tokenizer_cache import WarmCacheTokenizer
@@ -66,6 +67,7 @@ class _Call:
     nested: bool
     address_blocks: bool
     language: str
+    keep_public_figures: bool
 
 
 class PIIEngine:
@@ -132,10 +134,13 @@ class PIIEngine:
         language: str = "en",
         nested: bool = False,
         address_blocks: bool = False,
+        keep_public_figures: bool = False,
     ) -> list[list[Detection]]:
         """One spaCy pass (nlp.pipe) for all texts; results in input order, overlaps resolved
         (`nested`: also the places inside street addresses, overlapping them; `address_blocks`:
-        address blocks reported as street parts and places; see `addresses.py`)."""
+        address blocks reported as street parts and places, see `addresses.py`;
+        `keep_public_figures`: people a learner asks about, `lexicons/public_figures.txt`, are
+        not reported)."""
         if language != self._language:
             raise ValueError(f"language {language!r} is not loaded")
         # analysed with whitespace as the tagger learnt it, reported on the text as written
@@ -159,7 +164,8 @@ class PIIEngine:
                      default_threshold=default_threshold, floor=min([default_threshold, *(thresholds or {}).values()]),
                      allow_list=frozenset(allow_list), allow_list_arg=sorted(allow_list) or None,
                      ad_hoc=ad_hoc, nested=nested,
-                     address_blocks=address_blocks and "LOCATION" in wanted, language=language)
+                     address_blocks=address_blocks and "LOCATION" in wanted, language=language,
+                     keep_public_figures=keep_public_figures)
         nlp = nlp_engine.nlp[language]
         # spaCy keeps every string it meets (names, e-mail addresses) for the life of the
         # process unless it works inside a memory zone; the recognizers read the docs too, so
@@ -184,6 +190,8 @@ class PIIEngine:
             # It may add, retype and reshape: what it gives back meets the call's rules again.
             kept = [r for r in self._retype(text, kept) if r.entity_type in call.wanted
                     and passes(r, call.thresholds, call.default_threshold) and text[r.start:r.end] not in call.allow_list]
+        if call.keep_public_figures:
+            kept = [r for r in kept if r.entity_type != "PERSON" or not public_figure(text[r.start:r.end])]
         detections = end_on_words(text, resolve_overlaps(text, kept, nested=call.nested))
         limit = (call.thresholds or {}).get("LOCATION", call.default_threshold)
         if call.nested and "LOCATION" in call.wanted:  # the places of each address too, at its score

@@ -11,7 +11,11 @@ stands before it ("my sister June", "Mr. Sun").
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex as re
+
+from .recognizers.lexicon import lexicon
 
 HOLIDAYS = frozenset({
     "christmas", "xmas", "easter", "halloween", "thanksgiving", "ramadan", "eid", "eid mubarak", "eid al-fitr",
@@ -113,3 +117,18 @@ def after_determiner(text: str, start: int, end: int) -> bool:
     """"the Moon", "a Potter": a surname that is an everyday word, used as one; not "the
     Khan family"."""
     return bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start)) and not _FAMILY_AFTER.match(text, end)
+
+
+@lru_cache(maxsize=1)
+def _public_figures() -> frozenset[str]:
+    return lexicon("public_figures")
+
+
+def public_figure(span: str) -> bool:
+    """"Albert Einstein", "Einstein's": someone a pupil asks about (`tools/ner/public_figures.py`
+    lists them), whom a tenant may let through (`pii.public_figures: keep`)."""
+    for suffix in ("'s", "’s", "'", "’"):
+        if span.endswith(suffix):
+            span = span[:-len(suffix)]
+            break
+    return " ".join(span.split()) in _public_figures()

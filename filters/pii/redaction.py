@@ -83,7 +83,8 @@ class PIIFilter:
         async def analyze(some: list[str]) -> list[Sequence[Detection]]:
             return await self.engine.analyze(
                 some, timeout=rules.timeout_s, entities=self.entities, thresholds=self.thresholds,
-                default_threshold=rules.default_threshold, allow_list=rules.allow_list, deny_list=rules.deny_list)
+                default_threshold=rules.default_threshold, allow_list=rules.allow_list, deny_list=rules.deny_list,
+                keep_public_figures=rules.public_figures == "keep")
 
         if self.cache is None:
             return await analyze(texts), 0
@@ -91,7 +92,8 @@ class PIIFilter:
         if scope is None:
             scope = self._scopes[ctx.tenant.name] = cache_scope(
                 filter="pii", tenant=ctx.tenant.name, entities=self.entities, thresholds=self.thresholds,
-                default_threshold=rules.default_threshold, allow_list=rules.allow_list, deny_list=rules.deny_list)
+                default_threshold=rules.default_threshold, allow_list=rules.allow_list, deny_list=rules.deny_list,
+                public_figures=rules.public_figures)
         return await self.cache.through(scope, texts, analyze, freeze=tuple)
 
     def _whole_values(self, slots) -> list[tuple[object, object, str, bool]]:  # noqa: ANN001 - TextSlots

@@ -27,6 +27,10 @@ class PIIRules(Strict):
     default_action: Action = "placeholder"
     default_threshold: float = Field(0.5, ge=0, le=1)
     allow_list: list[str] = []  # values never treated as PII (a school's own name, say)
+    # Historical and public figures a learner asks about ("Tell me about Albert Einstein"),
+    # from a fixed list (lexicons/public_figures.txt): `keep` lets them through, so the model
+    # knows whom the question is about; `redact` treats them as any other name.
+    public_figures: Literal["keep", "redact"] = "redact"
     deny_list: dict[str, list[str]] = {}  # values always treated as that type
     restore: bool = True  # put originals back into answers where the model echoed placeholders
     non_text_parts: Literal["allow", "block"] = "allow"  # images, files, audio the gateway cannot read

@@ -88,6 +88,17 @@ def test_qalamchat_3_a_students_school_never_reaches_the_ai_provider(harness, fa
     assert school in reply.choices[0].message.content
 
 
+def test_qalamchat_5_a_public_figure_asked_about_reaches_the_ai_provider_a_classmate_does_not(harness, fake):
+    # The AI must know whom a history question is about; the classmate beside it is the
+    # student's own data (`pii.public_figures: keep`).
+    text = "Me and Aigerim Bekova have to write about Albert Einstein's childhood and Napoleon."
+    reply = harness.ask(text, new_id("student")).parse()
+    sent = fake.last().body["messages"][0]["content"]
+    assert "Albert Einstein" in sent and "Napoleon" in sent
+    assert "Aigerim Bekova" not in sent and "<PERSON_1>" in sent
+    assert "Aigerim Bekova" in reply.choices[0].message.content
+
+
 def test_qalamchat_8_users_can_access_their_data(harness, fake):
     user, session = new_id("student"), new_id("class")
     harness.put_user(user, **{**CONSENT, "age": 16, "country": "GB"})

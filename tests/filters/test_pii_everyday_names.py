@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from filters.pii import PIIEngine
-from filters.pii.everyday_names import end_before_time, in_the_sky, is_equation, is_holiday, numbered_part
+from filters.pii.everyday_names import (end_before_time, in_the_sky, is_equation, is_holiday, numbered_part,
+                                        public_figure)
 
 # Types the reference tenants redact by placeholder: none of them may appear in these prompts.
 REDACTED = {"PERSON", "STREET_ADDRESS", "SCHOOL", "USERNAME", "PHONE_NUMBER", "ID_NUMBER"}
@@ -117,3 +118,20 @@ def test_a_time_of_day_is_cut_off_an_address(text: str, expected: str) -> None:
 ])
 def test_an_equation_holds_an_equals_sign_or_a_spaced_operator(text: str, expected: bool) -> None:
     assert is_equation(text) is expected
+
+
+@pytest.mark.parametrize(("span", "expected"), [
+    ("Albert Einstein", True), ("Einstein's", True), ("Marie  Curie", True), ("Napoleon", True), ("Пушкин", True),
+    ("Newton", False), ("Lincoln", False), ("Abai", False), ("Albert", False), ("Maria Garcia", False),
+])
+def test_a_public_figure_is_a_listed_full_name_or_a_name_no_classmate_carries(span: str, expected: bool) -> None:
+    assert public_figure(span) is expected
+
+
+def test_public_figures_are_reported_unless_the_call_keeps_them(engine: PIIEngine) -> None:
+    text = "Me and Noah Carter wrote about Marie Curie and Shakespeare."
+    people = {"PERSON"}
+    [reported] = engine.analyze_batch([text], entities=people)
+    [kept] = engine.analyze_batch([text], entities=people, keep_public_figures=True)
+    assert {text[d.start:d.end] for d in reported} == {"Noah Carter", "Marie Curie", "Shakespeare"}
+    assert {text[d.start:d.end] for d in kept} == {"Noah Carter"}

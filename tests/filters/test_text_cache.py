@@ -79,6 +79,20 @@ async def test_other_rules_or_tenants_never_share_an_entry(engine: PIIEngine) ->
     assert other_engine.analysed == TURNS
 
 
+async def test_keeping_public_figures_is_a_rule_of_its_own(engine: PIIEngine) -> None:
+    cache = TextResultCache()
+    turns = ["Write about Albert Einstein with Ophelia Vandergrift."]
+    redacting, _ = make_filter(engine, cache)
+    keeping, keeping_engine = make_filter(engine, cache, PIIRules(public_figures="keep"))
+    first, second = chat(TENANT, turns), chat(TENANT, turns)
+    await redacting.on_request(first)
+    await keeping.on_request(second)
+    assert keeping_engine.analysed == turns  # not the other rule's entry
+    assert "Albert Einstein" not in first.body["messages"][0]["content"]
+    assert "Albert Einstein" in second.body["messages"][0]["content"]
+    assert "Ophelia" not in second.body["messages"][0]["content"]
+
+
 def test_scopes_differ_by_every_rule() -> None:
     base = dict(filter="pii", tenant="t", entities={"PERSON"}, thresholds={"PERSON": 0.6}, default_threshold=0.5,
                 allow_list=["Acme"], deny_list={"PERSON": ["Bob"]})

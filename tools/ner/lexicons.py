@@ -23,6 +23,7 @@ from filters.pii.cyrillic_patterns import cyrillic_lookup_form
 
 from . import gazetteers as gz
 from . import prose
+from .public_figures import public_figures
 from .templates_clean import CHAT_LINES
 
 OUT = Path(__file__).resolve().parents[2] / "filters" / "pii" / "models" / "lexicons"
@@ -120,7 +121,7 @@ def main() -> None:
     nrp = (set(gz.NATIONALITIES) | set(gz.MULTIWORD_NRP) | set(gz.RELIGIONS) | set(gz.POLITICAL)) - ambiguous
     named = (("first_names", first), ("last_names", last), ("places", places), ("nrp", nrp), ("legal_forms", legal_forms()),
              ("street_prefixes", street_prefixes()), ("street_endings", street_endings()),
-             ("cyrillic_first_names", cyrillic_first_names()))
+             ("cyrillic_first_names", cyrillic_first_names()), ("public_figures", public_figures()))
     for name, values in named:
         (OUT / f"{name}.txt").write_text("\n".join(sorted(values)) + "\n", encoding="utf-8")
         print(f"{name}: {len(values)}")

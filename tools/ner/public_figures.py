@@ -21,11 +21,11 @@ William Shakespeare|Charles Dickens|Jane Austen|Mark Twain|Ernest Hemingway|F. S
 Leo Tolstoy|Lev Tolstoy|Fyodor Dostoevsky|Anton Chekhov|Alexander Pushkin|Aleksandr Pushkin|Nikolai Gogol
 Mikhail Lermontov|Ivan Turgenev|Mikhail Bulgakov|Boris Pasternak|Anna Akhmatova|Vladimir Nabokov|Victor Hugo
 Alexandre Dumas|Jules Verne|Gustave Flaubert|Franz Kafka|Johann Wolfgang von Goethe|Friedrich Schiller
-Dante Alighieri|Miguel de Cervantes|Geoffrey Chaucer|John Milton|William Wordsworth|Lord Byron
-Percy Bysshe Shelley|Mary Shelley|John Keats|Emily Dickinson|Walt Whitman|Edgar Allan Poe|Oscar Wilde
+Dante Alighieri|Miguel de Cervantes|Geoffrey Chaucer|William Wordsworth|Lord Byron
+Percy Bysshe Shelley|John Keats|Emily Dickinson|Walt Whitman|Edgar Allan Poe|Oscar Wilde
 Virginia Woolf|James Joyce|Charlotte Brontë|Charlotte Bronte|Emily Brontë|Emily Bronte|Agatha Christie
 Arthur Conan Doyle|J. K. Rowling|J.K. Rowling|J. R. R. Tolkien|J.R.R. Tolkien|C. S. Lewis|C.S. Lewis|Roald Dahl
-Lewis Carroll|Harper Lee|John Steinbeck|Toni Morrison|Maya Angelou|Gabriel García Márquez|Gabriel Garcia Marquez
+Lewis Carroll|John Steinbeck|Toni Morrison|Maya Angelou|Gabriel García Márquez|Gabriel Garcia Marquez
 Paulo Coelho|Hans Christian Andersen|Brothers Grimm|Aesop|Rabindranath Tagore|Haruki Murakami|Khalil Gibran
 Omar Khayyam|Abai Kunanbayuly|Abai Kunanbaev|Abay Kunanbayev|Mukhtar Auezov|Shokan Valikhanov
 Chokan Valikhanov|Ybyrai Altynsarin|Ibrahim Altynsarin|Magzhan Zhumabayev|Olzhas Suleimenov|Al-Farabi|Avicenna
@@ -34,7 +34,7 @@ Leonardo da Vinci|Michelangelo|Raphael Sanzio|Rembrandt|Vincent van Gogh|Van Gog
 Salvador Dalí|Salvador Dali|Frida Kahlo|Andy Warhol|Henri Matisse|Edvard Munch|Gustav Klimt|Sandro Botticelli
 Johann Sebastian Bach|Wolfgang Amadeus Mozart|Ludwig van Beethoven|Frédéric Chopin|Frederic Chopin
 Pyotr Ilyich Tchaikovsky|Pyotr Tchaikovsky|Antonio Vivaldi|Johannes Brahms|Franz Schubert|Richard Wagner
-Giuseppe Verdi|Igor Stravinsky|Sergei Rachmaninoff|Elvis Presley|Michael Jackson|John Lennon|Paul McCartney
+Giuseppe Verdi|Igor Stravinsky|Sergei Rachmaninoff|Elvis Presley|John Lennon|Paul McCartney
 Freddie Mercury|Bob Marley|Bob Dylan|Taylor Swift|Beyoncé|Beyonce|Ed Sheeran|Billie Eilish|Charlie Chaplin
 Walt Disney|Marilyn Monroe|Audrey Hepburn|Steven Spielberg|Alfred Hitchcock
 Julius Caesar|Alexander the Great|Cleopatra|Tutankhamun|Ramses II|Hannibal Barca|Attila the Hun
@@ -44,17 +44,17 @@ Queen Victoria|King Charles III|Louis XIV|Marie Antoinette|Napoleon Bonaparte|Pe
 Ivan the Terrible|Nicholas II|Vladimir Lenin|Joseph Stalin|Leon Trotsky|Mikhail Gorbachev|Boris Yeltsin
 Otto von Bismarck|Adolf Hitler|Benito Mussolini|Winston Churchill|Franklin D. Roosevelt|Franklin Roosevelt
 Theodore Roosevelt|George Washington|Thomas Jefferson|Abraham Lincoln|John F. Kennedy|Martin Luther King
-Martin Luther King Jr.|Martin Luther|Rosa Parks|Malcolm X|Harriet Tubman|Frederick Douglass|Nelson Mandela
+Martin Luther King Jr.|Rosa Parks|Malcolm X|Harriet Tubman|Frederick Douglass|Nelson Mandela
 Mahatma Gandhi|Mohandas Gandhi|Jawaharlal Nehru|Mao Zedong|Sun Yat-sen|Deng Xiaoping|Ho Chi Minh|Fidel Castro
 Che Guevara|Simón Bolívar|Simon Bolivar|Christopher Columbus|Vasco da Gama|Ferdinand Magellan|Marco Polo
-James Cook|Captain Cook|Amerigo Vespucci|Hernán Cortés|Hernan Cortes|Francis Drake|Roald Amundsen
+Captain Cook|Amerigo Vespucci|Hernán Cortés|Hernan Cortes|Roald Amundsen
 Ernest Shackleton|Edmund Hillary|Tenzing Norgay|Amelia Earhart|Charles Lindbergh|Mother Teresa|Anne Frank
 Helen Keller|Malala Yousafzai|Greta Thunberg|Barack Obama|Michelle Obama|Donald Trump|Joe Biden|Vladimir Putin
 Angela Merkel|Margaret Thatcher|Emmanuel Macron|Nursultan Nazarbayev|Kassym-Jomart Tokayev|Xi Jinping
 Jesus Christ|Prophet Muhammad|Buddha|Gautama Buddha|Siddhartha Gautama|Confucius|Lao Tzu|Laozi
-Socrates|Plato|Aristotle|Immanuel Kant|Friedrich Nietzsche|Karl Marx|Friedrich Engels|Adam Smith|John Locke
+Socrates|Plato|Aristotle|Immanuel Kant|Friedrich Nietzsche|Karl Marx|Friedrich Engels
 Thomas Hobbes|Jean-Jacques Rousseau|Voltaire|Niccolò Machiavelli|Niccolo Machiavelli|Sun Tzu|Herodotus
-Lionel Messi|Cristiano Ronaldo|Pelé|Pele|Diego Maradona|Michael Jordan|LeBron James|Serena Williams
+Lionel Messi|Cristiano Ronaldo|Pelé|Pele|Diego Maradona|LeBron James|Serena Williams
 Usain Bolt|Muhammad Ali|Roger Federer|Rafael Nadal|Novak Djokovic|Gennady Golovkin|Kylian Mbappé|Kylian Mbappe
 Sherlock Holmes|Harry Potter|Hermione Granger|Ron Weasley|Albus Dumbledore|Lord Voldemort|Frodo Baggins
 Bilbo Baggins|Romeo and Juliet|Hamlet|Macbeth|King Lear|Othello|Oliver Twist|Ebenezer Scrooge
