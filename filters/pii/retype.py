@@ -39,7 +39,7 @@ from .retype_cues import CuePasses
 from .retype_lines import LinePasses
 from .retype_names import NamePasses, caseless_names
 from .retype_values import (ages_in_brackets, capitalised_runs, cyrillic_kin_names, cyrillic_places, cyrillic_stop_words,
-                            free_labelled_values, possessive_kin_names, schools_by_attending)
+                            free_labelled_values, korean_given_names, possessive_kin_names, schools_by_attending)
 
 _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the types `_retyped` may change
 
@@ -360,7 +360,7 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
         out: list[RecognizerResult] = []
         for r in free_labelled_values(text, results):
             out.extend(self._retyped(text, r))
-        out = schools_by_attending(text, out, self._is_place)
+        out = schools_by_attending(text, korean_given_names(text, out), self._is_place)
         out = self._name_lists(text, self._name_before_address(text, possessive_kin_names(text, out)))
         if not text.isascii():
             out = cyrillic_kin_names(text, cyrillic_places(text, out + caseless_names(text)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex as re
 from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
@@ -159,3 +160,32 @@ def cyrillic_stop_words() -> frozenset[str]:
     from spacy.lang.uk.stop_words import STOP_WORDS as UKRAINIAN
 
     return frozenset(RUSSIAN | UKRAINIAN)
+
+
+# Korean given names are two syllables joined by a hyphen in Latin letters ("Min-jun",
+# "Seo-yeon", "Jae-won"): the tagger splits them at the hyphen or calls them a firm. These
+# are the syllables of the Revised and McCune-Reischauer romanisations that given names use.
+_KOREAN_NAME_SYLLABLES = frozenset("""
+ah an bin bo bok byung byeong chae chan chang cheol chul chun da dae do dong eun geun gi gyu gyeong ha hae han
+hee hi ho hoon hun hwa hwan hye hyo hyuk hyeok hyun hyeon il in jae ji jin jong joo ju jun joon jung jeong kang
+ki kwang kyung kyeong kyu mi min myung myeong na nam ra rin ri sang se seo seok seon seong seul si so sol soo
+su suk sun sung tae u ui won woo woong ye yeon yeong yong young yoon yu yun
+""".split())
+_INTERJECTIONS = frozenset({"ah-ha", "ye-ah", "ah-ah", "hi-ya", "ha-ho"})
+_HYPHENED = re.compile(r"(?<![\p{L}\d-])(\p{Lu}\p{Ll}{0,5})-(\p{Ll}{1,6})(?![\p{L}\d-])")
+
+
+def korean_given_names(text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+    """A Korean given name, whole and a person's, whatever the tagger made of its halves."""
+    if "-" not in text:
+        return found
+    names = [m for m in _HYPHENED.finditer(text) if m.group(1).lower() in _KOREAN_NAME_SYLLABLES
+             and m.group(2) in _KOREAN_NAME_SYLLABLES and m.group(1).lower() != m.group(2)
+             and m.group(0).lower() not in _INTERJECTIONS]
+    for m in names:
+        start, end = m.span()
+        if any(r.entity_type == "PERSON" and r.start <= start and r.end >= end for r in found):
+            continue
+        found = [r for r in found if not (r.entity_type in NAME_TYPES and r.start < end and start < r.end)]
+        found.append(RecognizerResult("PERSON", start, end, 0.7))
+    return found

@@ -168,3 +168,19 @@ def test_a_german_sentences_verbs_stay_out_of_the_names_the_tagger_reads_in_it(e
 
 def test_a_surname_typed_in_lowercase_stays_with_its_first_name(engine: PIIEngine) -> None:
     assert ("PERSON", "Anej ribič") in found(engine, "Please correct it to Ms. Anej ribič?")
+
+
+# Korean given names in Latin letters: two syllables and a hyphen, split by the tagger or
+# called a firm; words with a hyphen are not names ("So-so", "Ha-ha", "Re-read", "Wi-fi").
+KOREAN = [
+    ("My best friend is Min-jun and we play football.", {"Min-jun"}),
+    ("Happy birthday Seo-yeon!", {"Seo-yeon"}),
+    ("Ask Jae-won if he is coming.", {"Jae-won"}),
+    ("Ha-ha, that was a so-so movie. Re-read chapter 2 and use the Wi-fi.", set()),
+    ("Ah-ha, now I get it!", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), KOREAN, ids=[t[:30] for t, _ in KOREAN])
+def test_a_korean_given_name_is_one_person_with_its_hyphen(engine: PIIEngine, text, people) -> None:
+    assert {value for kind, value in found(engine, text) if kind == "PERSON"} == people

@@ -100,6 +100,7 @@ POSITIVES = [
     ("SCHOOL", "we're at riverside primary school", "riverside primary school"),
     ("SCHOOL", "My kid is at Little Stars Nursery", "Little Stars Nursery"),
     ("SCHOOL", "i go to school 57 in moscow", "school 57"),
+    ("SCHOOL", "My brother Misha goes to School 57.", "School 57"),
     # a school after the pupil's grade or year; a lowercase short name of everyday words
     ("SCHOOL", "hi im ben im in grade 4 at maple grove elementary", "maple grove elementary"),
     ("SCHOOL", "She's in year 3 at St. Mary's Primary.", "St. Mary's Primary"),
@@ -269,6 +270,7 @@ NEGATIVES = [
     ("SCHOOL", "Sie studiert an der Hochschule."),
     ("SCHOOL", "I study in London"),
     ("SCHOOL", "i go to school 2 days a week"),
+    ("SCHOOL", "she goes to school 5.5 hours a day"),
     ("SCHOOL", "i'm at high school"),
     ("SCHOOL", "i'm at the local primary school"),
     ("SCHOOL", "Ich gehe in die Grundschule."),

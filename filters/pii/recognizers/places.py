@@ -230,7 +230,7 @@ SCHOOL_PATTERNS = [
             r"|School)(?!\w)", 0.7),
     Pattern("university of X", rf"(?<![\w])University\s+of\s+(?:{_LEAD}[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){{0,2}}", 0.7),
     Pattern("school number", r"(?<![\w])(?:[Ss]chool|[Gg]ymnasium|[Ll]yceum)\s+(?:No\.?|#|№|number)\s*\d{1,4}(?!\w)", 0.7),
-    Pattern("attending + school and its number", rf"(?<={_ATTENDING}\s+)(?:[Ss]chool|[Gg]ymnasium|[Ll]yceum)\s+\d{{1,4}}(?![\w.,:])"
+    Pattern("attending + school and its number", rf"(?<={_ATTENDING}\s+)(?:[Ss]chool|[Gg]ymnasium|[Ll]yceum)\s+\d{{1,4}}(?!\w|[.,:]\d)"
             r"(?![ \t]+(?:days?|times?|hours?|minutes?|weeks?|months?|years?|o'?clock|am|pm|a\.m|p\.m)\b)", 0.7),
     # "в школе №45", "гимназия № 12", "лицей №8", "№45 мектеп"
     Pattern("school number, Russian or Kazakh",
