@@ -23,7 +23,15 @@ HOLIDAYS = frozenset({
     "nauryz", "navruz", "kwanzaa", "hogmanay", "new year", "lunar new year", "boxing day", "mardi gras",
     "valentine's day", "mother's day", "father's day", "independence day", "ramadan mubarak", "christmas eve",
     "new year's eve", "new year's day", "oraza ait", "kurban ait",
+    # Russian and Kazakh, in the cases a question puts them in ("Когда празднуют Наурыз?")
+    "наурыз", "наурыза", "наурызе", "наурыз мейрамы", "навруз", "навруза", "рождество", "рождества", "рождеству",
+    "пасха", "пасхи", "пасху", "масленица", "масленицу", "масленицы", "новый год", "нового года", "новым годом",
+    "курбан айт", "ораза айт", "курбан-байрам",
 })
+
+# The words that make a holiday's name one ("Mubarak", "Valentine"), not "day" or "new".
+_HOLIDAY_WORDS = frozenset(w for h in HOLIDAYS for w in h.replace("'s", "").split()) - {
+    "day", "eve", "new", "year", "year's", "год", "года", "годом", "новый", "нового", "новым"}
 
 # The planets, the Sun and the Moon: names of people too ("Venus Williams", "Bruno Mars"),
 # so a lone one is sky only beside another or where the text speaks of the sky.
@@ -71,6 +79,8 @@ def is_holiday(text: str, start: int, end: int) -> bool:
     """The span, or the span with the word before or after it ("Eid" + " Mubarak", "Christmas"
     + " Eve"), is a holiday's name."""
     span = text[start:end].lower().replace("’", "'")
+    if not _HOLIDAY_WORDS.intersection(span.replace("'s", "").split()):
+        return False  # nearly every name: no holiday's own word in it
     if span in HOLIDAYS or span.startswith(("merry ", "happy ")) and span[6:] in HOLIDAYS:  # "Merry Christmas"
         return True
     before = _WORD_BEFORE.search(text, max(0, start - 16), start)
@@ -119,6 +129,9 @@ def after_determiner(text: str, start: int, end: int) -> bool:
     return bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start)) and not _FAMILY_AFTER.match(text, end)
 
 
+_CASE_ENDING = re.compile(r"(?:ого|ому|ым|ом|ой|ою|ей|ы|а|у|е|и|ю|я)$")
+
+
 @lru_cache(maxsize=1)
 def _public_figures() -> frozenset[str]:
     return lexicon("public_figures")
@@ -131,4 +144,13 @@ def public_figure(span: str) -> bool:
         if span.endswith(suffix):
             span = span[:-len(suffix)]
             break
-    return " ".join(span.split()) in _public_figures()
+    span = " ".join(span.split())
+    figures = _public_figures()
+    if span in figures:
+        return True
+    # Russian and Kazakh decline the name a question is about ("о творчестве Пушкина",
+    # "романы Толстого"): its last word's case ending off, or back to "-ой"/"-й".
+    if not span.isascii() and (m := _CASE_ENDING.search(span)) is not None:
+        stem = span[:m.start()]
+        return any(stem + ending in figures for ending in ("", "ой", "й", "а", "ий"))
+    return False

@@ -41,6 +41,7 @@ from .retype_names import NamePasses, caseless_names
 from .retype_values import (ages_in_brackets, capitalised_runs, cyrillic_kin_names, cyrillic_places, cyrillic_stop_words,
                             free_labelled_values, korean_given_names, possessive_kin_names, schools_by_attending)
 
+_EPONYM_NEXT = frozenset(" \t'’")  # what can follow a name a law is named after
 _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the types `_retyped` may change
 
 
@@ -322,9 +323,9 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
 
     def _everyday_name(self, text: str, start: int, end: int) -> bool:
         """A holiday, a planet or a law's name ("the Doppler effect"), not "my sister Christmas"."""
-        one_word = " " not in text[start:end]
-        return (is_holiday(text, start, end) or one_word and (
-            in_the_sky(text, text[start:end]) or P.EPONYM_AFTER.match(text, end) is not None)) \
+        span = text[start:end]
+        return (is_holiday(text, start, end) or " " not in span and (
+            in_the_sky(text, span) or text[end:end + 1] in _EPONYM_NEXT and P.EPONYM_AFTER.match(text, end) is not None)) \
             and not P.KIN_OR_NAMED_BEFORE.search(text, max(0, start - 24), start)
 
     def _street_by_its_type(self, text: str, r: RecognizerResult, span: str,

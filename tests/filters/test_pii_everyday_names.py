@@ -22,6 +22,8 @@ def found(engine: PIIEngine, text: str) -> set[tuple[str, str]]:
 NOTHING_REDACTED = [
     ("a holiday", "What do Muslims celebrate during Ramadan?"),
     ("a holiday greeting", "Merry Christmas and a Happy New Year!"),
+    ("a holiday in Russian", "Когда празднуют Наурыз?"),
+    ("a holiday with its day", "Make a Valentine's Day card message."),
     ("a two-word holiday greeting", "Eid Mubarak to all my classmates!"),
     ("planets in a list", "Name the planets: Mercury, Venus, Earth, Mars, Jupiter, Saturn, Uranus and Neptune."),
     ("a planet where the sky is spoken of", "Is Pluto still a planet?"),
@@ -122,7 +124,8 @@ def test_an_equation_holds_an_equals_sign_or_a_spaced_operator(text: str, expect
 
 @pytest.mark.parametrize(("span", "expected"), [
     ("Albert Einstein", True), ("Einstein's", True), ("Marie  Curie", True), ("Napoleon", True), ("Пушкин", True),
-    ("Newton", False), ("Lincoln", False), ("Abai", False), ("Albert", False), ("Maria Garcia", False),
+    ("Пушкина", True), ("Толстого", True), ("Newton", False), ("Lincoln", False), ("Abai", False), ("Albert", False),
+    ("Maria Garcia", False), ("Иванова", False), ("Маша", False),
 ])
 def test_a_public_figure_is_a_listed_full_name_or_a_name_no_classmate_carries(span: str, expected: bool) -> None:
     assert public_figure(span) is expected
