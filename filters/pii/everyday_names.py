@@ -70,6 +70,10 @@ _EQUATION = re.compile(r"=|[\p{L}\d)][ \t]+[+×÷][ \t]+[\p{L}\d(]")
 
 _WORD_BEFORE = re.compile(r"(\p{L}+)[ \t]+$")
 _WORD_AFTER = re.compile(r"(['’]s)?[ \t]+(\p{L}+)")  # "Valentine" + "'s Day"
+# Code a learner pastes: braces, tags, assignments, statements' ends, a call's bracket right
+# after a word ("println(", "O(log n"). No name or address is written with them; a nickname
+# in brackets after a space ("Maria (Masha) Ivanova") and a quoted mail's "> " are not touched.
+_CODE_SHAPE = re.compile(r"[{}=;`]|\w[(\[]|</?[A-Za-z]")
 _DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|a|an|this|that|these|those)[ \t]+)$")
 _FAMILY_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?i:family|families|kids|children|household|twins|brothers|sisters|house"
                            r"|home|parents)\b")
@@ -117,6 +121,10 @@ def end_before_time(text: str, start: int, end: int) -> int:
     while cut > start and text[cut - 1] in " \t":
         cut -= 1
     return cut
+
+
+def looks_like_code(span: str) -> bool:
+    return bool(_CODE_SHAPE.search(span))
 
 
 def is_equation(span: str) -> bool:

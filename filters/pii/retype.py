@@ -27,8 +27,8 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
-from .everyday_names import (after_determiner, end_before_time, in_the_sky, is_equation, is_holiday, numbered_part,
-                             used_as_language)
+from .everyday_names import (after_determiner, end_before_time, in_the_sky, is_equation, is_holiday, looks_like_code,
+                             numbered_part, used_as_language)
 from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
 from .recognizers.common import ACRONYMS, CHAT_WORDS, common_words, english_words
 from .recognizers.legal_forms import firm_end
@@ -175,6 +175,8 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
                 if more.start() != r.end or more.group(1).lower() in self.common:
                     break
                 r.end = more.end()
+        if looks_like_code(text[r.start:r.end]):
+            return []  # "def greet(name", "<h1>Welcome</h1": pasted code the tagger read as a name
         if r.entity_type == "STREET_ADDRESS":
             if (end := end_before_time(text, r.start, r.end)) < r.end:  # "3 PM", "... after 5 pm"
                 if not any(c.isalnum() for c in text[r.start:end]):

@@ -105,6 +105,8 @@ class NamePasses(LexiconReader):
         """A word that, where case says nothing, is taken for itself: a function word, a common
         word that is no first name ("Cousin", "apology"), or a dictionary word no name list knows."""
         lower, title = word.lower(), word.title()
+        if "-" in lower.strip("-"):  # "font-size", "well-known": everyday when every part is
+            return all(self._everyday(part) for part in lower.split("-") if part)
         return lower in STOPWORDS or lower in CHAT_WORDS or lower in self.common and title not in self.first \
             or lower in self.english and title not in self.first and title not in self.last
 
@@ -117,6 +119,8 @@ class NamePasses(LexiconReader):
             return True
         words_at = [(m.start(), m.end()) for m in P.WORD.finditer(text, r.start, r.end)]
         parts = self._inner(text, words_at, lambda w, _: self._everyday(w))
+        if not parts and span.islower() and "-" in span:
+            return False  # "font-size", "well-known": a compound of everyday words
         if not parts and span.islower():
             # the tagger's lowercase name of dictionary words ("ping tmrw"): kept, less the
             # function words and chat spellings, rather than let a name through

@@ -12,6 +12,8 @@ STOPWORDS = frozenset("""
 a an the and or but if of to in on at by for with from is are was were be been am i me my we
 our you your he she it they them his her its their this that these those not no yes so too very
 just also please thanks thank hi hello hey ok okay here there what who when where why how which
+us him hers ours yours theirs myself yourself himself herself itself ourselves themselves do does did
+has have had would could should must
 """.split())
 
 
