@@ -45,6 +45,28 @@ def cyrillic_lookup_form(name: str) -> str:
     return form[:1].upper() + form[1:].lower()
 
 
+# A Russian, Ukrainian or Kazakh surname's shape, in any case ("Чехов", "Чеховым",
+# "Жуковская", "Нурланулы"): a town of that shape is a person's name as often.
+_SURNAME_SHAPE = re.compile(r"(?i)(?:[оеё]в|[иы]н|ск|цк|ов|ев)(?:а|у|ым|ом|ой|е|ы|ых|ого|ому|ий|ая|ое|ую|ые)?$"
+                            r"|(?:ұлы|улы|ули|қызы|кызы)$")
+# A case ending a noun takes in a sentence ("Москву", "Казахстана", "Франции").
+_CASE_ENDING = re.compile(r"(?:ого|ому|ым|ом|ой|ою|ей|ы|а|у|е|и|ю|я)$")
+
+
+def surname_shaped(word: str) -> bool:
+    return bool(_SURNAME_SHAPE.search(word))
+
+
+def nominative_forms(word: str) -> tuple[str, ...]:
+    """The forms a declined noun may have in a dictionary: the word itself, its stem, the stem
+    with "-а", "-я", "-й" ("Москву" -> "Москва", "Франции" -> "Франция", "Китае" -> "Китай")."""
+    m = _CASE_ENDING.search(word)
+    if m is None:
+        return (word,)
+    stem = word[:m.start()]
+    return (word, stem, stem + "а", stem + "я", stem + "й", stem + "ия")
+
+
 # The verbs a Russian, Ukrainian or Kazakh prompt opens with ("Напиши письмо", "Помогите",
 # "Түсіндірші"), capitalised as a sentence's first word: no name, though the tagger reads
 # one. The forms of politeness ("-ите", "-йте", Kazakh "-шы/-ші", "-ңыз/-ңіз") are never names.
@@ -55,13 +77,14 @@ CYRILLIC_IMPERATIVES = frozenset("""
 виправ перевір зроби склади знайди жаз көмектес түсіндір аудар айт тексер түзет көрсет жаса
 """.split())
 CYRILLIC_POLITE_VERB = re.compile(r"(?:ите|йте|ьте|шы|ші|ңыз|ңіз)$")
-# A kin word or role before a lowercase Cyrillic word ("мой брат ерлан", "с подругой асель",
-# "досым дамир"): a name when the Cyrillic name lexicon holds it, else unless it is a function
-# word or has a verb's, adjective's or adverb's ending (`CYRILLIC_NOT_A_NAME`).
-LOWER_KIN_CYRILLIC = re.compile(
+# A kin word or role before a Cyrillic word ("мой брат ерлан", "с подругой асель", "досым
+# дамир", "мой друг Милан"): capitalised, a name unless a town's; lowercase, a name when the
+# Cyrillic name lexicon holds it, else unless it is a function word or has a verb's,
+# adjective's or adverb's ending (`CYRILLIC_NOT_A_NAME`).
+KIN_THEN_WORD_CYRILLIC = re.compile(
     r"(?<![\p{L}])(?:брат(?:а|у|ом|ик|ишка)?|сестр(?:а|ы|е|ой|ёнка|енка)|друг(?:а|у|ом)?|подруг(?:а|и|е|ой)"
     r"|мам(?:а|ы|е|ой)|пап(?:а|ы|е|ой)|бабушк(?:а|и|е|ой)|дедушк(?:а|и|е|ой)|сын(?:а|у)?|доч(?:ь|ка|ери)"
     r"|учительниц(?:а|ы|е)|учител(?:ь|я|ю)|одноклассни(?:к|ца|ка|цы)|сосед(?:ка|а)?|братан"
-    r"|інім|ағам|әпкем|апам|досым|құрбым|сіңлім|қарындасым)[ \t]+(\p{Ll}[\p{Ll}-]{1,20})(?![\p{L}\d])")
+    r"|інім|ағам|әпкем|апам|досым|құрбым|сіңлім|қарындасым)[ \t]+(\p{L}[\p{Ll}-]{1,20})(?![\p{L}\d])")
 CYRILLIC_NOT_A_NAME = re.compile(
     r"(?:[еёиуюая]т|[аяеиоы]л|л[аои]|ть|ться|с[яь]|[ыиоа]й|[аяое]я|[оеыи]е|[оеи]го|[оеи]му|[аяо]х|[ая]ми|о|ем|ом)$")

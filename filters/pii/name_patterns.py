@@ -13,7 +13,7 @@ import regex as re
 
 from .cyrillic_patterns import (  # noqa: F401 - the type rules read them as name_patterns.X
     CYRILLIC_GREEK, CYRILLIC_GREEK_FUNCTION_WORDS, CYRILLIC_GREEK_LOWER, CYRILLIC_IMPERATIVES, CYRILLIC_NOT_A_NAME,
-    CYRILLIC_PLACE, CYRILLIC_POLITE_VERB, LOWER_KIN_CYRILLIC, cyrillic_lookup_form)
+    CYRILLIC_PLACE, CYRILLIC_POLITE_VERB, KIN_THEN_WORD_CYRILLIC, cyrillic_lookup_form, nominative_forms)
 from .recognizers.lexicon import PARTICLES
 from .recognizers.places import SETTLEMENT_WORDS, STREET_TYPE
 from .recognizers.windows import WordStarts

@@ -60,7 +60,8 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
         self.street_prefixes = frozenset(w.lower() for w in lexicon("street_prefixes"))
         self.street_endings = tuple(sorted(lexicon("street_endings")))
         self._line_titles = {}
-        cyrillic_stop_words(), lexicon("cyrillic_first_names")  # read at start-up, not by the first Cyrillic request
+        # read at start-up, not by the first Cyrillic request
+        cyrillic_stop_words(), lexicon("cyrillic_first_names"), lexicon("cyrillic_places")
 
     def _person_of_place(self, r: RecognizerResult, span: str) -> list[RecognizerResult] | None:
         """"Charles of Houston" (one span, typed anything): the person, then the place."""

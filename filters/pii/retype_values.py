@@ -72,7 +72,17 @@ def capitalised_runs(text: str, r: RecognizerResult) -> list[RecognizerResult]:
             runs[-1][1] = word.end()
         else:
             runs.append([word.start(), word.end()])
-    return [_result(r, r.entity_type, start, end, r.score) for start, end in runs]
+    return [_result(r, "LOCATION" if r.entity_type == "PERSON" and cyrillic_place(text[start:end]) else r.entity_type,
+                    start, end, r.score) for start, end in runs]
+
+
+def cyrillic_place(word: str) -> bool:
+    """A town, region or country in Cyrillic in any case ("Москву", "Казахстана", "Франции"),
+    that no first name shares ("Милан"): a place wherever it stands, not only after "в"."""
+    if " " in word:
+        return False
+    forms = {P.cyrillic_lookup_form(f) for f in P.nominative_forms(word)}
+    return not forms.isdisjoint(lexicon("cyrillic_places")) and forms.isdisjoint(lexicon("cyrillic_first_names"))
 
 
 def cyrillic_places(text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
@@ -136,7 +146,7 @@ def schools_by_attending(text: str, found: list[RecognizerResult], is_place) -> 
 
 
 def cyrillic_kin_names(text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
-    """"мой брат ерлан", "досым дамир": a lowercase Cyrillic word after a kin word is a name
+    """"мой брат ерлан", "досым дамир", "мой друг Милан": a Cyrillic word after a kin word is a name
     when a first-name lexicon holds it ("марат", "михаил", whose endings a verb's share), else
     unless a function word or a verb's, adjective's or adverb's ending says otherwise ("мой
     брат ходит", "моя сестра младшая", "мой друг тоже")."""
@@ -144,9 +154,13 @@ def cyrillic_kin_names(text: str, found: list[RecognizerResult]) -> list[Recogni
         return found
     extra = []
     names = lexicon("cyrillic_first_names")
-    for m in P.LOWER_KIN_CYRILLIC.finditer(text):
+    for m in P.KIN_THEN_WORD_CYRILLIC.finditer(text):
         word, start, end = m.group(1), m.start(1), m.end(1)
         if any(r.start < end and start < r.end for r in found):
+            continue
+        if word[0].isupper():  # "Мой друг Милан": capitalised after a kin word, a name unless a town's
+            if not cyrillic_place(word):
+                extra.append(RecognizerResult("PERSON", start, end, 0.7))
             continue
         if P.cyrillic_lookup_form(word) in names or not (  # "мой брат марат", though "-ат" ends verbs too
                 word in P.CYRILLIC_GREEK_FUNCTION_WORDS or word in cyrillic_stop_words() or P.CYRILLIC_NOT_A_NAME.search(word)):

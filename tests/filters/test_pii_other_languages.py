@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from filters.pii import PIIEngine
+from filters.pii.retype_values import cyrillic_place
 
 
 def found(engine: PIIEngine, text: str) -> set[tuple[str, str]]:
@@ -43,6 +44,13 @@ CASES = [
     ("мой друг михаил сказал", {("PERSON", "михаил")}),
     ("моя подруга алла пришла", {("PERSON", "алла")}),
     ("досым әсел келді", {("PERSON", "әсел")}),
+    # a town or a country in any case is a place wherever it stands, not only after "в"
+    ("Какая столица Казахстана?", {("LOCATION", "Казахстана")}),
+    ("Напиши про Москву.", {("LOCATION", "Москву")}),
+    ("Расскажи о Франции и Германии.", {("LOCATION", "Франции"), ("LOCATION", "Германии")}),
+    ("Антон Чехов родился в Таганроге.", {("PERSON", "Антон Чехов"), ("LOCATION", "Таганроге")}),
+    # a capitalised word after a kin word is a name, which the tagger had left out; a town is not
+    ("Мой друг Милан живёт в Праге.", {("PERSON", "Милан"), ("LOCATION", "Праге")}),
     ("моя мама работает", set()),
     ("моя сестра младшая", set()),
     ("мой брат тоже", set()),
@@ -184,3 +192,11 @@ KOREAN = [
 @pytest.mark.parametrize(("text", "people"), KOREAN, ids=[t[:30] for t, _ in KOREAN])
 def test_a_korean_given_name_is_one_person_with_its_hyphen(engine: PIIEngine, text, people) -> None:
     assert {value for kind, value in found(engine, text) if kind == "PERSON"} == people
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("Москву", True), ("Казахстане", True), ("Франции", True), ("Китае", True), ("Алматы", True), ("Киеве", True),
+    ("Милан", False), ("Чехова", False), ("Ивана", False), ("Королёв", False),
+])
+def test_a_cyrillic_place_is_read_in_any_case_and_never_shares_a_first_name_or_a_surname_shape(word, expected) -> None:
+    assert cyrillic_place(word) is expected

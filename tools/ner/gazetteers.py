@@ -116,6 +116,19 @@ def to_cyrillic(name: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+# Towns and countries in Russian and Kazakh spelling that Faker's Russian and Ukrainian lists
+# lack: Central Asia's, and the world's a pupil writes about.
+CYRILLIC_PLACES_EXTRA = """
+Алматы Астана Шымкент Караганда Актобе Тараз Павлодар Семей Атырау Костанай Уральск Актау Кызылорда Туркестан
+Талдыкорган Кокшетау Петропавловск Усть-Каменогорск Экибастуз Жезказган Бишкек Ош Ташкент Самарканд Бухара Душанбе
+Ашхабад Улан-Батор Тбилиси Ереван Баку Минск Кишинёв Киев Київ Харьков Одесса Львов Рига Вильнюс Таллин Варшава
+Прага Будапешт Вена Берлин Мюнхен Париж Лондон Мадрид Барселона Рим Милан Венеция Афины Стамбул Анкара Анталья Дубай
+Каир Пекин Шанхай Токио Сеул Дели Мумбаи Бангкок Сингапур Сидней Торонто Нью-Йорк Вашингтон Чикаго Лос-Анджелес
+Бостон Амстердам Брюссель Женева Цюрих Стокгольм Осло Хельсинки Копенгаген Дублин Лиссабон Мекка Медина
+Казахстан Кыргызстан Узбекистан Таджикистан Туркменистан Қазақстан Европа Азия Африка Америка Австралия Антарктида
+Сибирь Урал Кавказ Крым Байкал Арал Каспий Алтай Тянь-Шань Памир Иссык-Куль Балхаш Волга Днепр Дунай Нил Амазонка
+""".split()
+
 CENTRAL_ASIAN_LAST_NAMES = """
 Abdrakhmanov Abenov Aitkulov Akhmetov Akhmetova Amanov Baimukhanov Baitursynov Bekov Dosmukhamedov Dzhaksybekov
 Ermekov Ibraimov Iskakov Kairatov Kaliyev Karimov Kassymov Kenzhebekov Mamyrov Mirzayev Mukanov Nurlanov

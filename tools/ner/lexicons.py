@@ -19,7 +19,7 @@ import faker.providers.address as address_providers
 import faker.providers.company as company_providers
 import faker.providers.person as person_providers
 
-from filters.pii.cyrillic_patterns import cyrillic_lookup_form
+from filters.pii.cyrillic_patterns import cyrillic_lookup_form, surname_shaped
 
 from . import gazetteers as gz
 from . import prose
@@ -108,6 +108,19 @@ def cyrillic_first_names() -> set[str]:
     return {cyrillic_lookup_form(n) for n in names}
 
 
+_CYRILLIC_WORD = re.compile(r"^[А-ЯЁІЇЄҐҚҒҮҰӘӨҺ][а-яёіїєґқғүұәөһ'’-]+$")
+
+
+def cyrillic_places() -> set[str]:
+    """One-word towns, regions and countries in Cyrillic, in their lookup form: Faker's Russian,
+    Ukrainian, Bulgarian and Macedonian lists and `gazetteers.CYRILLIC_PLACES_EXTRA`, less
+    Faker's surname-shaped ones ("Чехов", "Королёв", "Жуковский"), which name people as often."""
+    names = _strings(address_providers, ("city_names", "cities", "countries", "region_republics", "region_names",
+                                         "states"), ("ru_", "uk_", "bg_", "mk_"))
+    places = {n for n in names if _CYRILLIC_WORD.match(n) and not surname_shaped(n)} | set(gz.CYRILLIC_PLACES_EXTRA)
+    return {cyrillic_lookup_form(n) for n in places}
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     first = _collect(person_providers, ("first_names", "first_names_male", "first_names_female"))
@@ -121,7 +134,8 @@ def main() -> None:
     nrp = (set(gz.NATIONALITIES) | set(gz.MULTIWORD_NRP) | set(gz.RELIGIONS) | set(gz.POLITICAL)) - ambiguous
     named = (("first_names", first), ("last_names", last), ("places", places), ("nrp", nrp), ("legal_forms", legal_forms()),
              ("street_prefixes", street_prefixes()), ("street_endings", street_endings()),
-             ("cyrillic_first_names", cyrillic_first_names()), ("public_figures", public_figures()))
+             ("cyrillic_first_names", cyrillic_first_names()), ("public_figures", public_figures()),
+             ("cyrillic_places", cyrillic_places()))
     for name, values in named:
         (OUT / f"{name}.txt").write_text("\n".join(sorted(values)) + "\n", encoding="utf-8")
         print(f"{name}: {len(values)}")
