@@ -168,6 +168,8 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
                 r.end = after.end()
             if (after := P.APOSTROPHE_SURNAME_AFTER.match(text, r.end)) is not None:
                 r.end = after.end()
+            if P.PARTICLE_END.search(text, r.start, r.end) and (after := P.CAPITALISED_WORD_AFTER.match(text, r.end)):
+                r.end = after.end()  # "Nguyen Van" + " An": the name goes on after its particle
         if r.entity_type in ("LOCATION", "PERSON") and text[r.start:r.end].isupper() \
                 and any(c.islower() for c in text[max(0, r.start - 40):r.start]):
             # "flew to HLUBOKÁ NAD VLTAVOU": a name in capitals in lowercase text goes on over

@@ -200,3 +200,18 @@ def test_a_korean_given_name_is_one_person_with_its_hyphen(engine: PIIEngine, te
 ])
 def test_a_cyrillic_place_is_read_in_any_case_and_never_shares_a_first_name_or_a_surname_shape(word, expected) -> None:
     assert cyrillic_place(word) is expected
+
+
+# Names of pupils from East and South-East Asia, as they type them in English.
+EAST_ASIAN = [
+    ("i play with yuto and haruki every day", {"yuto", "haruki"}),
+    ("her name is xiaoling and she is 7", {"xiaoling"}),
+    ("My classmate Nguyen Van An got full marks.", {"Nguyen Van An"}),
+    ("Tran Thi Lan is my teacher.", {"Tran Thi Lan"}),
+    ("My dad Ahmed bin Rashid works in Dubai.", {"Ahmed bin Rashid"}),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), EAST_ASIAN, ids=[t[:30] for t, _ in EAST_ASIAN])
+def test_east_asian_given_names_and_a_name_after_its_particle_are_people(engine: PIIEngine, text, people) -> None:
+    assert {value for kind, value in found(engine, text) if kind == "PERSON"} == people

@@ -116,6 +116,15 @@ def to_cyrillic(name: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+# Japanese, Chinese and Korean given names as pupils type them in Latin letters; Faker's
+# romanised lists (also read) hold only a few dozen.
+EAST_ASIAN_FIRST_NAMES = """
+Haruto Yuto Sota Yuma Riku Haruki Kaito Ren Hinata Minato Yamato Sora Takumi Daiki Ryota Kenta Shota Hiroshi Takeshi
+Yui Hina Rin Mio Yuna Aoi Sakura Himari Riko Mei Saki Miyu Nanami Ayaka Haruka Misaki Yuki Emi Keiko Naoko Hanako
+Wei Ming Hao Jun Lei Tao Yang Xiaoming Xiaoling Xiaohong Meiling Lihua Yifan Zihan Haoran Yuxuan Zhiwei Jiahui Xinyi
+Yutong Jiayi Yiming Zixuan Ruoxi Yuqi Siyu Minjun Seojun Doyun Jiho Jiwoo Seoyeon Jiwon Minseo Hayoon Eunji Jisoo
+""".split()
+
 # Towns and countries in Russian and Kazakh spelling that Faker's Russian and Ukrainian lists
 # lack: Central Asia's, and the world's a pupil writes about.
 CYRILLIC_PLACES_EXTRA = """

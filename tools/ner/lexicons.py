@@ -20,6 +20,7 @@ import faker.providers.company as company_providers
 import faker.providers.person as person_providers
 
 from filters.pii.cyrillic_patterns import cyrillic_lookup_form, surname_shaped
+from filters.pii.recognizers.common import common_words, english_words
 
 from . import gazetteers as gz
 from . import prose
@@ -124,8 +125,15 @@ def cyrillic_places() -> set[str]:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     first = _collect(person_providers, ("first_names", "first_names_male", "first_names_female"))
-    first |= set(gz.CENTRAL_ASIAN_FIRST_NAMES) | set(gz.LATIN_SHORT_NAMES)
+    first |= set(gz.CENTRAL_ASIAN_FIRST_NAMES) | set(gz.LATIN_SHORT_NAMES) | set(gz.EAST_ASIAN_FIRST_NAMES)
+    # Romanised Japanese and Chinese names, less those that are English words ("Gang", "Hung")
+    # and the short surnames ("He", "Ma", "Hu"); "Sato", "Ito" are kept.
+    english = english_words() | common_words()
+    first |= {n.title() for n in _strings(person_providers, ("first_romanized_names",), ("ja_", "zh_"))
+              if n.lower() not in english}
     last = _collect(person_providers, ("last_names",)) | set(gz.CENTRAL_ASIAN_LAST_NAMES)
+    last |= {n.title() for n in _strings(person_providers, ("last_romanized_names",), ("ja_", "zh_"))
+             if n.lower() not in english and (len(n) >= 4 or n.lower() in {"sato", "ito", "kato"})}
     places = _collect(address_providers, ("cities", "countries", "states", "provinces", "regions"))
     english_countries = set(_values(importlib.import_module("faker.providers.address.en_US").Provider, "countries"))
     places |= english_countries | set(gz.CITIES_EXTRA) | set(gz.COUNTRIES_EXTRA) | set(gz.REGIONS)
