@@ -33,7 +33,7 @@ from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
 from .recognizers.common import ACRONYMS, CHAT_WORDS, common_words, english_words
 from .recognizers.legal_forms import firm_end
 from .recognizers.lexicon import lexicon
-from .recognizers.places import HAS_STREET_WORD, plausible_address
+from .recognizers.places import HAS_STREET_WORD, model_code_only, plausible_address
 from .retype_context import TextPasses, _cased, _result, in_firm_context, in_firm_frame
 from .retype_cues import CuePasses
 from .retype_lines import LinePasses
@@ -217,8 +217,11 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
                 # "(noah, 7, and lily, 5)": a child and an age, not a house number
                 return [_result(r, "PERSON", r.start + aged.start(1), r.start + aged.end(1), r.score),
                         _result(r, "AGE", r.start + aged.start(2), r.start + aged.end(2), 0.6)]
-            if not plausible_address(span) or P.CURRENCY_AFTER.match(text, r.end) or P.PHONE_LABEL.match(span):
-                return []  # the tagger's "0537490387 tomorrow", "security number 017-97-5813", "Transfer 250" EUR, "Fax: +421 ..."
+            if not plausible_address(span) or P.CURRENCY_AFTER.match(text, r.end) or P.PHONE_LABEL.match(span) \
+                    or model_code_only(span):
+                # the tagger's "0537490387 tomorrow", "security number 017-97-5813", "Transfer 250" EUR,
+                # "Fax: +421 ...", "Samsung Galaxy S24"
+                return []
             if (dated := P.YEAR_THEN_NAME.match(span)) and not HAS_STREET_WORD.search(span):
                 # "During 1980, Månsson Wiklund AB invested": a year, not a house number
                 year = [_result(r, "DATE_TIME", r.start + dated.start("year"), r.start + dated.end("year"), 0.6)]

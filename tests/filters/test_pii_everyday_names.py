@@ -49,6 +49,7 @@ NOTHING_REDACTED = [
     ("a tag's text", '<div class="header"><h1>Welcome</h1></div>'),
     ("a style sheet's property", "font-size: 16px; margin: 0 auto; color: #333333;"),
     ("a complexity", "The Big-O of binary search is O(log n)."),
+    ("a phone's model", "Compare the iPhone 15 and the Samsung Galaxy S24."),
     ("a landmark named after a town", "Why did the Berlin Wall come down?"),
     ("a sea", "Tell me about the Aral Sea."),
 ]

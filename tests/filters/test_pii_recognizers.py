@@ -7,6 +7,7 @@ import pytest
 
 from filters.pii import EngineSettings, PIIEngine
 from filters.pii.recognizers.kazakhstan import kz_checksum_ok
+from filters.pii.recognizers.places import model_code_only
 
 
 def found(engine: PIIEngine, text: str, entity: str) -> list[str]:
@@ -382,3 +383,11 @@ def test_organization_by_legal_form_or_partnership(lexicon_engine: PIIEngine, te
 @pytest.mark.parametrize("text", ORG_NEGATIVES)
 def test_organization_look_alikes(lexicon_engine: PIIEngine, text: str) -> None:
     assert found(lexicon_engine, text, "ORGANIZATION") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Samsung Galaxy S24", True), ("Dyson V15", True),
+    ("221B Baker Street", False), ("Flat B2, Rosewood Court", False), ("Unit B2", False), ("Rosewood Gardens", False),
+])
+def test_a_span_whose_numbers_are_all_model_codes_is_no_address(text: str, expected: bool) -> None:
+    assert model_code_only(text) is expected

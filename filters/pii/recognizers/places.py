@@ -119,6 +119,15 @@ def plausible_address(text: str) -> bool:
     return False
 
 
+def model_code_only(text: str) -> bool:
+    """Its numbers are all a product's model codes ("Samsung Galaxy S24", "Dyson V15"): no
+    word opens with a digit, as every house number does, and no street or unit word is in it."""
+    if HAS_STREET_WORD.search(text) or not any(c.isdigit() for c in text):
+        return False
+    words = text.replace(",", " ").split()
+    return not any(w[0].isdigit() for w in words) and not any(w.lower().strip(".#") in _ADDRESS_WORDS for w in words)
+
+
 def labels_only(text: str) -> bool:
     """No digit, and no word but everyday English words and field labels ("Card", "CVV",
     "Tel.", "passport no."), none of them a street or unit word: what is left of a tagger's
