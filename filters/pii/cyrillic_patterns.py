@@ -59,12 +59,13 @@ def surname_shaped(word: str) -> bool:
 
 def nominative_forms(word: str) -> tuple[str, ...]:
     """The forms a declined noun may have in a dictionary: the word itself, its stem, the stem
-    with "-а", "-я", "-й" ("Москву" -> "Москва", "Франции" -> "Франция", "Китае" -> "Китай")."""
+    with "-а", "-я", "-й", "-ой", "-ий" ("Москву" -> "Москва", "Франции" -> "Франция", "Китае"
+    -> "Китай", "Толстого" -> "Толстой")."""
     m = _CASE_ENDING.search(word)
     if m is None:
         return (word,)
     stem = word[:m.start()]
-    return (word, stem, stem + "а", stem + "я", stem + "й", stem + "ия")
+    return (word, stem, stem + "а", stem + "я", stem + "й", stem + "ия", stem + "ой", stem + "ий")
 
 
 # The verbs a Russian, Ukrainian or Kazakh prompt opens with ("Напиши письмо", "Помогите",

@@ -2,19 +2,22 @@
 
 A tutor's, a course's and a classroom's prompts are full of them: holidays ("during
 Ramadan"), planets ("Venus, Earth, Mars"), languages ("translate into Spanish"), the parts
-of a lesson ("Unit 4", "Grade 5", "Page 45"), clock times ("at 3 PM") and sums ("3x + 5 =
-20"). Sent as placeholders they make the question unanswerable ("What do Muslims celebrate
-during <PERSON_1>?"), and no tenant's policy asks for them. Each test here reads the span
-and the few words around it; a name keeps its type wherever a kin word, a title or "named"
-stands before it ("my sister June", "Mr. Sun").
+of a lesson ("Unit 4", "Grade 5", "Page 45"), clock times ("at 3 PM"), sums ("3x + 5 = 20")
+and pasted code ("def greet(name"). Sent as placeholders they make the question
+unanswerable ("What do Muslims celebrate during <PERSON_1>?"), and no tenant's policy asks
+for them. Each test here reads the span and the few words around it; a name keeps its type
+wherever a kin word, a title or "named" stands before it ("my sister June", "Mr. Sun").
+
+Public figures ("Albert Einstein") are people all the same: they are reported, and a tenant
+whose policy says `pii.public_figures: keep` lets them through (`public_figure`, used by the
+engine).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex as re
 
+from .cyrillic_patterns import nominative_forms
 from .recognizers.lexicon import lexicon
 
 HOLIDAYS = frozenset({
@@ -67,6 +70,7 @@ _TIME = re.compile(r"(?i)(?<![\p{L}\d:.])(?:(?:at|after|before|by|until|till|fro
                    r"\d{1,2}(?:[:.]\d{2})?[ \t]*(?:a\.m\.|p\.m\.|am|pm)(?![\p{L}\d])")
 # A sum or an equation: no address holds "=", or a spaced operator between terms.
 _EQUATION = re.compile(r"=|[\p{L}\d)][ \t]+[+×÷][ \t]+[\p{L}\d(]")
+_EQUATION_MARKS = frozenset("=+×÷")
 
 _WORD_BEFORE = re.compile(r"(\p{L}+)[ \t]+$")
 _WORD_AFTER = re.compile(r"(['’]s)?[ \t]+(\p{L}+)")  # "Valentine" + "'s Day"
@@ -74,6 +78,7 @@ _WORD_AFTER = re.compile(r"(['’]s)?[ \t]+(\p{L}+)")  # "Valentine" + "'s Day"
 # after a word ("println(", "O(log n"). No name or address is written with them; a nickname
 # in brackets after a space ("Maria (Masha) Ivanova") and a quoted mail's "> " are not touched.
 _CODE_SHAPE = re.compile(r"[{}=;`]|\w[(\[]|</?[A-Za-z]")
+_CODE_MARKS = frozenset("{}=;`([<")  # one of them, or no regex is run: nearly every name
 _DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|a|an|this|that|these|those)[ \t]+)$")
 _FAMILY_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?i:family|families|kids|children|household|twins|brothers|sisters|house"
                            r"|home|parents)\b")
@@ -114,6 +119,8 @@ def numbered_part(text: str, start: int, end: int) -> bool:
 def end_before_time(text: str, start: int, end: int) -> int:
     """Where a span ends once a time of day and what follows it are cut off ("7 701 234 5678
     after 5 pm", "9:15 AM sharp")."""
+    if "m" not in text[start:end] and "M" not in text[start:end]:
+        return end  # no "am" or "pm" in it, nor a regex run
     m = _TIME.search(text, start, end)
     if m is None:
         return end
@@ -124,11 +131,11 @@ def end_before_time(text: str, start: int, end: int) -> int:
 
 
 def looks_like_code(span: str) -> bool:
-    return bool(_CODE_SHAPE.search(span))
+    return not _CODE_MARKS.isdisjoint(span) and bool(_CODE_SHAPE.search(span))
 
 
 def is_equation(span: str) -> bool:
-    return bool(_EQUATION.search(span))
+    return not _EQUATION_MARKS.isdisjoint(span) and bool(_EQUATION.search(span))
 
 
 def after_determiner(text: str, start: int, end: int) -> bool:
@@ -137,28 +144,17 @@ def after_determiner(text: str, start: int, end: int) -> bool:
     return bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start)) and not _FAMILY_AFTER.match(text, end)
 
 
-_CASE_ENDING = re.compile(r"(?:ого|ому|ым|ом|ой|ою|ей|ы|а|у|е|и|ю|я)$")
-
-
-@lru_cache(maxsize=1)
-def _public_figures() -> frozenset[str]:
-    return lexicon("public_figures")
-
-
 def public_figure(span: str) -> bool:
-    """"Albert Einstein", "Einstein's": someone a pupil asks about (`tools/ner/public_figures.py`
-    lists them), whom a tenant may let through (`pii.public_figures: keep`)."""
+    """"Albert Einstein", "Einstein's", "Пушкина": someone a pupil asks about
+    (`tools/ner/public_figures.py` lists them), whom a tenant may let through
+    (`pii.public_figures: keep`). Russian and Kazakh decline the name a question is about ("о
+    творчестве Пушкина", "романы Толстого"): its last word is read in its case forms too."""
     for suffix in ("'s", "’s", "'", "’"):
         if span.endswith(suffix):
             span = span[:-len(suffix)]
             break
     span = " ".join(span.split())
-    figures = _public_figures()
-    if span in figures:
-        return True
-    # Russian and Kazakh decline the name a question is about ("о творчестве Пушкина",
-    # "романы Толстого"): its last word's case ending off, or back to "-ой"/"-й".
-    if not span.isascii() and (m := _CASE_ENDING.search(span)) is not None:
-        stem = span[:m.start()]
-        return any(stem + ending in figures for ending in ("", "ой", "й", "а", "ий"))
-    return False
+    figures = lexicon("public_figures")
+    if span.isascii():
+        return span in figures
+    return any(form in figures for form in nominative_forms(span))

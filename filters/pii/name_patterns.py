@@ -48,7 +48,7 @@ HYPHENED_PART_AFTER = re.compile(r"-\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}-])")
 APOSTROPHE_SURNAME_AFTER = re.compile(r"[ \t]+(?:O|D|L|Mc|Mac|N)['’]\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}])")
 # The capitalised word after a name that ends in a particle or a Vietnamese middle name:
 # "Nguyen Van" + " An", "Tran Thi" + " Lan", "Ahmed bin" + " Rashid".
-PARTICLE_END = re.compile(r"(?:^|[ \t])(?i:van|von|de|der|den|da|di|du|del|della|le|la|al|el|bin|ibn|ben|dos|das|thi)$")
+NAME_ENDING_PARTICLES = PARTICLES | {"thi"}
 CAPITALISED_WORD_AFTER = re.compile(r"[ \t]+\p{Lu}[\p{Ll}\p{M}'’-]*(?![\p{L}\p{M}\d])")
 # A word of any script, its hyphenated parts included ("Мария-Луиза").
 SCRIPT_WORD = re.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")

@@ -17,6 +17,9 @@ people) needs the type right, so after Presidio ran, each name-like result is lo
   ("Sara Schwarz\\n28245 Puruntie 82"), or capitalised words no dictionary knows after a
   form's label ("Billing address: Tintin Forsberg\\n..."), gives that line to PERSON.
 
+* what a learner asks about is nobody's data (`everyday_names.py`): a holiday, a planet, a
+  language, a lesson's numbered part, a clock time, a sum, pasted code.
+
 These rules read one result and the few characters around it; the passes that read the
 whole text (names beside names, lists, a person's predicates, places by context) are in
 retype_context.py.
@@ -168,7 +171,8 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
                 r.end = after.end()
             if (after := P.APOSTROPHE_SURNAME_AFTER.match(text, r.end)) is not None:
                 r.end = after.end()
-            if P.PARTICLE_END.search(text, r.start, r.end) and (after := P.CAPITALISED_WORD_AFTER.match(text, r.end)):
+            if len(named := text[r.start:r.end].rsplit(None, 1)) == 2 and named[1].lower() in P.NAME_ENDING_PARTICLES \
+                    and (after := P.CAPITALISED_WORD_AFTER.match(text, r.end)):
                 r.end = after.end()  # "Nguyen Van" + " An": the name goes on after its particle
         if r.entity_type in ("LOCATION", "PERSON") and text[r.start:r.end].isupper() \
                 and any(c.islower() for c in text[max(0, r.start - 40):r.start]):
