@@ -128,8 +128,12 @@ class TextPasses(LexiconReader):
         "Gaetane, Hannah, Anthony"); a word that repeats part of a detected full name is that
         person again ("directed by Maciej Borkowski and starring Borkowski")."""
         people = sorted((r for r in out if r.entity_type == "PERSON"), key=lambda r: r.start)
-        ends = {r.end for r in people}
-        starts = {r.start for r in people}
+        # A name list's weak "person" that the tagger read as a place with more confidence
+        # ("France" in "born in Paris, France") makes no neighbour a person.
+        places = {(r.start, r.end): r.score for r in out if r.entity_type == "LOCATION"}
+        listed = [r for r in people if places.get((r.start, r.end), -1.0) < r.score]
+        ends = {r.end for r in listed}
+        starts = {r.start for r in listed}
         extra: list[RecognizerResult] = []
         added: set[int] = set()
         for _ in range(2):  # a chain of unknown words next to people: both directions

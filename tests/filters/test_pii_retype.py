@@ -38,6 +38,8 @@ PRESENT = [
     ("unknown names where a place is named stay a place", "I moved to Río Gallegos last year.",
      [("LOCATION", "Río Gallegos")]),
     ("a surname-like town after 'raining in' is a place", "Is it raining in Solheim?", [("LOCATION", "Solheim")]),
+    ("a town and its country, both first names too, stay places", "I was born in Paris, France.",
+     [("LOCATION", "Paris"), ("LOCATION", "France")]),
     ("a name in a script without capitals after 'my name is'", "My name is 佐藤 花子 and I need help.",
      [("PERSON", "佐藤 花子")]),
     ("a Hebrew name after 'this is'", "Hi, this is עטרה משה from the office.", [("PERSON", "עטרה משה")]),
