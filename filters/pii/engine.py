@@ -26,7 +26,7 @@ from .pipeline import LoadedPipeline, load_pipeline
 from .recognizers import build_registry
 from .addresses import extend_addresses, split_address_blocks, with_address_places
 from .resolve import Detection, end_on_words, passes, resolve_overlaps
-from .everyday_names import public_figure
+from .everyday_names import asked_about
 from .retype import Retyper
 from .settings import EngineSettings
 from .tokenizer_cache import WarmCacheTokenizer
@@ -190,8 +190,9 @@ class PIIEngine:
             # It may add, retype and reshape: what it gives back meets the call's rules again.
             kept = [r for r in self._retype(text, kept) if r.entity_type in call.wanted
                     and passes(r, call.thresholds, call.default_threshold) and text[r.start:r.end] not in call.allow_list]
-        if call.keep_public_figures:
-            kept = [r for r in kept if r.entity_type != "PERSON" or not public_figure(text[r.start:r.end])]
+        if call.keep_public_figures:  # and the parts of them a name list found ("Albert" of "Albert Einstein")
+            figures = [(r.start, r.end) for r in kept if r.entity_type == "PERSON" and asked_about(text, r.start, r.end)]
+            kept = [r for r in kept if r.entity_type != "PERSON" or not any(a <= r.start and r.end <= b for a, b in figures)]
         detections = end_on_words(text, resolve_overlaps(text, kept, nested=call.nested))
         limit = (call.thresholds or {}).get("LOCATION", call.default_threshold)
         if call.nested and "LOCATION" in call.wanted:  # the places of each address too, at its score

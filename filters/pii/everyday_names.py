@@ -9,7 +9,8 @@ for them. Each test here reads the span and the few words around it; a name keep
 wherever a kin word, a title or "named" stands before it ("my sister June", "Mr. Sun").
 
 Public figures ("Albert Einstein") are people all the same: they are reported, and a tenant
-whose policy says `pii.public_figures: keep` lets them through (`public_figure`, used by the
+whose policy says `pii.public_figures: keep` lets them through where they are asked about,
+not where a kin word or a title makes them someone the user knows (`asked_about`, used by the
 engine).
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import regex as re
 
 from .cyrillic_patterns import nominative_forms
+from .name_patterns import KIN_OR_NAMED_BEFORE
 from .recognizers.lexicon import lexicon
 
 HOLIDAYS = frozenset({
@@ -79,6 +81,7 @@ _WORD_AFTER = re.compile(r"(['’]s)?[ \t]+(\p{L}+)")  # "Valentine" + "'s Day"
 # in brackets after a space ("Maria (Masha) Ivanova") and a quoted mail's "> " are not touched.
 _CODE_SHAPE = re.compile(r"[{}=;`]|\w[(\[]|</?[A-Za-z]")
 _CODE_MARKS = frozenset("{}=;`([<")  # one of them, or no regex is run: nearly every name
+_SELF_BEFORE = re.compile(r"(?i:\b(?:name\s+is|name's|i\s+am|i'm|im|me\s+and|call\s+me)[ \t]+)$")
 _DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|a|an|this|that|these|those)[ \t]+)$")
 _FAMILY_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?i:family|families|kids|children|household|twins|brothers|sisters|house"
                            r"|home|parents)\b")
@@ -142,6 +145,13 @@ def after_determiner(text: str, start: int, end: int) -> bool:
     """"the Moon", "a Potter": a surname that is an everyday word, used as one; not "the
     Khan family"."""
     return bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start)) and not _FAMILY_AFTER.match(text, end)
+
+
+def asked_about(text: str, start: int, end: int) -> bool:
+    """A public figure named where no kin word, title, "named" or "my name is" makes them
+    someone in the user's own life ("my classmate Albert Einstein", "I'm Marie Curie")."""
+    return public_figure(text[start:end]) and not (
+        KIN_OR_NAMED_BEFORE.search(text, max(0, start - 24), start) or _SELF_BEFORE.search(text, max(0, start - 16), start))
 
 
 def public_figure(span: str) -> bool:

@@ -186,8 +186,12 @@ class NamePasses(LexiconReader):
         return parts
 
 
+# "I", "I'm", "I'll": capitalised in any sentence, so no sign of a line in Title Case.
+_ALWAYS_CAPITALISED = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'll", "I’ll", "I'd", "I’d"})
+
+
 def _title_case(line: str) -> bool:
-    words = line.split()
+    words = [w for w in line.split() if w.rstrip(",.!?;:") not in _ALWAYS_CAPITALISED]
     most_lower = len(words) // 5  # more lowercase words than this, and the line is no title
     alpha = lower = 0
     for word in words:

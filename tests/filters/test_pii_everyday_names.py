@@ -151,3 +151,14 @@ def test_public_figures_are_reported_unless_the_call_keeps_them(engine: PIIEngin
     [kept] = engine.analyze_batch([text], entities=people, keep_public_figures=True)
     assert {text[d.start:d.end] for d in reported} == {"Noah Carter", "Marie Curie", "Shakespeare"}
     assert {text[d.start:d.end] for d in kept} == {"Noah Carter"}
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Tell me about Albert Einstein.", set()),  # its part "Albert" goes with it
+    ("My classmate Albert Einstein is funny.", {"Albert Einstein"}),
+    ("Hi, I'm Marie Curie and I'm 12.", {"Marie Curie"}),
+    ("Mr. Einstein is our maths teacher.", {"Einstein"}),
+])
+def test_a_kept_public_figure_is_one_asked_about_not_one_in_the_users_life(engine: PIIEngine, text, people) -> None:
+    [kept] = engine.analyze_batch([text], entities={"PERSON"}, keep_public_figures=True)
+    assert {text[d.start:d.end] for d in kept} == people

@@ -38,6 +38,8 @@ PRESENT = [
     ("unknown names where a place is named stay a place", "I moved to Río Gallegos last year.",
      [("LOCATION", "Río Gallegos")]),
     ("a surname-like town after 'raining in' is a place", "Is it raining in Solheim?", [("LOCATION", "Solheim")]),
+    ("'I' and 'I'm' make no line Title Case, which would cut an everyday-word surname",
+     "Hi, I'm Marie Curie and I'm 12.", [("PERSON", "Marie Curie")]),
     ("a town and its country, both first names too, stay places", "I was born in Paris, France.",
      [("LOCATION", "Paris"), ("LOCATION", "France")]),
     ("a name in a script without capitals after 'my name is'", "My name is 佐藤 花子 and I need help.",
