@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from presidio_analyzer import RecognizerResult
 
-from .everyday_names import after_determiner
 from . import name_patterns as P
+from .everyday_names import after_determiner
 from .name_patterns import NAME_TYPES, ORG_WORDS
 
 
