@@ -15,9 +15,15 @@ POLICIES = {
 }
 
 
+KEEPING_KEY = "sk-tenant-tutor-0123456789"
+
+
 @pytest.fixture(scope="module")
 def server(fake_server, tmp_path_factory):
-    gateway = start_gateway(tmp_path_factory.mktemp("analyze"), base_config(fake_server[1].url), POLICIES)
+    config = base_config(fake_server[1].url)
+    config["tenants"]["tutor"] = {"key": KEEPING_KEY, "policy": "tutor"}
+    policies = {**POLICIES, "tutor": {"name": "tutor", "version": "1", "filters": [], "pii": {"public_figures": "keep"}}}
+    gateway = start_gateway(tmp_path_factory.mktemp("analyze"), config, policies)
     yield gateway
     gateway.stop()
 
@@ -90,3 +96,10 @@ async def test_bad_input_is_refused_without_echo(server, body, content_type, sta
 async def test_an_unknown_key_is_refused(server):
     status, _ = await analyze(server, {"text": TEXT}, key="wrong")
     assert status == 401
+
+
+async def test_a_tenant_that_keeps_public_figures_is_told_of_the_classmate_only(server):
+    text = "Me and Zebulon Quartermaine are writing about Albert Einstein."
+    reports = [{text[e["start"]:e["end"]] for e in orjson.loads((await analyze(server, {"text": text}, key))[1])["entities"]
+                if e["type"] == "PERSON"} for key in (TENANT_KEY, KEEPING_KEY)]
+    assert reports == [{"Zebulon Quartermaine", "Albert Einstein"}, {"Zebulon Quartermaine"}]
