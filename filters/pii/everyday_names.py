@@ -57,13 +57,14 @@ _LANGUAGE_AFTER = re.compile(
     r"|idioms?|proverbs?|sayings?|greetings?|numbers|lyrics|poems?|keyboard|script|dialects?|translator)\b")
 
 # The parts of a course, a book or a day a number names; a flat's or a unit's number only
-# where an address goes on after it ("Unit 4, 12 High Street").
+# where an address goes on after it ("Unit 4, 12 High Street"). Not "No. 12" or "number 7",
+# which are a house's.
 _NUMBERED_PART = re.compile(
     r"(?i)(?:lessons?|units?|exercises?|ex\.|questions?|q|steps?|levels?|modules?|chapters?|ch\.|pages?|p\.|pp\.|rooms?"
     r"|episodes?|seasons?|years?|grades?|class|week|day|parts?|sections?|tasks?|tables?|figures?|fig\.|slides?|tests?"
     r"|quiz|rounds?|stages?|books?|volumes?|vol\.|tracks?|gates?|platforms?|activit(?:y|ies)|worksheets?|problems?"
     r"|examples?|items?|paragraphs?|lines?|verses?|acts?|scenes?|topics?|weeks?|days?|terms?|semesters?|blocks?"
-    r"|periods?|labs?|groups?|teams?|seats?|rows?|desks?|buses|bus|routes?|flights?|no\.?|number|#)"
+    r"|periods?|labs?|groups?|teams?|seats?|rows?|desks?|buses|bus|routes?|flights?)"
     r"[ \t]*#?\d{1,4}[a-z]?(?:[ \t]*(?:-|–|and|&|,)[ \t]*\d{1,4}[a-z]?)*")
 _ADDRESS_GOES_ON = re.compile(r"[ \t]*,?[ \t]*\d")
 

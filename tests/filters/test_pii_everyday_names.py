@@ -70,6 +70,7 @@ STILL_FOUND = [
     ("a phone number before a time", "Call me on +7 701 234 5678 after 5 pm.", ("PHONE_NUMBER", "+7 701 234 5678")),
     ("a street before a time", "Meet me at 221B Baker Street at 3 PM.", ("STREET_ADDRESS", "221B Baker Street")),
     ("a flat's number before its street", "Flat 3, 27 Church Road, London", ("STREET_ADDRESS", "Flat 3, 27 Church Road")),
+    ("a house's number after 'No.'", "We live at No. 12, the blue house.", ("STREET_ADDRESS", "No. 12")),
     ("a person's own test", "Tom's test is on Friday, can you help him?", ("PERSON", "Tom")),
     ("a nationality before a person", "He is a French citizen named Pierre Dubois.", ("PERSON", "Pierre Dubois")),
     ("a tutor after a language", "I speak English with my tutor Olga Ivanova.", ("PERSON", "Olga Ivanova")),
