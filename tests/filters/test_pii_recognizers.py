@@ -102,6 +102,9 @@ POSITIVES = [
     ("SCHOOL", "My kid is at Little Stars Nursery", "Little Stars Nursery"),
     ("SCHOOL", "i go to school 57 in moscow", "school 57"),
     ("SCHOOL", "My brother Misha goes to School 57.", "School 57"),
+    ("SCHOOL", "I study at school-gymnasium 15 in Shymkent.", "school-gymnasium 15"),
+    ("SCHOOL", "I go to school-lyceum No. 8.", "school-lyceum No. 8"),
+    ("SCHOOL", "I study at school № 12.", "school № 12"),
     # a school after the pupil's grade or year; a lowercase short name of everyday words
     ("SCHOOL", "hi im ben im in grade 4 at maple grove elementary", "maple grove elementary"),
     ("SCHOOL", "She's in year 3 at St. Mary's Primary.", "St. Mary's Primary"),

@@ -230,6 +230,8 @@ _ATTENDING = (r"\b(?:(?:go|goes|going|went|gone|transferred|moved)\s+to|attend(?
               r"|teach(?:es|ing)?|teacher|enrolled|pupil)\s+at|school\s+is(?:\s+called)?"
               r"|(?:grade|year|class|form)\s+\d{1,2}(?:st|nd|rd|th)?\s+at|\d{1,2}(?:st|nd|rd|th)\s+grade\s+at"
               r"|(?:we'?re|i'?m|we\s+are|i\s+am|he'?s|she'?s|they'?re)\s+at)")
+# A school named by its number, Kazakhstan's compound kinds too ("school-gymnasium 15").
+_NUMBERED_KIND = r"(?:[Ss]chool|[Gg]ymnasium|[Ll]yceum)(?:-(?:[Ss]chool|[Gg]ymnasium|[Ll]yceum))?"
 SCHOOL_PATTERNS = [
     Pattern("name + school kind",
             rf"(?<![\w]){_NAME_WORDS}(?:(?:Elementary|Middle|High|Primary|Secondary|Grammar|Junior\s+High"
@@ -238,8 +240,8 @@ SCHOOL_PATTERNS = [
             r"|Gymnasium|College|University|Institute|Kindergarten|Nursery|Preschool|Pre-School|Schule|Gimnazium"
             r"|School)(?!\w)", 0.7),
     Pattern("university of X", rf"(?<![\w])University\s+of\s+(?:{_LEAD}[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){{0,2}}", 0.7),
-    Pattern("school number", r"(?<![\w])(?:[Ss]chool|[Gg]ymnasium|[Ll]yceum)\s+(?:No\.?|#|№|number)\s*\d{1,4}(?!\w)", 0.7),
-    Pattern("attending + school and its number", rf"(?<={_ATTENDING}\s+)(?:[Ss]chool|[Gg]ymnasium|[Ll]yceum)\s+\d{{1,4}}(?!\w|[.,:]\d)"
+    Pattern("school number", rf"(?<![\w]){_NUMBERED_KIND}\s+(?:No\.?|#|№|number)\s*\d{{1,4}}(?!\w)", 0.7),
+    Pattern("attending + school and its number", rf"(?<={_ATTENDING}\s+){_NUMBERED_KIND}\s+(?:№\s*)?\d{{1,4}}(?!\w|[.,:]\d)"
             r"(?![ \t]+(?:days?|times?|hours?|minutes?|weeks?|months?|years?|o'?clock|am|pm|a\.m|p\.m)\b)", 0.7),
     # "в школе №45", "гимназия № 12", "лицей №8", "№45 мектеп"
     Pattern("school number, Russian or Kazakh",
