@@ -61,7 +61,7 @@ _LANGUAGE_AFTER = re.compile(
 # which are a house's.
 _NUMBERED_PART = re.compile(
     r"(?i)(?:lessons?|units?|exercises?|ex\.|questions?|q|steps?|levels?|modules?|chapters?|ch\.|pages?|p\.|pp\.|rooms?"
-    r"|episodes?|seasons?|years?|grades?|class|week|day|parts?|sections?|tasks?|tables?|figures?|fig\.|slides?|tests?"
+    r"|episodes?|seasons?|years?|grades?|class|parts?|sections?|tasks?|tables?|figures?|fig\.|slides?|tests?"
     r"|quiz|rounds?|stages?|books?|volumes?|vol\.|tracks?|gates?|platforms?|activit(?:y|ies)|worksheets?|problems?"
     r"|examples?|items?|paragraphs?|lines?|verses?|acts?|scenes?|topics?|weeks?|days?|terms?|semesters?|blocks?"
     r"|periods?|labs?|groups?|teams?|seats?|rows?|desks?|buses|bus|routes?|flights?)"

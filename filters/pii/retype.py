@@ -63,8 +63,8 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
         self.street_prefixes = frozenset(w.lower() for w in lexicon("street_prefixes"))
         self.street_endings = tuple(sorted(lexicon("street_endings")))
         self._line_titles = {}
-        # read at start-up, not by the first Cyrillic request
-        cyrillic_stop_words(), lexicon("cyrillic_first_names"), lexicon("cyrillic_places")
+        # read at start-up, not by the first Cyrillic request or the first that keeps public figures
+        cyrillic_stop_words(), lexicon("cyrillic_first_names"), lexicon("cyrillic_places"), lexicon("public_figures")
 
     def _person_of_place(self, r: RecognizerResult, span: str) -> list[RecognizerResult] | None:
         """"Charles of Houston" (one span, typed anything): the person, then the place."""

@@ -127,7 +127,8 @@ def main() -> None:
     first = _collect(person_providers, ("first_names", "first_names_male", "first_names_female"))
     first |= set(gz.CENTRAL_ASIAN_FIRST_NAMES) | set(gz.LATIN_SHORT_NAMES) | set(gz.EAST_ASIAN_FIRST_NAMES)
     # Romanised Japanese and Chinese names, less those that are English words ("Gang", "Hung")
-    # and the short surnames ("He", "Ma", "Hu"); "Sato", "Ito" are kept.
+    # and the short surnames ("He", "Ma", "Hu"); "Sato", "Ito" are kept. The English words are
+    # the word lists as shipped (written further down only without --skip-common-words).
     english = english_words() | common_words()
     first |= {n.title() for n in _strings(person_providers, ("first_romanized_names",), ("ja_", "zh_"))
               if n.lower() not in english}
