@@ -5,7 +5,9 @@
   ..."), ordinary words vetoed ("my username is not working");
 * a value right after the naming word (`UnlinkedHandleRecognizer`: "my insta lilyrose"),
   which must look like a handle or be no dictionary word ("Instagram captions");
-* a profile's link on a social or payment platform (`ProfileLinkRecognizer`).
+* a profile's link on a social or payment platform (`ProfileLinkRecognizer`);
+* the account in a home directory's path ("C:\\Users\\mgonzalez\\", "/home/dkim/"), which
+  pasted tracebacks and logs carry, and before "@" and a machine ("ssh dkim@10.0.0.5").
 """
 
 from __future__ import annotations
@@ -37,13 +39,22 @@ _PLATFORM_WORDS = frozenset(
 # word within a few words. Each shape runs only around its own anchor: an e-mail address's
 # "@" gives the handle shape a few characters to read, not the naming shape's look-behinds.
 _AT = Anchor(re.compile("@"), before=0, after=33, inside="@")
+# A home directory's parent in Windows, macOS and Linux paths; a JSON-escaped path doubles
+# its backslashes ("C:\\\\Users\\\\..."). The account is the next part of the path.
+_HOME_PARENT = Anchor(re.compile(r"(?i)(?:users|home|documents and settings)(?:\\|/)"), before=4, after=40)
+_SEP = r"(?:\\{1,2}|/)"
 _NAMING_WORD = Anchor(re.compile(rf"\b{_PLATFORM}\b", re.IGNORECASE), before=0, after=60, lowercase=True,
                       words=_PLATFORM_WORDS)
 
 
 class UsernameRecognizer(AnchoredShapes):
     SHAPES = (
-        ([Pattern("@handle", r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,30}[A-Za-z0-9_])?(?![\w@])", 0.7)], _AT),
+        ([Pattern("@handle", r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,30}[A-Za-z0-9_])?(?![\w@])", 0.7),
+          # an account at a machine, not an e-mail address: an IPv4 address or a one-word host
+          Pattern("account@machine", r"(?<![\w.@%+-])[A-Za-z_][\w.-]{0,30}[\w](?=@(?:(?:\d{1,3}\.){3}\d{1,3}"
+                                     r"(?![\d.]|\.\d)|[A-Za-z][\w-]*(?![\w.@-]|\.\w)))", 0.6)], _AT),
+        ([Pattern("home directory", rf"(?<=(?<![^\s\"'`(=:,\[])(?:[A-Za-z]:)?{_SEP}(?i:users|home|documents and settings)"
+                                    rf"{_SEP})[^\\/\s\"'`:;<>|*?%$]{{2,64}}(?={_SEP})", 0.8)], _HOME_PARENT),
         ([Pattern("naming word + value",
                   rf"(?<=[\s:=@\-])(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle|user|username|tag))?{_WHERE}?(?:\s+mine)?\s*(?:is|:|=|-)\s*(?:@)?)(?<![\w.]){_VALUE}(?![\w@])",
                   0.6)], _NAMING_WORD),
