@@ -44,6 +44,16 @@ CELESTIAL = frozenset("mercury venus earth mars jupiter saturn uranus neptune pl
 _SKY = re.compile(r"(?i)\b(?:planets?|solar|orbits?|space|stars?|telescopes?|astronauts?|galax(?:y|ies)|gravity"
                   r"|rocket|moons|asteroids?|comets?|eclipse|sky)\b")
 
+# AI assistants and chatbots a learner speaks to ("Hey ChatGPT, ..."): products, not people.
+# Those that are also first names ("Claude", "Alexa") are left to the tagger.
+ASSISTANTS = frozenset("chatgpt gpt gpt-4 gpt-4o gpt-5 copilot siri cortana bard gemini grok deepseek perplexity "
+                       "midjourney dall-e chatbot".split())
+
+
+def is_assistant(span: str) -> bool:
+    return span.lower() in ASSISTANTS
+
+
 # A nationality's word used as a language's: after a verb of speaking or learning, or "in",
 # "into"; before the things a language has or a lesson is about.
 _LANGUAGE_BEFORE = re.compile(
@@ -78,10 +88,11 @@ _EQUATION_MARKS = frozenset("=+×÷")
 _WORD_BEFORE = re.compile(r"(\p{L}+)[ \t]+$")
 _WORD_AFTER = re.compile(r"(['’]s)?[ \t]+(\p{L}+)")  # "Valentine" + "'s Day"
 # Code a learner pastes: braces, tags, assignments, statements' ends, a call's bracket right
-# after a word ("println(", "O(log n"). No name or address is written with them; a nickname
-# in brackets after a space ("Maria (Masha) Ivanova") and a quoted mail's "> " are not touched.
-_CODE_SHAPE = re.compile(r"[{}=;`]|\w[(\[]|</?[A-Za-z]")
-_CODE_MARKS = frozenset("{}=;`([<")  # one of them, or no regex is run: nearly every name
+# after a word ("println(", "O(log n"), a path's parts ("Users\\Public", "/Users", "Users/ann/app.py", "~/Desktop"),
+# a shell's "&&". No name or address is written with them; a nickname in brackets after a
+# space ("Maria (Masha) Ivanova"), a quoted mail's "> " and "Anna/Maria" are not touched.
+_CODE_SHAPE = re.compile(r"[{}=;`]|\w[(\[]|</?[A-Za-z]|\w\\+\w|\w/[\w.-]+/\w|~/|&&|\|\||(?:^|\s)/\w|\w/$")
+_CODE_MARKS = frozenset("{}=;`([<\\~&|/")  # one of them, or no regex is run: nearly every name
 _SELF_BEFORE = re.compile(r"(?i:\b(?:name\s+is|name's|i\s+am|i'm|im|me\s+and|call\s+me)[ \t]+)$")
 _DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|a|an|this|that|these|those)[ \t]+)$")
 _FAMILY_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?i:family|families|kids|children|household|twins|brothers|sisters|house"

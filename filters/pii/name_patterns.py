@@ -351,7 +351,10 @@ SIGN_OFF_WORDS = ("regards", "kind", "warm", "best", "cheers", "thank", "many", 
 SIGN_OFF_NAME = re.compile(
     r"(?i:(?:(?:kind|warm|warmest|best)[ \t]+)?regards|best(?:[ \t]+wishes)?|cheers|(?:many[ \t]+)?thanks|thank[ \t]+you"
     r"|(?:yours[ \t]+)?sincerely|yours(?:[ \t]+truly)?|(?:lots[ \t]+of[ \t]+)?love|xoxo|xo|hugs|warmly|take[ \t]+care"
-    r"|talk[ \t]+soon)(?![\p{L}])[ \t]*[,!.]?[ \t]*\n?[ \t]*(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?)"
+    r"|talk[ \t]+soon)(?![\p{L}])[ \t]*[,!.]?[ \t]*\n?[ \t]*"
+    r"(?:(?i:grandma|grandpa|granny|grandad|granddad|nana|nan|aunt|auntie|uncle|mom|mum|mommy|mummy|dad|daddy"
+    r"|mama|papa|cousin)[ \t]+)?"  # "Love, Grandma Rose": the name is "Rose"
+    r"(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?)"
     r"(?=[ \t]*(?:[\"”)]|[.!]?[ \t]*(?:\n|$)))", re.MULTILINE)
 SIGN_OFF_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:\n|$)")  # "Best,", "Cheers" ending their line
 FIELD_COLON = re.compile(r"[ \t]*:")  # after a line's first word: "Date: ...", "Subject: ..."

@@ -30,8 +30,8 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
-from .everyday_names import (after_determiner, end_before_time, in_the_sky, is_equation, is_holiday, looks_like_code,
-                             numbered_part, used_as_language)
+from .everyday_names import (after_determiner, end_before_time, in_the_sky, is_assistant, is_equation, is_holiday,
+                             looks_like_code, numbered_part, used_as_language)
 from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
 from .recognizers.common import ACRONYMS, CHAT_WORDS, common_words, english_words
 from .recognizers.legal_forms import firm_end
@@ -40,6 +40,7 @@ from .recognizers.places import HAS_STREET_WORD, model_code_only, plausible_addr
 from .retype_context import TextPasses, _cased, _result, in_firm_context, in_firm_frame
 from .retype_cues import CuePasses
 from .retype_lines import LinePasses
+from .name_mentions import MentionPasses
 from .retype_names import NamePasses, caseless_names
 from .retype_values import (ages_in_brackets, capitalised_runs, cyrillic_kin_names, cyrillic_places, cyrillic_stop_words,
                             free_labelled_values, korean_given_names, possessive_kin_names, schools_by_attending)
@@ -55,7 +56,7 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
-class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
+class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
     def __init__(self) -> None:
         self.first, self.last = lexicon("first_names"), lexicon("last_names")
         self.places, self.common, self.english = lexicon("places"), common_words(), english_words()
@@ -334,10 +335,11 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
         return [r]
 
     def _everyday_name(self, text: str, start: int, end: int) -> bool:
-        """A holiday, a planet or a law's name ("the Doppler effect"), not "my sister Christmas"."""
+        """A holiday, a planet, an AI assistant or a law's name ("the Doppler effect"), not "my
+        sister Christmas"."""
         span = text[start:end]
         return (is_holiday(text, start, end) or " " not in span and (
-            in_the_sky(text, span) or text[end:end + 1] in _EPONYM_NEXT and P.EPONYM_AFTER.match(text, end) is not None)) \
+            in_the_sky(text, span) or is_assistant(span) or text[end:end + 1] in _EPONYM_NEXT and P.EPONYM_AFTER.match(text, end) is not None)) \
             and not P.KIN_OR_NAMED_BEFORE.search(text, max(0, start - 24), start)
 
     def _street_by_its_type(self, text: str, r: RecognizerResult, span: str,
@@ -379,6 +381,7 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses):
             out = cyrillic_kin_names(text, cyrillic_places(text, out + caseless_names(text)))
         out = self._company_lines(text, self._city_lines(text, self._people_context(text, out)))
         out = self._repeated_names(text, self._particle_surnames(text, self._signed_names(text, out)))
+        out = self._mentions(text, out)
         # the passes over the whole text may have named a holiday or a planet in a list again
         return [r for r in ages_in_brackets(text, out)
                 if r.entity_type not in NAME_TYPES or not self._everyday_name(text, r.start, r.end)]

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from filters.pii import PIIEngine
-from filters.pii.everyday_names import (end_before_time, in_the_sky, is_equation, is_holiday, numbered_part,
-                                        public_figure)
+from filters.pii.everyday_names import (end_before_time, in_the_sky, is_equation, is_holiday, looks_like_code,
+                                        numbered_part, public_figure)
 
 # Types the reference tenants redact by placeholder: none of them may appear in these prompts.
 REDACTED = {"PERSON", "STREET_ADDRESS", "SCHOOL", "USERNAME", "PHONE_NUMBER", "ID_NUMBER"}
@@ -52,6 +52,7 @@ NOTHING_REDACTED = [
     ("a phone's model", "Compare the iPhone 15 and the Samsung Galaxy S24."),
     ("a landmark named after a town", "Why did the Berlin Wall come down?"),
     ("a sea", "Tell me about the Aral Sea."),
+    ("an AI assistant spoken to", "Hey ChatGPT, can you help me with my homework?"),
 ]
 
 
@@ -163,3 +164,12 @@ def test_public_figures_are_reported_unless_the_call_keeps_them(engine: PIIEngin
 def test_a_kept_public_figure_is_one_asked_about_not_one_in_the_users_life(engine: PIIEngine, text, people) -> None:
     [kept] = engine.analyze_batch([text], entities={"PERSON"}, keep_public_figures=True)
     assert {text[d.start:d.end] for d in kept} == people
+
+
+@pytest.mark.parametrize(("span", "expected"), [
+    ("def greet(name", True), ("<h1>Welcome</h1", True), (r"Users\Public\Desktop", True), ("/Users", True),
+    ("Users/sarah.connor/app.py", True), ("cd ~/Desktop && ls /Users", True), ("Users/", True),
+    ("Maria (Masha) Ivanova", False), ("Anna/Maria", False), ("> Kristina Bauer", False), ("St. Mary's", False),
+])
+def test_pasted_code_and_paths_are_no_name(span: str, expected: bool) -> None:
+    assert looks_like_code(span) is expected

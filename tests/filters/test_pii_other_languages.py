@@ -157,6 +157,8 @@ SIGNED = [
     ("Best,\nMark", {"Mark"}),
     ("Love, Grace", {"Grace"}),
     ("xoxo, Rose", {"Rose"}),
+    ("Love, Grandma Rose", {"Rose"}),  # the kin word is nobody's name, nor is "Love"
+    ("Thanks,\nUncle Bob", {"Bob"}),
     ("Kind regards,\nSamantha Lee\nHR Manager", {"Samantha Lee"}),
     ("Thank you, Google", set()),
     ("Write an invitation for Ella's 8th birthday party.", {"Ella"}),
