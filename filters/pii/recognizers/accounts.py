@@ -2,7 +2,7 @@
 
 * an @handle not preceded by a word character (so e-mail addresses are not split);
 * a value after a naming word and "is" or a colon ("username: kid_gamer07", "my ig is
-  ..."), ordinary words vetoed ("my username is not working");
+  ...", "my Cash App is $samlee21"), ordinary words vetoed ("my username is not working");
 * a value right after the naming word (`UnlinkedHandleRecognizer`: "my insta lilyrose"),
   which must look like a handle or be no dictionary word ("Instagram captions");
 * a profile's link on a social or payment platform (`ProfileLinkRecognizer`);
@@ -11,6 +11,8 @@
 """
 
 from __future__ import annotations
+
+import re as stdlib_re
 
 import regex as re
 from presidio_analyzer import Pattern
@@ -22,7 +24,8 @@ _PLATFORM = (
     r"(?:user\s*name|username|user\s*id|login|handle|nickname|nick|gamertag|screen\s*name|ig|insta"
     r"|instagram|twitter|tiktok|telegram|tg|discord|snapchat|snap|roblox|steam|minecraft|github"
     r"|reddit|twitch|youtube|xbox|psn|fortnite|wechat|weixin|skype|kik|line\s*id|kakao(?:talk)?|vk|facebook|fb"
-    r"|linkedin|pinterest|threads|bluesky|spotify|soundcloud|duolingo|riot\s*id|valorant|genshin|battle\.?net)"
+    r"|linkedin|pinterest|threads|bluesky|spotify|soundcloud|duolingo|riot\s*id|valorant|genshin|battle\.?net"
+    r"|cash\s*app|cashtag|venmo|zelle)"
 )
 _VALUE = r"[A-Za-z0-9_][A-Za-z0-9_.\-]{1,30}[A-Za-z0-9_](?:#\d{4})?"  # a sentence's full stop is no part of it
 # where the name is used, between the naming word and its value: "my username on the course is"
@@ -34,14 +37,17 @@ _PLATFORM_WORDS = frozenset(
     "username user userid login handle nickname nick gamertag screen screenname ig insta instagram twitter "
     "tiktok telegram tg discord snapchat snap roblox steam minecraft github reddit twitch youtube xbox psn "
     "fortnite wechat weixin skype kik line lineid kakao kakaotalk vk facebook fb linkedin pinterest threads bluesky "
-    "spotify soundcloud duolingo riot riotid valorant genshin battle battlenet battle.net".split())
+    "spotify soundcloud duolingo riot riotid valorant genshin battle battlenet battle.net cash cashapp cashtag venmo "
+    "zelle".split())
 # A handle starts at its "@" and runs at most 32 characters; a named value follows its naming
 # word within a few words. Each shape runs only around its own anchor: an e-mail address's
 # "@" gives the handle shape a few characters to read, not the naming shape's look-behinds.
 _AT = Anchor(re.compile("@"), before=0, after=33, inside="@")
 # A home directory's parent in Windows, macOS and Linux paths; a JSON-escaped path doubles
 # its backslashes ("C:\\\\Users\\\\..."). The account is the next part of the path.
-_HOME_PARENT = Anchor(re.compile(r"(?i)(?:users|home|documents and settings)(?:\\|/)"), before=4, after=40)
+# Opening with the separator, a rare character, keeps the scan of a text with no path cheap.
+_HOME_PARENT = Anchor(stdlib_re.compile(r"[\\/](?:[Uu]sers|USERS|[Hh]ome|HOME|[Dd]ocuments and [Ss]ettings)[\\/]"),
+                      before=4, after=40)
 _SEP = r"(?:\\{1,2}|/)"
 _NAMING_WORD = Anchor(re.compile(rf"\b{_PLATFORM}\b", re.IGNORECASE), before=0, after=60, lowercase=True,
                       words=_PLATFORM_WORDS)
@@ -56,7 +62,7 @@ class UsernameRecognizer(AnchoredShapes):
         ([Pattern("home directory", rf"(?<=(?<![^\s\"'`(=:,\[])(?:[A-Za-z]:)?{_SEP}(?i:users|home|documents and settings)"
                                     rf"{_SEP})[^\\/\s\"'`:;<>|*?%$]{{2,64}}(?={_SEP})", 0.8)], _HOME_PARENT),
         ([Pattern("naming word + value",
-                  rf"(?<=[\s:=@\-])(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle|user|username|tag))?{_WHERE}?(?:\s+mine)?\s*(?:is|:|=|-)\s*(?:@)?)(?<![\w.]){_VALUE}(?![\w@])",
+                  rf"(?<=[\s:=@$\-])(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle|user|username|tag))?{_WHERE}?(?:\s+mine)?\s*(?:is|:|=|-)\s*(?:@|\$)?)(?<![\w.]){_VALUE}(?![\w@])",
                   0.6)], _NAMING_WORD),
     )
     CONTEXT = ["username", "user", "handle", "account", "login", "profile", "follow"]
@@ -76,7 +82,7 @@ class UnlinkedHandleRecognizer(WindowedPatternRecognizer):
     dictionary word; a digit, "_", "." or an inner capital make it a handle whatever it spells."""
 
     PATTERNS = [Pattern("naming word, then a handle",
-                        rf"(?<=\s)(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle|user|username|tag))?\s+(?:@)?)"
+                        rf"(?<=[\s$])(?<=\b{_PLATFORM}(?:\s+(?:name|account|id|handle|user|username|tag))?\s+(?:@|\$)?)"
                         rf"(?<![\w.]){_VALUE}(?![\w@])", 0.6)]
     ANCHOR = _NAMING_WORD
 
