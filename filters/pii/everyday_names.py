@@ -44,6 +44,28 @@ CELESTIAL = frozenset("mercury venus earth mars jupiter saturn uranus neptune pl
 _SKY = re.compile(r"(?i)\b(?:planets?|solar|orbits?|space|stars?|telescopes?|astronauts?|galax(?:y|ies)|gravity"
                   r"|rocket|moons|asteroids?|comets?|eclipse|sky)\b")
 
+# A month, whole or cut short, and a day's number after it: "Mar 3", "June 12th", "Sept. 30".
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTH_DAY = re.compile(r"(?i)(?<![\p{L}])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?[ \t]+"
+                        r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d\p{L}])")
+_DAY_AFTER = re.compile(r"\.?[ \t]+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d\p{L}:.,]\d|[\d\p{L}])")
+
+
+def month_day(text: str, start: int, end: int) -> bool:
+    """The span is a month with a day's number after it: "Mar" of "Noah (Mar 3)"."""
+    return text[start:end].lower().rstrip(".") in _MONTHS and bool(_DAY_AFTER.match(text, end))
+
+
+def dates_only(span: str) -> bool:
+    """Every number in the span is a day after its month ("Mar 3), Noah (Jun 12), Ava"): a
+    list of birthdays, not an address."""
+    if not any(c.isdigit() for c in span):
+        return False
+    rest = _MONTH_DAY.sub("", span)
+    return rest != span and not any(c.isdigit() for c in rest)
+
+
 # AI assistants and chatbots a learner speaks to ("Hey ChatGPT, ..."): products, not people.
 # Those that are also first names ("Claude", "Alexa") are left to the tagger.
 ASSISTANTS = frozenset("chatgpt gpt gpt-4 gpt-4o gpt-5 copilot siri cortana bard gemini grok deepseek perplexity "

@@ -8,7 +8,7 @@ import pytest
 
 from filters.pii import PIIEngine
 from filters.pii.everyday_names import (end_before_time, in_the_sky, is_equation, is_holiday, looks_like_code,
-                                        numbered_part, public_figure)
+                                        dates_only, month_day, numbered_part, public_figure)
 
 # Types the reference tenants redact by placeholder: none of them may appear in these prompts.
 REDACTED = {"PERSON", "STREET_ADDRESS", "SCHOOL", "USERNAME", "PHONE_NUMBER", "ID_NUMBER"}
@@ -173,3 +173,25 @@ def test_a_kept_public_figure_is_one_asked_about_not_one_in_the_users_life(engin
 ])
 def test_pasted_code_and_paths_are_no_name(span: str, expected: bool) -> None:
     assert looks_like_code(span) is expected
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    ("Noah (Mar 3)", "Mar", True), ("due Sept. 30", "Sept.", True), ("on June 12th", "June", True),
+    ("My sister May is 9", "May", False), ("Mar Abrams", "Mar", False), ("Jun 12:30", "Jun", False),
+])
+def test_a_month_is_a_date_with_a_days_number_after_it(text: str, span: str, expected: bool) -> None:
+    start = text.index(span)
+    assert month_day(text, start, start + len(span)) is expected
+
+
+@pytest.mark.parametrize(("span", "expected"), [
+    ("Mar 3), Noah (Jun 12), Ava", True), ("Ava (Sep 30", True), ("12 Jun Street", False), ("Flat 3, Mar 4", False),
+    ("Noah and Ava", False),
+])
+def test_a_span_whose_numbers_are_all_days_of_months_is_dates_only(span: str, expected: bool) -> None:
+    assert dates_only(span) is expected
+
+
+def test_a_birthday_list_names_its_people_and_no_address(engine: PIIEngine) -> None:
+    text = "Birthday list: Emma (Mar 3), Noah (Jun 12), Ava (Sep 30)"
+    assert found(engine, text) == {("PERSON", "Emma"), ("PERSON", "Noah"), ("PERSON", "Ava")}
