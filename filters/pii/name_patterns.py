@@ -133,11 +133,11 @@ LOWER_KIN_NAME = re.compile(
 # every position costs 30-60 µs per KB.
 _COMMON_CUE = r"hi\s+to|it'?s|this\s+is|ask\s+for|owe|taken\s+by|thanks?|hey|dear|met"
 _RARER_CUE = (r"next\s+to|(?:sit|sits|sat|sitting|play|plays|played|playing|friends?|talk(?:ed)?|went|go(?:es)?)\s+with"
-              r"|tell|told|text(?:ed)?|call(?:ed)?|ask(?:ed)?|named"
+              r"|tell|told|text(?:ed)?|call(?:ed)?|ask(?:ed)?|named|yo|sup"
               # "my crush is noah", "dating a guy named brayden", "happy bday lucas"
               r"|(?:crush|bf|gf|boyfriend|girlfriend|bff)(?:\s+is)?|dating|happy\s+(?:birthday|bday|b-day|anniversary)")
 # Where LOWER_NAME_RARER_CONTEXT can start: it is matched at these words' places only.
-LOWER_CUE_WORDS = ("next", "sit", "sat", "play", "friend", "talk", "went", "go", "tell", "told", "text", "call", "ask",
+LOWER_CUE_WORDS = ("next", "sit", "sat", "play", "friend", "talk", "went", "go", "tell", "told", "text", "call", "ask", "yo", "sup",
                    "named", "crush", "bf", "gf", "boyfriend", "girlfriend", "bff", "dating", "happy")
 LOWER_NAME_CUE_BEFORE = re.compile(rf"(?i:\b(?:{_COMMON_CUE}|{_RARER_CUE})\s+)$")
 _LOWER_NAME = r"(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d@])"
@@ -148,8 +148,8 @@ LOWER_NAME_RARER_CONTEXT = re.compile(rf"(?i:\b(?:{_RARER_CUE})\s+){_LOWER_NAME}
 # A lowercase name after the words a pupil introduces themself with, in the languages the
 # tenants' users write: "mi nombre es lucia", "je m'appelle hugo", "меня зовут саша". After
 # a `strong` cue the word is a name unless it is an everyday word; after a `weak` one
-# ("ich bin mia", "soy lucia", "me and zara") only a known first name that is no dictionary
-# word. Matched only where `str.find` finds one of `NAMING_CUE_WORDS`.
+# ("ich bin mia", "soy lucia", "me and zara") only a known first name that is no everyday
+# word ("maria" is a rare English one). Matched only where `str.find` finds one of `NAMING_CUE_WORDS`.
 NAMING_CUE_WORDS = ("name", "call", "llamo", "nombre", "m'appelle", "m’appelle", "hei", "chiamo", "chamo", "nome", "bin ", "soy ",
                     "suis ", "me and ", "зовут", "звати", "имя", "атым", "есімім")
 LOWER_NAMED = re.compile(
@@ -171,6 +171,9 @@ EPONYM_AFTER = re.compile(
     r"(?:['’]s?)?(?:[ \t]+\p{Ll}+){0,2}?[ \t]+(?:laws?|theorem|principle|equations?|constant|paradox|conjecture"
     r"|syndrome|disease|triangle|razor|formula|lemma|effect|cycle|scale|algorithm|distribution|inequality|curve"
     r"|experiment|hypothesis|sequence)(?![\p{L}])")
+# A dish named after someone ("Caesar salad", "Alfredo sauce"): right after the name, never
+# after a possessive ("Lily's salad" is hers).
+DISH_AFTER = re.compile(r"[ \t]+(?:salad|sauce|dressing)(?![\p{L}])")
 # A kin word, a title or "named" right before a word: what follows is someone's name, even a
 # month's ("his wife June", "my daughter April", "a girl named May").
 KIN_OR_NAMED_BEFORE = re.compile(

@@ -33,7 +33,7 @@ from . import name_patterns as P
 from .everyday_names import (after_determiner, dates_only, end_before_time, in_the_sky, is_assistant, is_equation,
                              is_holiday, looks_like_code, month_day, numbered_part, used_as_language)
 from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
-from .recognizers.common import ACRONYMS, CHAT_WORDS, common_words, english_words
+from .recognizers.common import ACRONYMS, CHAT_WORDS, STOPWORDS, common_words, english_words
 from .recognizers.legal_forms import firm_end
 from .recognizers.lexicon import lexicon
 from .recognizers.places import HAS_STREET_WORD, model_code_only, plausible_address
@@ -161,6 +161,9 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
                 r.end = tail.start()  # "Mijo Urlić listed"; not "edison college", "ayşan salami"
         if r.entity_type in ("PERSON", "LOCATION", "ORGANIZATION") and not self._trim_function_words(text, r):
             return []  # "Hola", "Guten Morgen": a greeting in a pupil's Spanish or German
+        if r.entity_type in NAME_TYPES and (lower := text[r.start:r.end]).islower() \
+                and all(w in CHAT_WORDS or w in STOPWORDS for w in lower.split()):
+            return []  # "see u tmrw": chat spellings and function words name nobody
         if r.entity_type == "PERSON" and not self._trim_everyday_words(text, r):
             return []  # "My Cousin": everyday words only, no name among them
         if r.entity_type == "PERSON":
@@ -335,11 +338,12 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
         return [r]
 
     def _everyday_name(self, text: str, start: int, end: int) -> bool:
-        """A holiday, a planet, an AI assistant, a month before its day ("Mar 3") or a law's
-        name ("the Doppler effect"), not "my sister Christmas"."""
+        """A holiday, a planet, an AI assistant, a month before its day ("Mar 3"), a law's or a
+        dish's name ("the Doppler effect", "a Caesar salad"), not "my sister Christmas"."""
         span = text[start:end]
         return (is_holiday(text, start, end) or " " not in span and (
-            in_the_sky(text, span) or is_assistant(span) or month_day(text, start, end) or text[end:end + 1] in _EPONYM_NEXT and P.EPONYM_AFTER.match(text, end) is not None)) \
+            in_the_sky(text, span) or is_assistant(span) or month_day(text, start, end)
+            or text[end:end + 1] in _EPONYM_NEXT and (P.EPONYM_AFTER.match(text, end) or P.DISH_AFTER.match(text, end)))) \
             and not P.KIN_OR_NAMED_BEFORE.search(text, max(0, start - 24), start)
 
     def _street_by_its_type(self, text: str, r: RecognizerResult, span: str,

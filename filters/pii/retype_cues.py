@@ -46,7 +46,8 @@ class CuePasses(LexiconReader):
             word = m.group(3)
             if taken.overlaps(m.start(3), m.end(3)) or self._everyday_lower(word) or word in P.ENDEARMENTS:
                 continue
-            if word.title() in self.first and word not in self.english and word not in self.common \
+            # a first name that is only a rare dictionary word is a name: "soy maria", "me and maria"
+            if word.title() in self.first and word not in self.common \
                     or m.group("strong") and (word.title() in self.first or not word.isascii()):
                 person(m, 3)
         for m in matched_at(P.LOWER_TITLED, text, lower, P.LOWER_TITLE_WORDS):  # "mr smith", "miss hughes"

@@ -53,6 +53,7 @@ NOTHING_REDACTED = [
     ("a landmark named after a town", "Why did the Berlin Wall come down?"),
     ("a sea", "Tell me about the Aral Sea."),
     ("an AI assistant spoken to", "Hey ChatGPT, can you help me with my homework?"),
+    ("a dish named after someone", "Give me a recipe for a Caesar salad and Alfredo sauce."),
 ]
 
 
@@ -77,6 +78,7 @@ STILL_FOUND = [
     ("a tutor after a language", "I speak English with my tutor Olga Ivanova.", ("PERSON", "Olga Ivanova")),
     ("a nickname in brackets", "Maria (Masha) Ivanova is my friend.", ("PERSON", "Masha")),
     ("a hyphenated first name in lowercase", "my friend ana-maria is here", ("PERSON", "ana-maria")),
+    ("a name before a possessive dish", "Make Lily's salad for lunch.", ("PERSON", "Lily")),
 ]
 
 

@@ -126,6 +126,12 @@ NAMING = [
     ("my name is jack", "jack"),
     ("my name's tom", "tom"),
     ("yesterday me and zara went to the park", "zara"),
+    ("yo soy maria y tengo diez años", "maria"),  # a first name that is only a rare English word
+    ("me and maria went out", "maria"),
+    ("me and will went out", None),
+    ("yo marcus whats the hw for tmrw", "marcus"),
+    ("yo bro whats good", None),
+    ("bye olivia see u tmrw", "olivia"),  # "u tmrw": chat spellings name nobody
     ("my techer mr smith is so boring", "smith"),
     ("miss hughes said no", "hughes"),
     ("i miss you so much", None),
