@@ -33,18 +33,21 @@ _FAMILY_PLURAL = re.compile(r"(?<![\p{L}])(?i:the)[ \t]+(\p{Lu}\p{Ll}{2,}s)(['â€
 _CAPITALISED_WORD = re.compile(r"\p{Lu}\p{Ll}+")
 _FAMILY_CUE = re.compile(r"(?i)[ \t]+(?:family|families|house|home|kids|children|next[ \t]+door|live|lived|came|"
                          r"invited|are|were)\b")
+# A record's "SURNAME, Given" at a line's start or after its label ("Patient: DOE, JOHN",
+# "GARCIA, MARIA ELENA - Grade 7"): the surname before the comma.
+_SURNAME_COMMA_BEFORE = re.compile(r"(?:^|\n|:)[ \t>]*(\p{Lu}[\p{L}'â€™-]+),[ \t]+$")
 _WE_ARE_BEFORE = re.compile(r"(?i)\b(?:we'?re|we[ \t]+are|visit(?:ed|ing)?|with|like)[ \t]+$")
 
 
 class MentionPasses(LexiconReader):
-    """Passes from the people found to their mentions in other cases, in hashtags and as
-    families."""
+    """Passes from the people found to their mentions in other cases, in hashtags, as families,
+    and to a record's surname written first."""
 
     def _mentions(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
         people = [r for r in found if r.entity_type == "PERSON"]
         names = {w for r in people for w in _CAPITALISED_WORD.findall(text, r.start, r.end)
                  if len(w) > 2 and self._name_word(w)}
-        found = self._family_plurals(text, found)
+        found = self._surnames_first(text, self._family_plurals(text, found))
         if names:
             found = found + self._other_cases(text, names, Coverage(text, found))
         return self._hashtag_names(text, found, {n.lower() for n in names}) if "#" in text else found
@@ -141,4 +144,24 @@ class MentionPasses(LexiconReader):
             taken = taken or Coverage(text, found)
             if not taken.overlaps(m.start(1), m.end(1)):
                 extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), 0.7))
+        return found + extra
+
+    def _surnames_first(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        """"DOE, JOHN": a known surname and a comma before a person whose name opens with a
+        known first name, at a line's start or after a label, is that person's surname."""
+        if ", " not in text:
+            return found
+        taken = None
+        extra = []
+        for r in found:
+            if r.entity_type != "PERSON" or not (m := _SURNAME_COMMA_BEFORE.search(text, max(0, r.start - 40), r.start)):
+                continue
+            first = text[r.start:r.end].split()[0].title() if text[r.start:r.end].strip() else ""
+            surname = m.group(1)
+            if first not in self.first or surname.title() not in self.last or surname.lower() in self.common \
+                    or self._is_place(surname.title()):  # "Paris, France"
+                continue
+            taken = taken or Coverage(text, found)
+            if not taken.overlaps(m.start(1), m.end(1)):
+                extra.append(RecognizerResult("PERSON", m.start(1), m.end(1), r.score))
         return found + extra

@@ -35,7 +35,7 @@ from .everyday_names import (after_determiner, dates_only, end_before_time, in_t
 from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
 from .recognizers.common import ACRONYMS, CHAT_WORDS, STOPWORDS, common_words, english_words
 from .recognizers.legal_forms import firm_end
-from .recognizers.lexicon import lexicon
+from .recognizers.lexicon import FORM_LABELS, lexicon
 from .recognizers.places import HAS_STREET_WORD, model_code_only, plausible_address
 from .retype_context import TextPasses, _cased, _result, in_firm_context, in_firm_frame
 from .retype_cues import CuePasses
@@ -159,6 +159,8 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
                     and ((word := tail.group(1)) in self.english or word in CHAT_WORDS) \
                     and word not in ORG_WORDS and word not in P.ORG_LAST:
                 r.end = tail.start()  # "Mijo Urlić listed"; not "edison college", "ayşan salami"
+            if len(named := text[r.start:r.end].rsplit(None, 1)) == 2 and named[1].lower() in FORM_LABELS:
+                r.end = r.start + len(named[0])  # "JOHN" + "  DOB 01/02/1980": a record's next label
         if r.entity_type in ("PERSON", "LOCATION", "ORGANIZATION") and not self._trim_function_words(text, r):
             return []  # "Hola", "Guten Morgen": a greeting in a pupil's Spanish or German
         if r.entity_type in NAME_TYPES and (lower := text[r.start:r.end]).islower() \
@@ -183,7 +185,7 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
             # "flew to HLUBOKÁ NAD VLTAVOU": a name in capitals in lowercase text goes on over
             # the capitalised words after it that are no everyday words
             for more in P.CAPS_WORD_AFTER.finditer(text, r.end):
-                if more.start() != r.end or more.group(1).lower() in self.common:
+                if more.start() != r.end or more.group(1).lower() in self.common or more.group(1).lower() in FORM_LABELS:
                     break
                 r.end = more.end()
         if looks_like_code(text[r.start:r.end]):

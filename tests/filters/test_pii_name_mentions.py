@@ -1,6 +1,6 @@
 """A person already named is found again where no capital or word boundary marks them
-(filters/pii/name_mentions.py): in another case, inside a hashtag, and as a family's plural;
-and the words that only look so stay."""
+(filters/pii/name_mentions.py): in another case, inside a hashtag, as a family's plural, and
+as a record's surname written first; and the words that only look so stay."""
 
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ FOUND = [
     ("a family by its plural", "We are the Hendersons, a family of five from Ohio.", ["Hendersons"]),
     ("a family whose name is a word, next door", "The Smiths next door invited us to dinner.", ["Smiths"]),
     ("a family's possessive plural", "We stayed at the Millers' house.", ["Millers"]),
+    ("a record's surname written first, its next label apart", "Patient: DOE, JOHN  DOB 01/02/1980", ["DOE", "JOHN"]),
+    ("a word and a comma before a name is no surname", "Well, John said so.", ["John"]),
 ]
 
 NOT_FOUND = [

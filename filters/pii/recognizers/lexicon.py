@@ -23,6 +23,8 @@ from .common import common_words, english_words
 
 LEXICONS = Path(__file__).resolve().parents[1] / "models" / "lexicons"
 TITLES = frozenset("mr mrs ms miss dr prof sir madam mx".split())
+# A form's field labels after a name in a record ("DOE, JOHN  DOB 01/02/1980  MRN ..."): no surname.
+FORM_LABELS = frozenset("dob dod mrn ssn nhs nino tel ph fax id acct dept".split())
 PARTICLES = frozenset("de da del della di van von der den du la le al el bin ibn ben dos das".split())
 # Place names that are everyday words or common first names when lowercase.
 LOWERCASE_EXCLUDED = frozenset(
@@ -95,7 +97,7 @@ class NameLexiconRecognizer(LocalRecognizer):
 
     def _surname_like(self, word: str) -> bool:
         cased = self._cased(word)
-        return cased is not None and len(cased) > 1 and cased[1:2].isalpha() and (
+        return cased is not None and len(cased) > 1 and cased[1:2].isalpha() and word.lower() not in FORM_LABELS and (
             cased in self.last or word.lower() not in self.common)
 
     def _name_end(self, words: list[str], j: int) -> int:
