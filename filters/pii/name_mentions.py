@@ -30,7 +30,12 @@ _PERSON_VERB_AFTER = re.compile(r"(?:['’]s|[ \t]+(?:is|was|has|had|and|will|ca
                                 r"turns|turned)\b)")
 # "the Hendersons", "the Johnsons'": a family by its surname's plural.
 _FAMILY_PLURAL = re.compile(r"(?<![\p{L}])(?i:the)[ \t]+(\p{Lu}\p{Ll}{2,}s)(['’])?(?![\p{L}\d])")
-_CAPITALISED_WORD = re.compile(r"\p{Lu}\p{Ll}+")
+
+
+def _bare(word: str) -> str:
+    """A word of a name without the punctuation or possessive around it ("Lily's," -> "Lily")."""
+    word = word.strip(".,;:!?\"“”()")
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 _FAMILY_CUE = re.compile(r"(?i)[ \t]+(?:family|families|house|home|kids|children|next[ \t]+door|live|lived|came|"
                          r"invited|are|were)\b")
 # A record's "SURNAME, Given" at a line's start or after its label ("Patient: DOE, JOHN",
@@ -44,23 +49,23 @@ class MentionPasses(LexiconReader):
     and to a record's surname written first."""
 
     def _mentions(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
-        people = [r for r in found if r.entity_type == "PERSON"]
-        names = {w for r in people for w in _CAPITALISED_WORD.findall(text, r.start, r.end)
-                 if len(w) > 2 and self._name_word(w)}
+        names = {w for r in found if r.entity_type == "PERSON" for w in map(_bare, text[r.start:r.end].split())
+                 if len(w) > 2 and w.istitle() and w.isalpha() and self._name_word(w)}
         found = self._surnames_first(text, self._family_plurals(text, found))
         if names:
-            found = found + self._other_cases(text, names, Coverage(text, found))
+            found = found + self._other_cases(text, names, found)
         return self._hashtag_names(text, found, {n.lower() for n in names}) if "#" in text else found
 
     def _name_word(self, word: str) -> bool:
         return word in self.first or word in self.last and word.lower() not in self.english
 
-    def _other_cases(self, text: str, names: set[str], taken: Coverage) -> list[RecognizerResult]:
+    def _other_cases(self, text: str, names: set[str], found: list[RecognizerResult]) -> list[RecognizerResult]:
         """A name found capitalised, again in capitals ("LILY"), or in lowercase with a person's
         verb after it ("mateo will love it"); a lowercase one that is also a dictionary word
         ("lily", "rose") only where it opens a sentence so. Never a function word of another
         language that a capital at a sentence's start made a name ("Das", "Mia" of "mia figlia")."""
         extra = []
+        taken = None
         for name in names:
             lower = name.lower()
             if lower in P.LATIN_FUNCTION_WORDS or lower in STOPWORDS:
@@ -70,7 +75,7 @@ class MentionPasses(LexiconReader):
                 at = text.find(form)
                 while at >= 0:
                     end = at + len(form)
-                    if self._whole_word(text, at, end) and not taken.overlaps(at, end) and (
+                    if self._whole_word(text, at, end) and not (taken := taken or Coverage(text, found)).overlaps(at, end) and (
                             form != lower or _PERSON_VERB_AFTER.match(text, end) and (
                                 not everyday or P.SENTENCE_START.search(text, max(0, at - 4), at))):
                         extra.append(RecognizerResult("PERSON", at, end, 0.8))
@@ -128,11 +133,17 @@ class MentionPasses(LexiconReader):
         """"the Hendersons": a surname's plural after "the" is a family; one that is also a
         dictionary word ("the Smiths") only where a family is spoken of ("the Smiths next
         door", "we're the Browns", "the Millers' house")."""
-        if "the " not in text and "The " not in text:
+        lower = text.lower()
+        if "the " not in lower:
             return found
         taken = None
         extra = []
-        for m in _FAMILY_PLURAL.finditer(text):
+        at = lower.find("the ") if len(lower) == len(text) else -1
+        while at >= 0:  # tried only where "the " and a capital are: a scan of the text cost more
+            m = _FAMILY_PLURAL.match(text, at) if text[at + 4:at + 5].isupper() else None
+            at = lower.find("the ", at + 4)
+            if m is None:
+                continue
             plural = m.group(1)
             stem = next((s for s in (plural[:-1], plural[:-2] if plural.endswith("es") else "") if s in self.last), None)
             if stem is None or stem in self.nrp or self._is_place(stem):
@@ -154,7 +165,9 @@ class MentionPasses(LexiconReader):
         taken = None
         extra = []
         for r in found:
-            if r.entity_type != "PERSON" or not (m := _SURNAME_COMMA_BEFORE.search(text, max(0, r.start - 40), r.start)):
+            if r.entity_type != "PERSON" or text[max(0, r.start - 8):r.start].rstrip(" \t")[-1:] != ",":
+                continue
+            if not (m := _SURNAME_COMMA_BEFORE.search(text, max(0, r.start - 40), r.start)):
                 continue
             first = text[r.start:r.end].split()[0].title() if text[r.start:r.end].strip() else ""
             surname = m.group(1)
