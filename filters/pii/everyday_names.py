@@ -66,6 +66,15 @@ def dates_only(span: str) -> bool:
     return rest != span and not any(c.isdigit() for c in rest)
 
 
+# A school year in Russian or Kazakh, its number before the word: "в 5 классе", "7 сыныпта",
+# "10-й класс". The tagger read such a phrase as an address.
+_SCHOOL_YEAR = re.compile(r"(?i)(?<![\d\p{L}])(?:[1-9]|1[0-2])(?:-?(?:й|ый|ой|ом|м|ші|шы))?[ \t]*(?:класс|сынып)\p{L}*")
+
+
+def school_year(span: str) -> bool:
+    return ("клас" in span or "сынып" in span or "КЛАС" in span or "СЫНЫП" in span) and bool(_SCHOOL_YEAR.search(span))
+
+
 # AI assistants and chatbots a learner speaks to ("Hey ChatGPT, ..."): products, not people.
 # Those that are also first names ("Claude", "Alexa") are left to the tagger.
 ASSISTANTS = frozenset("chatgpt gpt gpt-4 gpt-4o gpt-5 copilot siri cortana bard gemini grok deepseek perplexity "

@@ -31,7 +31,7 @@ from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
 from .everyday_names import (after_determiner, dates_only, end_before_time, in_the_sky, is_assistant, is_equation,
-                             is_holiday, looks_like_code, month_day, numbered_part, used_as_language)
+                             is_holiday, looks_like_code, month_day, numbered_part, school_year, used_as_language)
 from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
 from .recognizers.common import ACRONYMS, CHAT_WORDS, STOPWORDS, common_words, english_words
 from .recognizers.legal_forms import firm_end
@@ -228,9 +228,9 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
                 return [_result(r, "PERSON", r.start + aged.start(1), r.start + aged.end(1), r.score),
                         _result(r, "AGE", r.start + aged.start(2), r.start + aged.end(2), 0.6)]
             if not plausible_address(span) or P.CURRENCY_AFTER.match(text, r.end) or P.PHONE_LABEL.match(span) \
-                    or model_code_only(span) or dates_only(span) and not HAS_STREET_WORD.search(span):
+                    or (model_code_only(span) or dates_only(span) or school_year(span)) and not HAS_STREET_WORD.search(span):
                 # the tagger's "0537490387 tomorrow", "security number 017-97-5813", "Transfer 250" EUR,
-                # "Fax: +421 ...", "Samsung Galaxy S24", "Noah (Jun 12), Ava"
+                # "Fax: +421 ...", "Samsung Galaxy S24", "Noah (Jun 12), Ava", "в 5 классе"
                 return []
             if (dated := P.YEAR_THEN_NAME.match(span)) and not HAS_STREET_WORD.search(span):
                 # "During 1980, Månsson Wiklund AB invested": a year, not a house number

@@ -54,6 +54,8 @@ NOTHING_REDACTED = [
     ("a sea", "Tell me about the Aral Sea."),
     ("an AI assistant spoken to", "Hey ChatGPT, can you help me with my homework?"),
     ("a dish named after someone", "Give me a recipe for a Caesar salad and Alfredo sauce."),
+    ("a school year in Kazakh", "мен 7 сыныпта оқимын"),
+    ("a school year in Russian", "Я учусь в 10-м классе, помоги с алгеброй."),
 ]
 
 
