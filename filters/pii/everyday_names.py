@@ -66,6 +66,45 @@ def dates_only(span: str) -> bool:
     return rest != span and not any(c.isdigit() for c in rest)
 
 
+# Programming languages and tools whose names are people's too ("learn Julia", "Ruby on
+# Rails", "with Jenkins and Ansible", "Swift 6"): a course's learners ask about them. One is
+# taken for the tool only where the words around it say so; "Julia helped me debug" stays.
+TECH_TERMS = frozenset(
+    "julia ruby rust swift jenkins ada pascal haskell perl elixir crystal dart flask django kotlin scala ansible "
+    "jupyter hadoop kafka grafana selenium pandas numpy react angular vue svelte laravel rails spring hibernate maven "
+    "gradle docker kubernetes terraform nginx apache redis postgres postgresql mongodb cassandra kibana jira "
+    "confluence figma blender unity godot arduino excel python java javascript typescript php golang matlab "
+    "tableau airflow spark".split())
+_TECH_AFTER = re.compile(
+    r"(?i)[ \t]+(?:v?\d+(?:\.\d+)*(?![\p{L}\d])|(?:code|apps?|scripts?|pipelines?|jobs?|servers?|librar(?:y|ies)"
+    r"|packages?|programming|syntax|functions?|files?|notebooks?|clusters?|consumers?|producers?|dashboards?"
+    r"|quer(?:y|ies)|modules?|frameworks?|developers?|projects?|on[ \t]+rails|migrations?|tutorials?|course|basics)"
+    r"(?![\p{L}]))")
+_TECH_BEFORE = re.compile(
+    r"(?i)(?<![\p{L}])(?:learn(?:s|ing|t|ed)?|stud(?:y|ying|ied)|us(?:e|es|ing)|install(?:s|ing|ed)?"
+    r"|(?:written|code|coding|program|programming)[ \t]+in|deploy(?:s|ing|ed)?|configur(?:e|ing|ed)"
+    r"|upgrad(?:e|ing|ed)|ruby[ \t]+on)[ \t]+(?:the[ \t]+)?$")
+_TECH_BESIDE = re.compile(r"(?i)[ \t]*(?:,|and|or|vs\.?|versus|/)[ \t]*(\p{L}[\p{L}#+]*)")
+_TECH_BESIDE_BEFORE = re.compile(r"(?i)(\p{L}[\p{L}#+]*)[ \t]*(?:,|and|or|vs\.?|versus|/)[ \t]*$")
+
+
+def tech_term(text: str, start: int, end: int) -> bool:
+    """A tool's or a language's name, where the words around it make it one: a version or a
+    tool's noun after it, a verb of learning or using before it, another tool beside it."""
+    if text[start:end].lower() not in TECH_TERMS:
+        return False
+    if _TECH_AFTER.match(text, end) or _TECH_BEFORE.search(text, max(0, start - 24), start):
+        return True
+    beside = _TECH_BESIDE.match(text, end) or _TECH_BESIDE_BEFORE.search(text, max(0, start - 24), start)
+    return bool(beside) and beside.group(1).lower() in TECH_TERMS
+
+
+def tech_version(span: str) -> bool:
+    """"Kotlin 2", "Swift 6.1": a tool and its version, which the tagger read as an address."""
+    words = span.split()
+    return len(words) == 2 and words[0].lower() in TECH_TERMS and bool(re.fullmatch(r"v?\d+(?:\.\d+)*", words[1]))
+
+
 # A school year in Russian or Kazakh, its number before the word: "в 5 классе", "7 сыныпта",
 # "10-й класс". The tagger read such a phrase as an address.
 _SCHOOL_YEAR = re.compile(r"(?i)(?<![\d\p{L}])(?:[1-9]|1[0-2])(?:-?(?:й|ый|ой|ом|м|ші|шы))?[ \t]*(?:класс|сынып)\p{L}*")

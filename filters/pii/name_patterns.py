@@ -170,7 +170,7 @@ ATTENDING_BEFORE = re.compile(
 EPONYM_AFTER = re.compile(
     r"(?:['’]s?)?(?:[ \t]+\p{Ll}+){0,2}?[ \t]+(?:laws?|theorem|principle|equations?|constant|paradox|conjecture"
     r"|syndrome|disease|triangle|razor|formula|lemma|effect|cycle|scale|algorithm|distribution|inequality|curve"
-    r"|experiment|hypothesis|sequence)(?![\p{L}])")
+    r"|experiment|hypothesis|sequence|hierarchy|taxonomy)(?![\p{L}])")
 # A dish named after someone ("Caesar salad", "Alfredo sauce"): right after the name, never
 # after a possessive ("Lily's salad" is hers).
 DISH_AFTER = re.compile(r"[ \t]+(?:salad|sauce|dressing)(?![\p{L}])")

@@ -31,7 +31,8 @@ from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
 from .everyday_names import (after_determiner, dates_only, end_before_time, in_the_sky, is_assistant, is_equation,
-                             is_holiday, looks_like_code, month_day, numbered_part, school_year, used_as_language)
+                             is_holiday, looks_like_code, month_day, numbered_part, school_year, tech_term,
+                             tech_version, used_as_language)
 from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
 from .recognizers.common import ACRONYMS, CHAT_WORDS, STOPWORDS, common_words, english_words
 from .recognizers.legal_forms import firm_end
@@ -228,7 +229,8 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
                 return [_result(r, "PERSON", r.start + aged.start(1), r.start + aged.end(1), r.score),
                         _result(r, "AGE", r.start + aged.start(2), r.start + aged.end(2), 0.6)]
             if not plausible_address(span) or P.CURRENCY_AFTER.match(text, r.end) or P.PHONE_LABEL.match(span) \
-                    or (model_code_only(span) or dates_only(span) or school_year(span)) and not HAS_STREET_WORD.search(span):
+                    or (model_code_only(span) or dates_only(span) or school_year(span) or tech_version(span)) \
+                    and not HAS_STREET_WORD.search(span):
                 # the tagger's "0537490387 tomorrow", "security number 017-97-5813", "Transfer 250" EUR,
                 # "Fax: +421 ...", "Samsung Galaxy S24", "Noah (Jun 12), Ava", "в 5 классе"
                 return []
@@ -340,11 +342,12 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
         return [r]
 
     def _everyday_name(self, text: str, start: int, end: int) -> bool:
-        """A holiday, a planet, an AI assistant, a month before its day ("Mar 3"), a law's or a
-        dish's name ("the Doppler effect", "a Caesar salad"), not "my sister Christmas"."""
+        """A holiday, a planet, an AI assistant, a tool where it is used as one ("learn Julia"), a
+        month before its day ("Mar 3"), a law's or a dish's name ("the Doppler effect", "a Caesar
+        salad"), not "my sister Christmas"."""
         span = text[start:end]
         return (is_holiday(text, start, end) or " " not in span and (
-            in_the_sky(text, span) or is_assistant(span) or month_day(text, start, end)
+            in_the_sky(text, span) or is_assistant(span) or month_day(text, start, end) or tech_term(text, start, end)
             or text[end:end + 1] in _EPONYM_NEXT and (P.EPONYM_AFTER.match(text, end) or P.DISH_AFTER.match(text, end)))) \
             and not P.KIN_OR_NAMED_BEFORE.search(text, max(0, start - 24), start)
 

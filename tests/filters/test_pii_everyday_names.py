@@ -55,6 +55,11 @@ NOTHING_REDACTED = [
     ("an AI assistant spoken to", "Hey ChatGPT, can you help me with my homework?"),
     ("a dish named after someone", "Give me a recipe for a Caesar salad and Alfredo sauce."),
     ("a school year in Kazakh", "мен 7 сыныпта оқимын"),
+    ("a language after a verb of learning, and one beside it", "Should I learn Julia or Rust for scientific computing?"),
+    ("a framework", "Explain Ruby on Rails migrations to a beginner."),
+    ("tools beside each other", "How do I deploy a Django app with Jenkins and Ansible?"),
+    ("languages' versions", "What's new in Swift 6 and Kotlin 2?"),
+    ("a hierarchy named after someone", "Explain Maslow's hierarchy of needs."),
     ("a school year in Russian", "Я учусь в 10-м классе, помоги с алгеброй."),
 ]
 
@@ -81,6 +86,9 @@ STILL_FOUND = [
     ("a nickname in brackets", "Maria (Masha) Ivanova is my friend.", ("PERSON", "Masha")),
     ("a hyphenated first name in lowercase", "my friend ana-maria is here", ("PERSON", "ana-maria")),
     ("a name before a possessive dish", "Make Lily's salad for lunch.", ("PERSON", "Lily")),
+    ("a tool's name as a person's", "Julia helped me debug my code.", ("PERSON", "Julia")),
+    ("a tool's name after a kin word", "My friend Ruby uses Python.", ("PERSON", "Ruby")),
+    ("a tool's name beside a person's", "Ruby and Tom are my friends.", ("PERSON", "Ruby")),
 ]
 
 
