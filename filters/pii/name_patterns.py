@@ -98,7 +98,9 @@ CAPITALISED = re.compile(r"\p{Lu}(?<![\p{L}\d@#_./-]\p{Lu})\p{Ll}+(?:-\p{Ll}+)?(
 # ("says Hartvigsson", "starring Key", "Ogasahara said").
 PERSON_BEFORE = re.compile(
     r"(?i)(?:\b(?:says|said|asked|told|tells|wrote|writes|by|starring|featuring|dear|thanks|hi|hello|hey|"
-    r"ex-\w+|met|named|called|call\s+me|calls\s+me|name\s+is|name's)\s+)$")
+    r"ex-\w+|met|named|called|call\s+me|calls\s+me|name\s+is|name's"
+    # what is written or said to someone: "a thank-you note to Şendoğan", "apologise to ..."
+    r"|(?:note|message|letter|card|e-?mail|text|reply|apologi[sz]e|talk|speak|say\s+hi|say\s+sorry)\s+to)\s+)$")
 # A surname behind lowercase particles, after a word that names a person ("says van der
 # Heiden", "ex-Zombie van 't Wel"): the particles belong to the name.
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + r"|'t|’t)"

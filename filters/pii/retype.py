@@ -138,9 +138,9 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
             return [x for line in P.LINE.finditer(text, r.start, r.end) if line.group(1)
                     for x in self._retyped(text, _result(r, r.entity_type, line.start(1), line.end(1), r.score))]
         if r.entity_type in NAME_TYPES:
-            while r.end > r.start and (text[r.end - 1] in ",;:" or (
+            while r.end > r.start and (text[r.end - 1] in ",;:!?" or (
                     text[r.end - 1] == "." and r.entity_type != "ORGANIZATION" and r.end - r.start > 3 and text[r.end - 3:r.end - 1].isalpha())):
-                r.end -= 1  # "Donna," or "Anna." from a lexicon match that took the punctuation
+                r.end -= 1  # "Donna," "Lorraine!" or "Anna." from a lexicon match that took the punctuation
             if text.startswith(("s ", "s\t"), r.start) and r.start > 0 and text[r.start - 1] in "'’":
                 r.start += 2  # "my name's tom": the tagger's "s tom"
             # "though Meza", "tennis player Phillip", "Producer Kimmo": the tagger took everyday
@@ -335,6 +335,11 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
         if r.entity_type != "PERSON" and len(words) == 1 and first in self.last and not is_place \
                 and words[0].lower() not in self.english:
             return [_result(r, "PERSON", r.start, r.start + len(span), r.score)]  # "Meza", "Mccullough"
+        if r.entity_type != "PERSON" and len(words) > 1 and first in self.first and not self._is_place(span) \
+                and (last := _cased(words[-1])) in self.last and not self._is_place(last) \
+                and words[-1].lower() not in self.common and not self._place_context(text, r):
+            # "apologise to Mark Harrell": a first name and a surname, though a town is called Mark
+            return [_result(r, "PERSON", r.start, r.start + len(span), r.score)]
         if r.entity_type != "PERSON" and starts_first and not is_place and not self._is_place(words[0]) \
                 and all(_cased(w) in self.first or _cased(w) in self.last or w.lower() not in self.common
                         for w in words):

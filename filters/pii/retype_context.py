@@ -169,6 +169,12 @@ class TextPasses(LexiconReader):
                     and _human_context(text, m.start(), m.end()):
                 extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.7))  # "Why is Mark so impulsive?"
                 continue
+            # a known first name; not at a sentence's start, where a capital says nothing ("Will and Sam came")
+            if word in self.first and word not in self.nrp and not self._is_place(word) \
+                    and not P.SENTENCE_START.search(text, max(0, m.start() - 4), m.start()) \
+                    and self._beside_person(text, m.start(), m.end(), ends, starts) and not taken.overlaps(m.start(), m.end()):
+                extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.7))  # "Mees and Sam"
+                continue
             if word not in surnames and word not in self.last:
                 if len(word) > 2 and word.lower() not in self.english and not self._is_place(word) and (
                         P.PERSON_BEFORE.search(text, max(0, m.start() - 16), m.start())
@@ -219,6 +225,13 @@ class TextPasses(LexiconReader):
                           RecognizerResult("AGE", m.start(2), m.end(2), 0.6)]
         extra += self._places_by_context(text, out + extra)
         return out + extra + self._firms_by_frame(text, out + extra)
+
+    @staticmethod
+    def _beside_person(text: str, start: int, end: int, ends: set[int], starts: set[int]) -> bool:
+        """Joined by a comma, "and" or "&" to a person found ("Mees and Sam")."""
+        before = P.JOIN.search(text, max(0, start - 6), start)
+        after = P.JOIN.match(text, end)
+        return bool(before and before.end() == start and before.start() in ends or after and after.end() in starts)
 
     def _firms_by_frame(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
         """A capitalised name nobody detected, where only a firm is named ("Verdafero is the

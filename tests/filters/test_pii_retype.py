@@ -247,6 +247,15 @@ PRESENT = [
     ("an addressee after a form label is a person though no list knows the first name",
      "Billing address: Tintin Forsberg\n    03262 2437 Main St Suite 442\n   Mill Village\n    NS\n    B0J 2H0",
      [("PERSON", "Tintin Forsberg")]),
+    ("a first name and a surname are a person though a town shares the first name",
+     "How should I apologise to Mark Harrell?", [("PERSON", "Mark Harrell")]),
+    ("a place's name spoken to after thanks is a person, its '!' apart", "Thank you so much, Lorraine!",
+     [("PERSON", "Lorraine")]),
+    ("an unknown word that a note is written to is a person", "Write a thank-you note to Şendoğan for the flowers.",
+     [("PERSON", "Şendoğan")]),
+    ("a known place a letter is written to stays a place", "Write a letter to Ankara.", [("LOCATION", "Ankara")]),
+    ("a first name joined to a person is a person, though a dictionary holds it", "Happy anniversary to Mees and Sam!",
+     [("PERSON", "Mees"), ("PERSON", "Sam")]),
 ]
 
 
