@@ -200,9 +200,22 @@ CASELESS_LETTER = re.compile(r"[\p{Lo}\p{M}[\p{L}--[\p{Latin}\p{Cyrillic}\p{Gree
 PLACE_CASELESS = re.compile(rf"(?i:\b(?:in|to|from|near|visit(?:ed|ing)?)[ \t]+)({_CASELESS_RUN})")
 PERSON_CASELESS = re.compile(
     rf"(?i:\b(?:(?:talk(?:ed)?|spoke|speak(?:ing)?|forward\s+(?:this|it)|send\s+(?:this|it)|write|wrote|"
-    rf"reply|replied|say\s+hi)\s+to|with|dear|hi|hello|thanks|met)[ \t]+)({_CASELESS_RUN})"
+    rf"reply|replied|say\s+hi|apologi[sz]e|note|letter|message)\s+to|with|without|dear|hi|hello|thanks|met|help|helped"
+    rf"|remind|invite|invited|congratulat(?:e|ing)|tell|told|ask|asked|thank|call|called|text|texted|miss|hug|by"
+    rf"|tutor,|friend,|neighbou?r\s+is|party\s+for)[ \t]+)({_CASELESS_RUN})"
     rf"|(?m:^)[ \t]*({_CASELESS_RUN})(?=[ \t]+(?i:will|said|says|asked|wrote|joined|is\s+coming)\b)"
     rf"|(?i:\b(?:regards|best|cheers|sincerely|thanks),?[ \t]*\n[ \t]*)({_CASELESS_RUN})")
+# A name in such a script before a person's verb ("李明 keeps interrupting me", "Last night
+# शीला called me"); and the whole of a tagger's span in such a script.
+SUBJECT_CASELESS = re.compile(
+    rf"(?<![^\s\"“(])({_CASELESS_RUN})(?=[ \t]+(?i:keeps|kept|has|had|said|says|told|called|calls|wants|wanted|loves"
+    rf"|loved|likes|coming|borrow|still|and[ \t]+(?:i|her|his|me))\b)")
+CASELESS_SPAN = re.compile(rf"{_CASELESS_RUN}")
+PLACE_BEFORE_CASELESS = re.compile(r"(?i:\b(?:in|to|from|near|at|visit(?:ed|ing)?)[ \t]+)$")
+# A word of another script asked about, not a name: "What does नमस्ते mean?", "say 谢谢".
+ASKED_WORD_BEFORE = re.compile(r"(?i)\b(?:does|do|say|says|said|write|spell|pronounce|translate|word|mean|means)"
+                               r"[ \t]+[\"'“«]?$")
+ASKED_WORD_AFTER = re.compile(r"[\"'”»]?[ \t]+(?i:mean|means|meant|stand[ \t]+for)\b")
 NAMED = re.compile(r"(?i)(?:\b(?:call\s+me|calls\s+me|name\s+is|name's|happy\s+(?:birthday|bday|b-day))[\s,]+)$")
 # Predicates only a person takes ("Cortés is a very sympathetic person", "Why is Mark so
 # impulsive?", "Bodin had given Sylvie his address").

@@ -33,6 +33,30 @@ def caseless_names(text: str) -> list[RecognizerResult]:
     return extra
 
 
+def caseless_types(text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+    """What the tagger made of a name in a script it never saw: a place only where the
+    sentence says so ("in", "to", "from"), else a person ("I think 김민준 has my charger");
+    nobody where the word is asked about ("What does नमस्ते mean?"). A run before a person's
+    verb is a person too ("李明 keeps interrupting me")."""
+    out = []
+    people = {(r.start, r.end) for r in found if r.entity_type == "PERSON"}
+    for r in found:
+        if (r.entity_type in NAME_TYPES or r.entity_type == "NRP") \
+                and P.CASELESS_SPAN.fullmatch(text[r.start:r.end].rstrip(".,;:!?")):
+            if r.entity_type != "PERSON" and (r.start, r.end) in people:
+                continue  # "a note to सुशील भरद्वाज": the sentence's person, not the tagger's place
+            if P.ASKED_WORD_BEFORE.search(text, max(0, r.start - 24), r.start) or P.ASKED_WORD_AFTER.match(text, r.end):
+                continue
+            if r.entity_type != "PERSON" and not P.PLACE_BEFORE_CASELESS.search(text, max(0, r.start - 12), r.start):
+                r = RecognizerResult("PERSON", r.start, r.end, r.score)
+        out.append(r)
+    taken = Coverage(text, out)
+    out += [RecognizerResult("PERSON", m.start(1), m.end(1), 0.7) for m in P.SUBJECT_CASELESS.finditer(text)
+            if not taken.overlaps(m.start(1), m.end(1))
+            and not P.ASKED_WORD_AFTER.match(text, m.end(1))]
+    return out
+
+
 class NamePasses(LexiconReader):
     """Passes from a name found to its other mentions and forms."""
 

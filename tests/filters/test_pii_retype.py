@@ -233,6 +233,14 @@ PRESENT = [
     ("a name in a script without capitals before 'will' is a person", "רוני לנדאו will join the call.",
      [("PERSON", "רוני לנדאו")]),
     ("a name in a script without capitals under a sign-off is a person", "Regards,\n中村 香織", [("PERSON", "中村 香織")]),
+    ("a name in a script without capitals before a person's verb is a person", "李明 keeps interrupting me in class.",
+     [("PERSON", "李明")]),
+    ("a name in a script without capitals that is helped is a person", "Can you help गौहर दास with her essay?",
+     [("PERSON", "गौहर दास")]),
+    ("the tagger's place in a script without capitals, where no place is named, is a person",
+     "I think 김민준 has my charger.", [("PERSON", "김민준")]),
+    ("a note is written to a person, in any script", "Write a thank-you note to सुशील भरद्वाज for the flowers.",
+     [("PERSON", "सुशील भरद्वाज")]),
     ("a nationality ends before the sentence's full stop", "The chef who cooked it was Chinese.", [("NRP", "Chinese")]),
     ("an address a tagger began inside the name above starts on its own line",
      "> Dominyka Narušis\n> 4847 050 Urbonas Oval Apt. 208\n> Apt. 530\n> PORT IRMANTASFURT\n> Netherlands 51350",
@@ -434,3 +442,8 @@ def test_eponyms_and_a_nations_events_are_no_people(engine: PIIEngine, text: str
 def test_everyday_words_joined_are_no_place_of_that_spelling(engine: PIIEngine, text: str) -> None:
     # "is so" squashed reads "Isso", a town; "in court", "Incourt"
     assert "LOCATION" not in {kind for kind, _ in typed(engine, text)}
+
+
+@pytest.mark.parametrize("text", ["What does नमस्ते mean?", "How do I say 谢谢 in Chinese?", "寿司 is delicious."])
+def test_a_word_of_another_script_asked_about_is_nobody(engine: PIIEngine, text: str) -> None:
+    assert typed(engine, text) == set()
