@@ -30,18 +30,16 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
-from .everyday_names import (after_determiner, dates_only, end_before_time, in_the_sky, is_assistant, is_equation,
-                             is_holiday, looks_like_code, month_day, numbered_part, school_year, tech_term,
-                             tech_version, used_as_language)
+from .everyday_names import (after_determiner, end_before_time, in_the_sky, is_assistant, is_equation, is_holiday,
+                             looks_like_code, month_day, numbered_part, tech_term, used_as_language)
+from .name_mentions import MentionPasses
 from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
 from .recognizers.common import ACRONYMS, CHAT_WORDS, STOPWORDS, common_words, english_words
 from .recognizers.legal_forms import firm_end
 from .recognizers.lexicon import FORM_LABELS, lexicon
-from .recognizers.places import HAS_STREET_WORD, model_code_only, plausible_address
 from .retype_context import TextPasses, _cased, _result, in_firm_context, in_firm_frame
 from .retype_cues import CuePasses
 from .retype_lines import LinePasses
-from .name_mentions import MentionPasses
 from .retype_names import NamePasses, caseless_names, caseless_types
 from .retype_values import (ages_in_brackets, capitalised_runs, cyrillic_kin_names, cyrillic_places, cyrillic_stop_words,
                             free_labelled_values, korean_given_names, possessive_kin_names, schools_by_attending)
@@ -223,29 +221,7 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
         if not words:
             return [r]
         if r.entity_type == "STREET_ADDRESS":
-            if (aged := P.NAME_COMMA_AGE.fullmatch(span)) and aged.group(1).title() in self.first \
-                    and P.LIST_ITEM_BEFORE.search(text, max(0, r.start - 6), r.start):
-                # "(noah, 7, and lily, 5)": a child and an age, not a house number
-                return [_result(r, "PERSON", r.start + aged.start(1), r.start + aged.end(1), r.score),
-                        _result(r, "AGE", r.start + aged.start(2), r.start + aged.end(2), 0.6)]
-            if not plausible_address(span) or P.CURRENCY_AFTER.match(text, r.end) or P.PHONE_LABEL.match(span) \
-                    or (model_code_only(span) or dates_only(span) or school_year(span) or tech_version(span)) \
-                    and not HAS_STREET_WORD.search(span):
-                # the tagger's "0537490387 tomorrow", "security number 017-97-5813", "Transfer 250" EUR,
-                # "Fax: +421 ...", "Samsung Galaxy S24", "Noah (Jun 12), Ava", "в 5 классе"
-                return []
-            if (dated := P.YEAR_THEN_NAME.match(span)) and not HAS_STREET_WORD.search(span):
-                # "During 1980, Månsson Wiklund AB invested": a year, not a house number
-                year = [_result(r, "DATE_TIME", r.start + dated.start("year"), r.start + dated.end("year"), 0.6)]
-                start = r.start + dated.start("rest")
-                end = firm_end(text, start, r.end)
-                if end is not None:
-                    return [*year, _result(r, "ORGANIZATION", start, end, max(r.score, 0.6))]
-                # "Sp Capital Iq invested": the capitalised words are a name all the same; a
-                # firm by the sentence's shape, below any recognizer that knows it for a person.
-                name = P.CAPITALISED_RUN.match(text, start)
-                return [*year, _result(r, "ORGANIZATION", start, name.end(), 0.5)] if name else year
-            return self._address_head(text, r)
+            return self._retyped_address(text, r, span)
         if r.entity_type == "NRP" and self._is_place(span) and _cased(span) not in self.nrp:
             return [_result(r, "LOCATION", r.start, r.start + len(span), r.score)]  # "into Nigeria"
         if r.entity_type == "NRP" and _cased(span) not in self.nrp and _cased(span) in self.first:
@@ -355,26 +331,6 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
             in_the_sky(text, span) or is_assistant(span) or month_day(text, start, end) or tech_term(text, start, end)
             or text[end:end + 1] in _EPONYM_NEXT and (P.EPONYM_AFTER.match(text, end) or P.DISH_AFTER.match(text, end)))) \
             and not P.KIN_OR_NAMED_BEFORE.search(text, max(0, start - 24), start)
-
-    def _street_by_its_type(self, text: str, r: RecognizerResult, span: str,
-                            words: list[str]) -> RecognizerResult | None:
-        """A name that a street-type word of another language leads ("Rua", "Drumul",
-        "Intrarea", "rue", "ulica": `street_prefixes.txt`, from Faker's address providers), or
-        a single word that ends in one ("Strand-åsen", "Kerk-straat": `street_endings.txt`)
-        and has a house number after it, is a street, whatever the tagger called it."""
-        number = P.HOUSE_NUMBER_AFTER.match(text, r.start + len(span))
-        end = number.end() if number else r.start + len(span)
-        before = P.WORD_BEFORE.search(text, max(0, r.start - 16), r.start)
-        if before and before.group(1).lower() in self.street_prefixes:
-            return _result(r, "STREET_ADDRESS", before.start(1), end, max(r.score, 0.7))
-        lead = words[0].lower()
-        if len(words) > 1 and lead in self.street_prefixes and (number or (
-                _cased(words[0]) not in self.first and _cased(words[0]) not in self.last and lead not in self.english)):
-            return _result(r, "STREET_ADDRESS", r.start, end, max(r.score, 0.7))
-        if number and len(words) == 1 and (lower := words[0].lower()).endswith(self.street_endings) and any(
-                lower.endswith(e) and len(lower) >= len(e) + 3 for e in self.street_endings):
-            return _result(r, "STREET_ADDRESS", r.start, end, max(r.score, 0.7))
-        return None
 
     @staticmethod
     def _place_context(text: str, r: RecognizerResult) -> bool:

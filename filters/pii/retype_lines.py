@@ -4,8 +4,9 @@ A line's place in a block says what its words are where the words themselves can
 the addressee's name and above a country, a town ("Przemek Kucharski\n\nALFRICK\nUnited
 Kingdom"); under the sender's name and above another name, an address or a phone line, a
 firm ("Lina Artemova\nIrecycle\n2224 Trenerys gate 232"); an address block's first line with no
-digit in it, the addressee or a firm ("Sara Schwarz\n28245 Puruntie 82"). `LinePasses` is a mixin of
-`Retyper`, whose lexicons it reads.
+digit in it, the addressee or a firm ("Sara Schwarz\n28245 Puruntie 82"). What a tagger's street
+address turns out to be is decided here too: a child and an age, a code, a date, a street led by
+a street word of another language. `LinePasses` is a mixin of `Retyper`, whose lexicons it reads.
 """
 
 from __future__ import annotations
@@ -13,12 +14,18 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
-from .recognizers.places import HAS_STREET_WORD
+from .everyday_names import dates_only, school_year, tech_version
+from .recognizers.legal_forms import firm_end
+from .recognizers.places import HAS_STREET_WORD, model_code_only, plausible_address
 from .retype_context import LexiconReader, _cased, _result
 
 
 class LinePasses(LexiconReader):
-    """Passes over the lines of postal blocks and signatures."""
+    """Passes over the lines of postal blocks and signatures, and what a street address the
+    tagger found turns out to be."""
+
+    street_prefixes: frozenset[str]
+    street_endings: tuple[str, ...]
 
     def _person_line(self, line: str) -> bool:
         """A line that is someone's name: two to four capitalised words, a known first name first."""
@@ -150,3 +157,50 @@ class LinePasses(LexiconReader):
             rest += 1
         start = r.start + block.find(head)
         return [_result(r, kind, start, start + len(head), score), _result(r, "STREET_ADDRESS", rest, r.end, r.score)]
+
+    def _retyped_address(self, text: str, r: RecognizerResult, span: str) -> list[RecognizerResult]:
+        """A tagger's street address: a child and an age, a code, a date, a year and a firm,
+        or an address whose head may be someone's line (`_address_head`)."""
+        if (aged := P.NAME_COMMA_AGE.fullmatch(span)) and aged.group(1).title() in self.first \
+                and P.LIST_ITEM_BEFORE.search(text, max(0, r.start - 6), r.start):
+            # "(noah, 7, and lily, 5)": a child and an age, not a house number
+            return [_result(r, "PERSON", r.start + aged.start(1), r.start + aged.end(1), r.score),
+                    _result(r, "AGE", r.start + aged.start(2), r.start + aged.end(2), 0.6)]
+        if not plausible_address(span) or P.CURRENCY_AFTER.match(text, r.end) or P.PHONE_LABEL.match(span) \
+                or (model_code_only(span) or dates_only(span) or school_year(span) or tech_version(span)) \
+                and not HAS_STREET_WORD.search(span):
+            # the tagger's "0537490387 tomorrow", "security number 017-97-5813", "Transfer 250" EUR,
+            # "Fax: +421 ...", "Samsung Galaxy S24", "Noah (Jun 12), Ava", "в 5 классе"
+            return []
+        if (dated := P.YEAR_THEN_NAME.match(span)) and not HAS_STREET_WORD.search(span):
+            # "During 1980, Månsson Wiklund AB invested": a year, not a house number
+            year = [_result(r, "DATE_TIME", r.start + dated.start("year"), r.start + dated.end("year"), 0.6)]
+            start = r.start + dated.start("rest")
+            end = firm_end(text, start, r.end)
+            if end is not None:
+                return [*year, _result(r, "ORGANIZATION", start, end, max(r.score, 0.6))]
+            # "Sp Capital Iq invested": the capitalised words are a name all the same; a
+            # firm by the sentence's shape, below any recognizer that knows it for a person.
+            name = P.CAPITALISED_RUN.match(text, start)
+            return [*year, _result(r, "ORGANIZATION", start, name.end(), 0.5)] if name else year
+        return self._address_head(text, r)
+
+    def _street_by_its_type(self, text: str, r: RecognizerResult, span: str,
+                            words: list[str]) -> RecognizerResult | None:
+        """A name that a street-type word of another language leads ("Rua", "Drumul",
+        "Intrarea", "rue", "ulica": `street_prefixes.txt`, from Faker's address providers), or
+        a single word that ends in one ("Strand-åsen", "Kerk-straat": `street_endings.txt`)
+        and has a house number after it, is a street, whatever the tagger called it."""
+        number = P.HOUSE_NUMBER_AFTER.match(text, r.start + len(span))
+        end = number.end() if number else r.start + len(span)
+        before = P.WORD_BEFORE.search(text, max(0, r.start - 16), r.start)
+        if before and before.group(1).lower() in self.street_prefixes:
+            return _result(r, "STREET_ADDRESS", before.start(1), end, max(r.score, 0.7))
+        lead = words[0].lower()
+        if len(words) > 1 and lead in self.street_prefixes and (number or (
+                _cased(words[0]) not in self.first and _cased(words[0]) not in self.last and lead not in self.english)):
+            return _result(r, "STREET_ADDRESS", r.start, end, max(r.score, 0.7))
+        if number and len(words) == 1 and (lower := words[0].lower()).endswith(self.street_endings) and any(
+                lower.endswith(e) and len(lower) >= len(e) + 3 for e in self.street_endings):
+            return _result(r, "STREET_ADDRESS", r.start, end, max(r.score, 0.7))
+        return None
