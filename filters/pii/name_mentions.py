@@ -75,10 +75,11 @@ class MentionPasses(LexiconReader):
                 at = text.find(form)
                 while at >= 0:
                     end = at + len(form)
-                    if self._whole_word(text, at, end) and not (taken := taken or Coverage(text, found)).overlaps(at, end) and (
-                            form != lower or _PERSON_VERB_AFTER.match(text, end) and (
+                    if self._whole_word(text, at, end):
+                        taken = taken or Coverage(text, found)
+                        if not taken.overlaps(at, end) and (form != lower or _PERSON_VERB_AFTER.match(text, end) and (
                                 not everyday or P.SENTENCE_START.search(text, max(0, at - 4), at))):
-                        extra.append(RecognizerResult("PERSON", at, end, 0.8))
+                            extra.append(RecognizerResult("PERSON", at, end, 0.8))
                     at = text.find(form, end)
         return extra
 
@@ -145,7 +146,8 @@ class MentionPasses(LexiconReader):
             if m is None:
                 continue
             plural = m.group(1)
-            stem = next((s for s in (plural[:-1], plural[:-2] if plural.endswith("es") else "") if s in self.last), None)
+            stems = (plural[:-1], plural[:-2] if plural.endswith("es") else "")
+            stem = next((s for s in stems if s in self.last), None)
             if stem is None or stem in self.nrp or self._is_place(stem):
                 continue
             if (stem.lower() in self.english or stem.lower() in self.common) and not (

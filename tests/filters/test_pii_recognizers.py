@@ -135,6 +135,9 @@ POSITIVES = [
     ("USERNAME", "my roblox user is cool_kid_2014", "cool_kid_2014"),
     ("PERSON", "Acme Corp appoints Jennifer O'Malley as CFO", "Jennifer O'Malley"),
     ("USERNAME", "my fb is lily.rose.77", "lily.rose.77"),
+    # a home with no street: a flat and a block or building, a named residential building
+    ("STREET_ADDRESS", "come to flat 12, block C, Sunrise Apartments, Nairobi", "flat 12, block C, Sunrise Apartments, Nairobi"),
+    ("STREET_ADDRESS", "we live in Greenfield Heights now", "Greenfield Heights"),
     # the account in a home directory's path, as tracebacks and logs carry it
     ("USERNAME", r"The file is at C:\Users\mgonzalez\Documents\essay.docx", "mgonzalez"),
     ("USERNAME", "/home/dkim/projects/homework/main.py fails", "dkim"),
@@ -242,6 +245,7 @@ NEGATIVES = [
     ("USERNAME", "my username is not working"),
     ("USERNAME", "my login is broken"),
     ("USERNAME", "my cash app is broken and I paid $20 in cash"),
+    ("STREET_ADDRESS", "he lives in a flat in a tower block"),
     ("USERNAME", r"open src/home/page.tsx and C:\Users\Public\Desktop"),
     ("USERNAME", "cd ~/Desktop && ls /Users/Shared/"),
     ("USERNAME", "write to anna@mail.example.org about it"),

@@ -70,7 +70,9 @@ def corpus() -> list[str]:
               "see https://www.linkedin.com/in/jane-doe-12345 and instagram.com/lily.rose_2012, not youtube.com/watch",
               "ID card? text me on https://wa.me/447700900461 or api.whatsapp.com/send?phone=77011234567",
               "my insta lily.rose_12, youtube andrzej and Instagram captions",
-              "write to ivan @ mail.ru or john at gmail.com, not I work at google.com"]
+              "write to ivan @ mail.ru or john at gmail.com, not I work at google.com",
+              "come to flat 12, block C, Sunrise Apartments; we live in Greenfield Heights, not the tower block",
+              r"see C:\Users\mgonzalez\x.py and /home/dkim/app, ssh dkim@10.0.0.5 or ann@devbox:/tmp"]
     return texts
 
 
@@ -90,7 +92,7 @@ def test_every_shape_recognizer_with_an_anchor_is_covered() -> None:
     assert {"StreetAddressRecognizer", "SchoolRecognizer", "OrganizationRecognizer", "DateOfBirthRecognizer",
             "UnlinkedHandleRecognizer", "ProfileLinkRecognizer", "PhoneLinkRecognizer", "SpelledPhoneRecognizer",
             "UsernameRecognizer", "UrlRecognizer", "KzIinRecognizer", "KzBinRecognizer",
-            "IntersectionRecognizer", "CredentialRecognizer", "IdNumberRecognizer"} <= names
+            "IntersectionRecognizer", "CredentialRecognizer", "IdNumberRecognizer", "BuildingAddressRecognizer"} <= names
     assert {cls.__name__ for cls in _ANCHORS} <= names
 
 

@@ -33,7 +33,8 @@ from .ner import NerRecognizer
 from .organizations import OrganizationRecognizer
 from .personal import AgeRecognizer, DateOfBirthRecognizer
 from .phones import GatewayPhoneRecognizer
-from .places import IntersectionRecognizer, SchoolRecognizer, SettlementRecognizer, StreetAddressRecognizer
+from .places import (BuildingAddressRecognizer, IntersectionRecognizer, SchoolRecognizer, SettlementRecognizer,
+                     StreetAddressRecognizer)
 from .secrets import CredentialRecognizer
 from .spelled import CardCodeRecognizer, PhoneLinkRecognizer, SpelledPhoneRecognizer
 from .urls import cheap_url_recognizer
@@ -95,7 +96,8 @@ def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer
         anchored(MacAddressRecognizer)(), GatewayPhoneRecognizer(phone_regions),
         GenericIbanRecognizer(),
         KzIinRecognizer(), KzBinRecognizer(), AgeRecognizer(), DateOfBirthRecognizer(),
-        StreetAddressRecognizer(), IntersectionRecognizer(), SettlementRecognizer(), SchoolRecognizer(), UsernameRecognizer(),
+        StreetAddressRecognizer(), IntersectionRecognizer(), BuildingAddressRecognizer(), SettlementRecognizer(),
+        SchoolRecognizer(), UsernameRecognizer(),
         PassportRecognizer(), IdNumberRecognizer(), OrganizationRecognizer(), CredentialRecognizer(),
         ObfuscatedEmailRecognizer(), SpelledPhoneRecognizer(), CardCodeRecognizer(), ProfileLinkRecognizer(),
         PhoneLinkRecognizer(), UnlinkedHandleRecognizer(),

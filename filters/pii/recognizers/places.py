@@ -224,6 +224,35 @@ class IntersectionRecognizer(WindowedPatternRecognizer):
                          patterns=self.PATTERNS, context=self.CONTEXT, global_regex_flags=re.MULTILINE)
 
 
+_BUILDING_KINDS = "Apartments|Apts|Estate|Residency|Residences|Towers|Heights|Mansions|Flats|Condos|Villas|Complex"
+
+
+class BuildingAddressRecognizer(WindowedPatternRecognizer):
+    """Where a home has no street in its address, as in much of Africa, Asia and Kazakhstan:
+    a flat and a block or building ("flat 12, block C, Sunrise Apartments"), or a named
+    residential building after a verb of living ("we live in Greenfield Heights")."""
+
+    PATTERNS = [
+        Pattern("flat + block",
+                r"(?i:(?<![\w])(?:flat|apt|apartment|unit|house|suite)\.?\s*(?:no\.?\s*)?\w{1,5},?\s+"
+                r"(?:block|blk|bldg|building|tower|wing|entrance|phase)\.?\s*\w{1,4})(?!\w)"
+                rf"(?:,?\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_BUILDING_KINDS})(?!\w))?", 0.65),
+        Pattern("living in a named building",
+                r"(?i:\b(?:live[sd]?|living|stay(?:s|ed|ing)?|moved|home|flat|apartment)(?:\s+[\w'’]+){0,3}?"
+                r"\s+(?:in|at|to)\s+(?:the\s+)?)\K"
+                rf"(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_BUILDING_KINDS})(?!\w)", 0.6),
+    ]
+    CONTEXT = ["address", "live", "lives", "flat", "block", "deliver", "moved"]
+    ANCHOR = Anchor(re.compile(rf"(?i)\b(?:block|blk|bldg|building|tower|wing|entrance|phase|{_BUILDING_KINDS})\b"),
+                    before=80, after=80, lowercase=True, words=frozenset(
+                        f"block blk bldg building tower wing entrance phase {_BUILDING_KINDS.lower().replace('|', ' ')}"
+                        .split()))
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="STREET_ADDRESS", name="BuildingAddressRecognizer",
+                         patterns=self.PATTERNS, context=self.CONTEXT, global_regex_flags=re.MULTILINE)
+
+
 _LEAD = r"(?!(?:The|A|An|My|Our|Your|His|Her|Their|At|In|To|From|And|Of|For|Go|Goes|Attend|Attends|This|That|I)\b)"
 _NAME_WORDS = rf"(?:{_LEAD}[A-Z][\w'’.-]+[ \t]+){{1,4}}"  # a line break ends a name
 _ATTENDING = (r"\b(?:(?:go|goes|going|went|gone|transferred|moved)\s+to|attend(?:s|ed|ing)?|(?:stud(?:y|ies|ied|ying)|student"
