@@ -185,37 +185,39 @@ KIN_OR_NAMED_BEFORE = re.compile(
 # What "call me" takes that is nobody's name ("call me baby"), though a name list holds it.
 ENDEARMENTS = frozenset("baby babe honey sweetie sweetheart darling dear buddy bro dude mate boss sir maam ma'am "
                         "love angel princess king queen".split())
-# Only a person is named so, whatever else the word may be ("everyone calls me Borna").
-# A name in a script without capitals (Han, kana, Hangul, Thai, Hebrew, Arabic, Devanagari...)
-# after "my name is", "call me": the tagger never saw these scripts, and no case marks them.
-NAMED_CASELESS = re.compile(r"(?i)\b(?:my\s+name\s+is|name's|call\s+me|this\s+is)\s+([\p{Lo}\p{M}]+(?:\s[\p{Lo}\p{M}]+)?)")
-# The same scripts where the sentence says what the word is: a place after "in", "to", "from"
-# ("Is it raining in 南京市?", "We met in ნინოწმინდა"), a person after a verb of talking to
-# someone, a greeting, a sign-off, or before "will", "said" ("山下 太一 will join the call").
+# Names in scripts without capitals (Han, kana, Hangul, Thai, Hebrew, Arabic, Devanagari...):
+# the tagger never saw these scripts, and no case marks a name. Each run of such words is
+# found once (`retype_names.caseless_runs`); the sentence around it says what it is.
 _CASELESS_WORD = r"(?:(?![\p{Latin}\p{Cyrillic}\p{Greek}\p{Armenian}])\p{L}|\p{M})+"
 _CASELESS_RUN = rf"{_CASELESS_WORD}(?:[ \t-]{_CASELESS_WORD}){{0,2}}"
-# A letter any of the three patterns' names can hold: without one (most non-ASCII text is
-# Latin with accents), none of them can match and their scans (~0.2 ms per 1 KB) are skipped.
-CASELESS_LETTER = re.compile(r"[\p{Lo}\p{M}[\p{L}--[\p{Latin}\p{Cyrillic}\p{Greek}\p{Armenian}]]]", re.V1)
-PLACE_CASELESS = re.compile(rf"(?i:\b(?:in|to|from|near|visit(?:ed|ing)?)[ \t]+)({_CASELESS_RUN})")
-PERSON_CASELESS = re.compile(
-    rf"(?i:\b(?:(?:talk(?:ed)?|spoke|speak(?:ing)?|forward\s+(?:this|it)|send\s+(?:this|it)|write|wrote|"
-    rf"reply|replied|say\s+hi|apologi[sz]e|note|letter|message)\s+to|with|without|dear|hi|hello|thanks|met|help|helped"
-    rf"|remind|invite|invited|congratulat(?:e|ing)|tell|told|ask|asked|thank|call|called|text|texted|miss|hug|by"
-    rf"|tutor,|friend,|neighbou?r\s+is|party\s+for)[ \t]+)({_CASELESS_RUN})"
-    rf"|(?m:^)[ \t]*({_CASELESS_RUN})(?=[ \t]+(?i:will|said|says|asked|wrote|joined|is\s+coming)\b)"
-    rf"|(?i:\b(?:regards|best|cheers|sincerely|thanks),?[ \t]*\n[ \t]*)({_CASELESS_RUN})")
-# A name in such a script before a person's verb ("李明 keeps interrupting me", "Last night
-# शीला called me"); and the whole of a tagger's span in such a script.
-SUBJECT_CASELESS = re.compile(
-    rf"(?<![^\s\"“(])({_CASELESS_RUN})(?=[ \t]+(?i:keeps|kept|has|had|said|says|told|called|calls|wants|wanted|loves"
-    rf"|loved|likes|coming|borrow|still|and[ \t]+(?:i|her|his|me))\b)")
 CASELESS_SPAN = re.compile(rf"{_CASELESS_RUN}")
+# A letter such a run holds: without one (most non-ASCII text is Latin with accents) there is none.
+CASELESS_LETTER = re.compile(r"[\p{Lo}\p{M}[\p{L}--[\p{Latin}\p{Cyrillic}\p{Greek}\p{Armenian}]]]", re.V1)
+# Only a person is named so: "my name is", "call me".
+NAMED_CASELESS_BEFORE = re.compile(r"(?i)\b(?:my\s+name\s+is|name's|call\s+me|this\s+is)\s+$")
+# A person after a verb of talking, writing or helping, a greeting, or under a sign-off
+# ("I talked to 中村 亮介", "Regards,\n中村 香織"), or a line's first words before "will", "said"
+# ("山下 太一 will join the call").
+PERSON_CASELESS_BEFORE = re.compile(
+    r"(?i:\b(?:(?:talk(?:ed)?|spoke|speak(?:ing)?|forward\s+(?:this|it)|send\s+(?:this|it)|write|wrote|reply|replied"
+    r"|say\s+hi|apologi[sz]e|note|letter|message)\s+to|with|without|dear|hi|hello|thanks|met|help|helped|remind"
+    r"|invite|invited|congratulat(?:e|ing)|tell|told|ask|asked|thank|call|called|text|texted|miss|hug|by|tutor,"
+    r"|friend,|neighbou?r\s+is|party\s+for)[ \t]+"
+    r"|\b(?:regards|best|cheers|sincerely|thanks),?[ \t]*\n[ \t]*)$")
+LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
+SPEAKER_AFTER = re.compile(r"[ \t]+(?i:will|said|says|asked|wrote|joined|is\s+coming)\b")
+# A place after "in", "to", "from" ("Is it raining in 南京市?", "We met in ნინოწმინდა").
+PLACE_CASELESS_BEFORE = re.compile(r"(?i:\b(?:in|to|from|near|visit(?:ed|ing)?)[ \t]+)$")
 PLACE_BEFORE_CASELESS = re.compile(r"(?i:\b(?:in|to|from|near|at|visit(?:ed|ing)?)[ \t]+)$")
+# A person's verb after such a run ("李明 keeps interrupting me", "Last night शीला called me").
+PERSON_VERB_AFTER_CASELESS = re.compile(
+    r"[ \t]+(?i:keeps|kept|has|had|said|says|told|called|calls|wants|wanted|loves|loved|likes|coming|borrow|still"
+    r"|and[ \t]+(?:i|her|his|me))\b")
 # A word of another script asked about, not a name: "What does नमस्ते mean?", "say 谢谢".
 ASKED_WORD_BEFORE = re.compile(r"(?i)\b(?:does|do|say|says|said|write|spell|pronounce|translate|word|mean|means)"
                                r"[ \t]+[\"'“«]?$")
 ASKED_WORD_AFTER = re.compile(r"[\"'”»]?[ \t]+(?i:mean|means|meant|stand[ \t]+for)\b")
+# Only a person is named so, whatever else the word may be ("everyone calls me Borna").
 NAMED = re.compile(r"(?i)(?:\b(?:call\s+me|calls\s+me|name\s+is|name's|happy\s+(?:birthday|bday|b-day))[\s,]+)$")
 # Predicates only a person takes ("Cortés is a very sympathetic person", "Why is Mark so
 # impulsive?", "Bodin had given Sylvie his address").

@@ -40,7 +40,7 @@ from .recognizers.lexicon import FORM_LABELS, lexicon
 from .retype_context import TextPasses, _cased, _result, in_firm_context, in_firm_frame
 from .retype_cues import CuePasses
 from .retype_lines import LinePasses
-from .retype_names import NamePasses, caseless_names, caseless_types
+from .retype_names import NamePasses, caseless_names, caseless_runs, caseless_types
 from .retype_values import (ages_in_brackets, capitalised_runs, cyrillic_kin_names, cyrillic_places, cyrillic_stop_words,
                             free_labelled_values, korean_given_names, possessive_kin_names, schools_by_attending)
 
@@ -348,7 +348,8 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
         out = schools_by_attending(text, korean_given_names(text, out), self._is_place)
         out = self._name_lists(text, self._name_before_address(text, possessive_kin_names(text, out)))
         if not text.isascii():
-            out = cyrillic_kin_names(text, cyrillic_places(text, caseless_types(text, out + caseless_names(text))))
+            runs = caseless_runs(text)
+            out = cyrillic_kin_names(text, cyrillic_places(text, caseless_types(text, out + caseless_names(text, runs), runs)))
         out = self._company_lines(text, self._city_lines(text, self._people_context(text, out)))
         out = self._repeated_names(text, self._particle_surnames(text, self._signed_names(text, out)))
         out = self._mentions(text, out)

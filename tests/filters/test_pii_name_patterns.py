@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from filters.pii import name_patterns as P
 from filters.pii.retype_context import matched_at
+from filters.pii.retype_names import caseless_runs
 
 WORDS = ["went", "lives", "is", "am", "flew", "visited", "in", "to", "at", "from", "near", "Leeds", "Río", "harburg",
          "New", "York", "is", "in", "Ana", "van", "and", "&", ",", ", ", "the", "moved", "x", "De", "\n", "  ", "."]
@@ -32,9 +33,11 @@ CASELESS_WORDS = ["in", "to", "hi", "met", "my name is", "call me", "with", "dea
 
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(CASELESS_WORDS), max_size=8).map(" ".join))
-def test_without_a_caseless_letter_no_caseless_pattern_matches(text: str) -> None:
-    if P.CASELESS_LETTER.search(text) is None:
-        assert not any(p.search(text) for p in (P.NAMED_CASELESS, P.PERSON_CASELESS, P.PLACE_CASELESS))
+def test_the_caseless_runs_read_off_non_ascii_stretches_are_the_whole_scans(text: str) -> None:
+    # A combining mark after a Latin letter ("e\u0301") is no run's start: the whole scan's
+    # "\u0301 南京市" is "南京市" here, so only texts without one compare.
+    if "\u0301" not in text:
+        assert caseless_runs(text) == [m.span() for m in P.CASELESS_SPAN.finditer(text)]
 
 
 # The firm frames' gate: wherever a case-blind scan for the cue words at a word's start
