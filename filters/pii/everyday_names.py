@@ -99,19 +99,24 @@ def tech_term(text: str, start: int, end: int) -> bool:
     return bool(beside) and beside.group(1).lower() in TECH_TERMS
 
 
+_VERSION = re.compile(r"v?\d+(?:\.\d+)*")
+
+
 def tech_version(span: str) -> bool:
     """"Kotlin 2", "Swift 6.1": a tool and its version, which the tagger read as an address."""
     words = span.split()
-    return len(words) == 2 and words[0].lower() in TECH_TERMS and bool(re.fullmatch(r"v?\d+(?:\.\d+)*", words[1]))
+    return len(words) == 2 and words[0].lower() in TECH_TERMS and bool(_VERSION.fullmatch(words[1]))
 
 
 # A school year in Russian or Kazakh, its number before the word: "в 5 классе", "7 сыныпта",
 # "10-й класс". The tagger read such a phrase as an address.
-_SCHOOL_YEAR = re.compile(r"(?i)(?<![\d\p{L}])(?:[1-9]|1[0-2])(?:-?(?:й|ый|ой|ом|м|ші|шы))?[ \t]*(?:класс|сынып)\p{L}*")
+_SCHOOL_YEAR = re.compile(
+    r"(?i)(?<![\d\p{L}])(?:[1-9]|1[0-2])(?:-?(?:й|ый|ой|ом|м|ші|шы))?[ \t]*(?:класс|сынып)\p{L}*")
 
 
 def school_year(span: str) -> bool:
-    return ("клас" in span or "сынып" in span or "КЛАС" in span or "СЫНЫП" in span) and bool(_SCHOOL_YEAR.search(span))
+    lower = span.lower()
+    return ("клас" in lower or "сынып" in lower) and bool(_SCHOOL_YEAR.search(span))
 
 
 # AI assistants and chatbots a learner speaks to ("Hey ChatGPT, ..."): products, not people.
@@ -158,9 +163,10 @@ _EQUATION_MARKS = frozenset("=+×÷")
 _WORD_BEFORE = re.compile(r"(\p{L}+)[ \t]+$")
 _WORD_AFTER = re.compile(r"(['’]s)?[ \t]+(\p{L}+)")  # "Valentine" + "'s Day"
 # Code a learner pastes: braces, tags, assignments, statements' ends, a call's bracket right
-# after a word ("println(", "O(log n"), a path's parts ("Users\\Public", "/Users", "Users/ann/app.py", "~/Desktop"),
-# a shell's "&&". No name or address is written with them; a nickname in brackets after a
-# space ("Maria (Masha) Ivanova"), a quoted mail's "> " and "Anna/Maria" are not touched.
+# after a word ("println(", "O(log n"), a path's parts ("Users\\Public", "/Users",
+# "Users/ann/app.py", "~/Desktop"), a shell's "&&". No name or address is written with them;
+# a nickname in brackets after a space ("Maria (Masha) Ivanova"), a quoted mail's "> " and
+# "Anna/Maria" are not touched.
 _CODE_SHAPE = re.compile(r"[{}=;`]|\w[(\[]|</?[A-Za-z]|\w\\+\w|\w/[\w.-]+/\w|~/|&&|\|\||(?:^|\s)/\w|\w/$")
 _CODE_MARKS = frozenset("{}=;`([<\\~&|/")  # one of them, or no regex is run: nearly every name
 _SELF_BEFORE = re.compile(r"(?i:\b(?:name\s+is|name's|i\s+am|i'm|im|me\s+and|call\s+me)[ \t]+)$")

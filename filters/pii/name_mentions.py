@@ -30,18 +30,20 @@ _PERSON_VERB_AFTER = re.compile(r"(?:['’]s|[ \t]+(?:is|was|has|had|and|will|ca
                                 r"turns|turned)\b)")
 # "the Hendersons", "the Johnsons'": a family by its surname's plural.
 _FAMILY_PLURAL = re.compile(r"(?<![\p{L}])(?i:the)[ \t]+(\p{Lu}\p{Ll}{2,}s)(['’])?(?![\p{L}\d])")
+# What makes a plural that is also a word a family: a family spoken of after it, or "we're"
+# before it ("the Smiths next door", "we're the Browns").
+_FAMILY_CUE = re.compile(r"(?i)[ \t]+(?:family|families|house|home|kids|children|next[ \t]+door|live|lived|came|"
+                         r"invited|are|were)\b")
+_WE_ARE_BEFORE = re.compile(r"(?i)\b(?:we'?re|we[ \t]+are|visit(?:ed|ing)?|with|like)[ \t]+$")
+# A record's "SURNAME, Given" at a line's start or after its label ("Patient: DOE, JOHN",
+# "GARCIA, MARIA ELENA - Grade 7"): the surname before the comma.
+_SURNAME_COMMA_BEFORE = re.compile(r"(?:^|\n|:)[ \t>]*(\p{Lu}[\p{L}'’-]+),[ \t]+$")
 
 
 def _bare(word: str) -> str:
     """A word of a name without the punctuation or possessive around it ("Lily's," -> "Lily")."""
     word = word.strip(".,;:!?\"“”()")
     return word[:-2] if word.endswith(("'s", "’s")) else word
-_FAMILY_CUE = re.compile(r"(?i)[ \t]+(?:family|families|house|home|kids|children|next[ \t]+door|live|lived|came|"
-                         r"invited|are|were)\b")
-# A record's "SURNAME, Given" at a line's start or after its label ("Patient: DOE, JOHN",
-# "GARCIA, MARIA ELENA - Grade 7"): the surname before the comma.
-_SURNAME_COMMA_BEFORE = re.compile(r"(?:^|\n|:)[ \t>]*(\p{Lu}[\p{L}'’-]+),[ \t]+$")
-_WE_ARE_BEFORE = re.compile(r"(?i)\b(?:we'?re|we[ \t]+are|visit(?:ed|ing)?|with|like)[ \t]+$")
 
 
 class MentionPasses(LexiconReader):

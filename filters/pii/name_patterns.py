@@ -139,8 +139,8 @@ _RARER_CUE = (r"next\s+to|(?:sit|sits|sat|sitting|play|plays|played|playing|frie
               # "my crush is noah", "dating a guy named brayden", "happy bday lucas"
               r"|(?:crush|bf|gf|boyfriend|girlfriend|bff)(?:\s+is)?|dating|happy\s+(?:birthday|bday|b-day|anniversary)")
 # Where LOWER_NAME_RARER_CONTEXT can start: it is matched at these words' places only.
-LOWER_CUE_WORDS = ("next", "sit", "sat", "play", "friend", "talk", "went", "go", "tell", "told", "text", "call", "ask", "yo ", "sup ",
-                   "named", "crush", "bf", "gf", "boyfriend", "girlfriend", "bff", "dating", "happy")
+LOWER_CUE_WORDS = ("next", "sit", "sat", "play", "friend", "talk", "went", "go", "tell", "told", "text", "call", "ask",
+                   "yo ", "sup ", "named", "crush", "bf", "gf", "boyfriend", "girlfriend", "bff", "dating", "happy")
 LOWER_NAME_CUE_BEFORE = re.compile(rf"(?i:\b(?:{_COMMON_CUE}|{_RARER_CUE})\s+)$")
 _LOWER_NAME = r"(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d@])"
 LOWER_NAME_CONTEXT = re.compile(rf"(?i:\b(?:{_COMMON_CUE})\s+){_LOWER_NAME}")  # matched at each cue: "hey its kyra"

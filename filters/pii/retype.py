@@ -184,7 +184,7 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
             # "flew to HLUBOKÁ NAD VLTAVOU": a name in capitals in lowercase text goes on over
             # the capitalised words after it that are no everyday words
             for more in P.CAPS_WORD_AFTER.finditer(text, r.end):
-                if more.start() != r.end or more.group(1).lower() in self.common or more.group(1).lower() in FORM_LABELS:
+                if more.start() != r.end or (caps := more.group(1).lower()) in self.common or caps in FORM_LABELS:
                     break
                 r.end = more.end()
         if looks_like_code(text[r.start:r.end]):
@@ -329,7 +329,8 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
         span = text[start:end]
         return (is_holiday(text, start, end) or " " not in span and (
             in_the_sky(text, span) or is_assistant(span) or month_day(text, start, end) or tech_term(text, start, end)
-            or text[end:end + 1] in _EPONYM_NEXT and (P.EPONYM_AFTER.match(text, end) or P.DISH_AFTER.match(text, end)))) \
+            or text[end:end + 1] in _EPONYM_NEXT
+            and (P.EPONYM_AFTER.match(text, end) or P.DISH_AFTER.match(text, end)))) \
             and not P.KIN_OR_NAMED_BEFORE.search(text, max(0, start - 24), start)
 
     @staticmethod
@@ -349,7 +350,8 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
         out = self._name_lists(text, self._name_before_address(text, possessive_kin_names(text, out)))
         if not text.isascii():
             runs = caseless_runs(text)
-            out = cyrillic_kin_names(text, cyrillic_places(text, caseless_types(text, out + caseless_names(text, runs), runs)))
+            out = caseless_types(text, out + caseless_names(text, runs), runs)
+            out = cyrillic_kin_names(text, cyrillic_places(text, out))
         out = self._company_lines(text, self._city_lines(text, self._people_context(text, out)))
         out = self._repeated_names(text, self._particle_surnames(text, self._signed_names(text, out)))
         out = self._mentions(text, out)

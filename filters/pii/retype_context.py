@@ -172,7 +172,8 @@ class TextPasses(LexiconReader):
             # a known first name; not at a sentence's start, where a capital says nothing ("Will and Sam came")
             if word in self.first and word not in self.nrp and not self._is_place(word) \
                     and not P.SENTENCE_START.search(text, max(0, m.start() - 4), m.start()) \
-                    and self._beside_person(text, m.start(), m.end(), ends, starts) and not taken.overlaps(m.start(), m.end()):
+                    and self._beside_person(text, m.start(), m.end(), ends, starts) \
+                    and not taken.overlaps(m.start(), m.end()):
                 extra.append(RecognizerResult("PERSON", m.start(), m.end(), 0.7))  # "Mees and Sam"
                 continue
             if word not in surnames and word not in self.last:
