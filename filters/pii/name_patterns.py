@@ -207,8 +207,7 @@ PERSON_CASELESS_BEFORE = re.compile(
 LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 SPEAKER_AFTER = re.compile(r"[ \t]+(?i:will|said|says|asked|wrote|joined|is\s+coming)\b")
 # A place after "in", "to", "from" ("Is it raining in 南京市?", "We met in ნინოწმინდა").
-PLACE_CASELESS_BEFORE = re.compile(r"(?i:\b(?:in|to|from|near|visit(?:ed|ing)?)[ \t]+)$")
-PLACE_BEFORE_CASELESS = re.compile(r"(?i:\b(?:in|to|from|near|at|visit(?:ed|ing)?)[ \t]+)$")
+PLACE_CASELESS_BEFORE = re.compile(r"(?i:\b(?:in|to|from|near|at|visit(?:ed|ing)?)[ \t]+)$")
 # A person's verb after such a run ("李明 keeps interrupting me", "Last night शीला called me").
 PERSON_VERB_AFTER_CASELESS = re.compile(
     r"[ \t]+(?i:keeps|kept|has|had|said|says|told|called|calls|wants|wanted|loves|loved|likes|coming|borrow|still"

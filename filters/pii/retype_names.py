@@ -69,7 +69,7 @@ def caseless_types(text: str, found: list[RecognizerResult], runs: list[tuple[in
                 continue  # "a note to सुशील भरद्वाज": the sentence's person, not the tagger's place
             if P.ASKED_WORD_BEFORE.search(text, max(0, r.start - 24), r.start) or P.ASKED_WORD_AFTER.match(text, r.end):
                 continue
-            if r.entity_type != "PERSON" and not P.PLACE_BEFORE_CASELESS.search(text, max(0, r.start - 12), r.start):
+            if r.entity_type != "PERSON" and not P.PLACE_CASELESS_BEFORE.search(text, max(0, r.start - 12), r.start):
                 r = RecognizerResult("PERSON", r.start, r.end, r.score)
         out.append(r)
     taken = Coverage(text, out)
