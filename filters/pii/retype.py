@@ -42,7 +42,8 @@ from .retype_cues import CuePasses
 from .retype_lines import LinePasses
 from .retype_names import NamePasses, caseless_names, caseless_runs, caseless_types
 from .retype_values import (ages_in_brackets, capitalised_runs, cyrillic_kin_names, cyrillic_places, cyrillic_stop_words,
-                            free_labelled_values, korean_given_names, possessive_kin_names, schools_by_attending)
+                            free_labelled_values, korean_given_names, possessive_kin_names, schools_by_attending,
+                            sentence_piece_names)
 
 _EPONYM_NEXT = frozenset(" \t'’")  # what can follow a name a law is named after
 _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the types `_retyped` may change
@@ -217,6 +218,10 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
             return []  # lowercase Cyrillic or Greek words: no name is written so
         if r.entity_type in NAME_TYPES and not span.isascii() and P.CYRILLIC_GREEK.search(span):
             return capitalised_runs(text, r)
+        if r.entity_type in ("ORGANIZATION", "LOCATION") and " " in span and (pieces := sentence_piece_names(
+                text, _result(r, r.entity_type, r.start, r.start + len(span), r.score),
+                lambda w: _cased(w) in self.first, self._is_place)) is not None:
+            return pieces  # "Ieri ho visto Giulia e": Giulia, in a piece of an Italian sentence
         words = P.WORD.findall(span)
         if not words:
             return [r]

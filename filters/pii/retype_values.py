@@ -11,13 +11,14 @@ school after "study at". Called by `Retyper` (retype.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import regex as re
 from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
-from .name_patterns import NAME_TYPES
+from .name_patterns import NAME_TYPES, ORG_WORDS
 from .recognizers.lexicon import lexicon
 from .recognizers.places import labels_only
 from .retype_context import _result
@@ -74,6 +75,49 @@ def capitalised_runs(text: str, r: RecognizerResult) -> list[RecognizerResult]:
             runs.append([word.start(), word.end()])
     return [_result(r, "LOCATION" if r.entity_type == "PERSON" and cyrillic_place(text[start:end]) else r.entity_type,
                     start, end, r.score) for start, end in runs]
+
+
+# The lowercase words a firm's or a place's name holds ("Bank of America", "Rio de Janeiro",
+# "Stratford-upon-Avon"); any other lowercase word makes a tagger's span a piece of sentence.
+_NAME_JOINERS = frozenset("of the and for upon on in at de du des la le les el los las y e i da do das dos di del "
+                          "della delle van von der den ter zu am im an bin ibn al og och und et en és ve a".split())
+# A title of another language before a surname: "mevrouw De Vries", "señora Ruiz".
+_OTHER_TITLES = frozenset("mevrouw meneer mevr dhr señora señor sra sr srta madame monsieur mme mlle frau herr "
+                          "signora signor sig pani pan senhora senhor sra dona dom".split())
+
+
+def sentence_piece_names(text: str, r: RecognizerResult, is_person: Callable[[str], bool],
+                         is_place: Callable[[str], bool]) -> list[RecognizerResult] | None:
+    """A firm or a place the tagger read over a piece of a sentence in another language
+    ("Ieri ho visto Giulia e", "com o meu irmão Tiago", "mevrouw De Vries"), where a person
+    stands after lowercase words that join no name's parts: that person, and the span's other
+    capitalised runs (a place where a lexicon knows it, else of the span's type). None for
+    anything else, firms with a legal form above all ("Kovács és társa Zrt.")."""
+    words = list(P.WORD.finditer(text, r.start, r.end))
+    if any("." in w.group() or w.group().lower() in ORG_WORDS for w in words):
+        return None
+    runs: list[list] = []
+    loose = False  # a lowercase word that joins no name's parts, before the current run
+    for w in words:
+        if w.group()[:1].isupper():
+            if runs and runs[-1][2] == loose and text[runs[-1][1]:w.start()].strip() == "":
+                runs[-1][1] = w.end()
+            else:
+                runs.append([w.start(), w.end(), loose])
+        elif w.group() not in _NAME_JOINERS:
+            loose = True
+    people = [(start, end) for start, end, after_loose in runs if after_loose and (
+        (first := text[start:end].split()[0]).lower() not in _NAME_JOINERS and is_person(first)
+        and not is_place(text[start:end])
+        or (before := text[max(0, start - 12):start].split()) and before[-1].lower().rstrip(".") in _OTHER_TITLES)]
+    if not people:
+        return None
+    out = [_result(r, "PERSON", start, end, max(r.score, 0.7)) for start, end in people]
+    for start, end, _ in runs:
+        if (start, end) in people or P.SENTENCE_START.search(text, max(0, start - 4), start):
+            continue
+        out.append(_result(r, "LOCATION" if is_place(text[start:end]) else r.entity_type, start, end, r.score))
+    return out
 
 
 def cyrillic_place(word: str) -> bool:

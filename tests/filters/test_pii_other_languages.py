@@ -223,3 +223,23 @@ EAST_ASIAN = [
 @pytest.mark.parametrize(("text", "people"), EAST_ASIAN, ids=[t[:30] for t, _ in EAST_ASIAN])
 def test_east_asian_given_names_and_a_name_after_its_particle_are_people(engine: PIIEngine, text, people) -> None:
     assert {value for kind, value in found(engine, text) if kind == "PERSON"} == people
+
+
+# The tagger reads a piece of a sentence in another language as a firm or a place; a person
+# in it, after its lowercase words, is a person, which every tenant redacts.
+SENTENCE_PIECES = [
+    ("Ieri ho visto Giulia e Matteo al parco.", "Giulia"),
+    ("Eu moro em Lisboa com o meu irmão Tiago.", "Tiago"),
+    ("Mijn juf heet mevrouw De Vries.", "De Vries"),
+]
+
+
+@pytest.mark.parametrize(("text", "person"), SENTENCE_PIECES, ids=[t[:24] for t, _ in SENTENCE_PIECES])
+def test_a_person_in_a_piece_of_a_sentence_the_tagger_took_for_a_name_is_a_person(engine: PIIEngine, text, person) -> None:
+    kinds = {kind for kind, value in found(engine, text) if person in value}
+    assert kinds == {"PERSON"}
+
+
+@pytest.mark.parametrize("text", ["Kristensen, Moe og Holm is a design agency.", "Mária Török from Kovács és társa Zrt. spoke."])
+def test_a_firm_joined_by_and_in_its_own_language_stays_a_firm(engine: PIIEngine, text: str) -> None:
+    assert any(kind == "ORGANIZATION" and (" og " in value or " és " in value) for kind, value in found(engine, text))
