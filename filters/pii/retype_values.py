@@ -93,9 +93,11 @@ def sentence_piece_names(text: str, r: RecognizerResult, is_person: Callable[[st
     stands after lowercase words that join no name's parts: that person, and the span's other
     capitalised runs (a place where a lexicon knows it, else of the span's type). None for
     anything else, firms with a legal form above all ("Kovács és társa Zrt.")."""
+    plain = text[r.start:r.end].split()
+    if not any(w.islower() and w not in _NAME_JOINERS for w in plain) \
+            or any("." in w or w.lower() in ORG_WORDS for w in plain):
+        return None  # most spans: a name as written, or a firm's legal form
     words = list(P.WORD.finditer(text, r.start, r.end))
-    if any("." in w.group() or w.group().lower() in ORG_WORDS for w in words):
-        return None
     runs: list[list] = []
     loose = False  # a lowercase word that joins no name's parts, before the current run
     for w in words:
