@@ -83,7 +83,7 @@ _NAME_JOINERS = frozenset("of the and for upon on in at de du des la le les el l
                           "della delle van von der den ter zu am im an bin ibn al og och und et en és ve a".split())
 # A title of another language before a surname: "mevrouw De Vries", "señora Ruiz".
 _OTHER_TITLES = frozenset("mevrouw meneer mevr dhr señora señor sra sr srta madame monsieur mme mlle frau herr "
-                          "signora signor sig pani pan senhora senhor sra dona dom".split())
+                          "signora signor sig pani pan senhora senhor dona dom".split())
 
 
 def sentence_piece_names(text: str, r: RecognizerResult, is_person: Callable[[str], bool],
