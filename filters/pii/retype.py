@@ -137,9 +137,9 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
             return [x for line in P.LINE.finditer(text, r.start, r.end) if line.group(1)
                     for x in self._retyped(text, _result(r, r.entity_type, line.start(1), line.end(1), r.score))]
         if r.entity_type in NAME_TYPES:
-            while r.end > r.start and (text[r.end - 1] in ",;:!?" or (
+            while r.end > r.start and (text[r.end - 1] in ",;:" or (
                     text[r.end - 1] == "." and r.entity_type != "ORGANIZATION" and r.end - r.start > 3 and text[r.end - 3:r.end - 1].isalpha())):
-                r.end -= 1  # "Donna," "Lorraine!" or "Anna." from a lexicon match that took the punctuation
+                r.end -= 1  # "Donna," or "Anna." from a lexicon match that took the punctuation
             if text.startswith(("s ", "s\t"), r.start) and r.start > 0 and text[r.start - 1] in "'’":
                 r.start += 2  # "my name's tom": the tagger's "s tom"
             # "though Meza", "tennis player Phillip", "Producer Kimmo": the tagger took everyday

@@ -142,9 +142,7 @@ class TextPasses(LexiconReader):
                 if r.entity_type != "LOCATION" or " " in word or r.start in added \
                         or (word.title() not in self.first and self._is_place(word)):
                     continue
-                before = P.JOIN.search(text, max(0, r.start - 6), r.start)
-                after = P.JOIN.match(text, r.end)
-                if (before and before.end() == r.start and before.start() in ends) or (after and after.end() in starts):
+                if self._beside_person(text, r.start, r.end, ends, starts):
                     extra.append(_result(r, "PERSON", r.start, r.end, max(r.score, 0.86)))
                     starts.add(r.start)
                     ends.add(r.end)

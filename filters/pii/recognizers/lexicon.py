@@ -206,8 +206,12 @@ class PhraseLexiconRecognizer(LocalRecognizer):
                 if _squash("".join(lowers[i:i + size])) in self.phrases:
                     span = doc[i:i + size]
                     score = self._score(span.text, lowers[i - 1] if i else "")
+                    end = size
+                    while end > 1 and doc[i + end - 1].is_punct:
+                        end -= 1  # "Lorraine" of "Lorraine!": a longer span would outrank the same name as a person
                     if score:
-                        results.append(_result(self, self.entity, span.start_char, span.end_char, score))
+                        results.append(_result(self, self.entity, span.start_char, doc[i + end - 1].idx
+                                               + len(doc[i + end - 1].text), score))
                     after = i + size
                     break
         return results
