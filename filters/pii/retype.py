@@ -40,13 +40,18 @@ from .recognizers.lexicon import FORM_LABELS, lexicon
 from .retype_context import TextPasses, _cased, _result, in_firm_context, in_firm_frame
 from .retype_cues import CuePasses
 from .retype_lines import LinePasses
-from .retype_names import NamePasses, caseless_names, caseless_runs, caseless_types
+from .retype_names import NamePasses, cased_foreign_runs, caseless_names, caseless_runs, caseless_types
 from .retype_values import (ages_in_brackets, capitalised_runs, cyrillic_kin_names, cyrillic_places, cyrillic_stop_words,
                             free_labelled_values, korean_given_names, possessive_kin_names, schools_by_attending,
                             sentence_piece_names)
 
 _EPONYM_NEXT = frozenset(" \t'’")  # what can follow a name a law is named after
 _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the types `_retyped` may change
+_SCRIPT_UNITS = frozenset({"CJKAddressRecognizer", "CJKFirmRecognizer"})
+
+
+def _recognizer(r: RecognizerResult) -> str | None:
+    return (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY)
 
 
 def _strip_possessive(text: str) -> str:
@@ -130,8 +135,10 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
         return title in self.first or title in self.last and word not in self.common and word not in self.english
 
     def _retyped(self, text: str, r: RecognizerResult) -> list[RecognizerResult]:
-        if r.entity_type not in NAME_TYPES and r.entity_type not in _RESHAPED:
-            return [r]  # card numbers, e-mail addresses, dates...: nothing below applies
+        if r.entity_type not in NAME_TYPES and r.entity_type not in _RESHAPED or _recognizer(r) in _SCRIPT_UNITS:
+            # card numbers, e-mail addresses, dates...: nothing below applies; nor to an address
+            # or a firm read off the units of Chinese, Japanese or Korean script
+            return [r]
         if r.entity_type in NAME_TYPES and "\n" in text[r.start:r.end].strip():
             # no name runs over a line break: "Nicoleton\nLindaside" is two lines, judged apart
             return [x for line in P.LINE.finditer(text, r.start, r.end) if line.group(1)
@@ -354,8 +361,8 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
         out = schools_by_attending(text, korean_given_names(text, out), self._is_place)
         out = self._name_lists(text, self._name_before_address(text, possessive_kin_names(text, out)))
         if not text.isascii():
-            runs = caseless_runs(text)
-            out = caseless_types(text, out + caseless_names(text, runs), runs)
+            runs, cased = caseless_runs(text), cased_foreign_runs(text)
+            out = caseless_types(text, out + caseless_names(text, runs + cased), runs, cased)
             out = cyrillic_kin_names(text, cyrillic_places(text, out))
         out = self._company_lines(text, self._city_lines(text, self._people_context(text, out)))
         out = self._repeated_names(text, self._particle_surnames(text, self._signed_names(text, out)))

@@ -203,7 +203,8 @@ class TextPasses(LexiconReader):
                 # a greeting, title or pronoun of another language is no part of it: "Herr
                 # Schmidt" names "Schmidt", "Guten Morgen" nobody
                 start, end = m.start(), m.end()
-                if words[0].lower() in P.LATIN_FUNCTION_WORDS or words[0].lower() in P.CYRILLIC_GREEK_FUNCTION_WORDS:
+                if words[0].lower() in P.LATIN_FUNCTION_WORDS or words[0].lower() in P.CYRILLIC_GREEK_FUNCTION_WORDS \
+                        or words[0].lower() in P.CYRILLIC_IMPERATIVES:  # "Напомни Модесту": a prompt's verb
                     start = m.start() + m.group(0).index(words[1], len(words[0]))
                 if words[-1].lower() in P.LATIN_FUNCTION_WORDS or words[-1].lower() in P.CYRILLIC_GREEK_FUNCTION_WORDS:
                     end = m.start() + m.group(0).index(words[0]) + len(words[0])

@@ -19,8 +19,11 @@ from .recognizers.common import CHAT_WORDS, STOPWORDS
 from .recognizers.lexicon import PARTICLES
 from .name_patterns import NAME_TYPES
 from .retype_context import Coverage, LexiconReader, matched_at
+from .recognizers.cjk import FIRM_FORM
+from .retype_values import cyrillic_place
 
 
+_NAMES_AND_GROUPS = NAME_TYPES | {"NRP"}
 _NON_ASCII = stdlib_re.compile(r"[^\x00-\x7f]+")
 
 
@@ -40,6 +43,26 @@ def caseless_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
+def cased_foreign_runs(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised Cyrillic, Greek or Armenian words inside an English sentence: the
+    nearest words around them are English, one side may be the line's edge. In a sentence of
+    their own language the capitals and the Cyrillic rules say what they are."""
+    runs: list[tuple[int, int]] = []
+    for m in _NON_ASCII.finditer(text):
+        if m.start() < (runs[-1][1] if runs else 0) or max(m.group()) < "\u0370":
+            continue
+        run = P.CASED_FOREIGN_SPAN.search(text, m.start(), min(len(text), m.end() + 80))
+        if run is None or run.start() > m.end():
+            continue
+        start, end = run.span()
+        before = P.LATIN_WORD_BEFORE.search(text, max(0, start - 40), start)
+        after = P.LATIN_WORD_AFTER.match(text, end, min(len(text), end + 40))
+        if (before or after) and (before or P.NO_WORD_BEFORE.search(text, max(0, start - 40), start)) \
+                and (after or P.NO_WORD_AFTER.match(text, end, min(len(text), end + 40))):
+            runs.append((start, end))
+    return runs
+
+
 def caseless_names(text: str, runs: list[tuple[int, int]]) -> list[RecognizerResult]:
     """Names in scripts without capitals (Han, kana, Hangul, Thai, Hebrew, Arabic, Devanagari,
     Georgian...), where the sentence says what they are: the tagger never saw these scripts,
@@ -55,28 +78,60 @@ def caseless_names(text: str, runs: list[tuple[int, int]]) -> list[RecognizerRes
     return extra
 
 
-def caseless_types(text: str, found: list[RecognizerResult], runs: list[tuple[int, int]]) -> list[RecognizerResult]:
-    """What the tagger made of a name in a script it never saw: a place only where the
-    sentence says so ("in", "to", "from"), else a person ("I think 김민준 has my charger");
-    nobody where the word is asked about ("What does नमस्ते mean?"). A run before a person's
-    verb is a person too ("李明 keeps interrupting me")."""
+def caseless_types(text: str, found: list[RecognizerResult], runs: list[tuple[int, int]],
+                   cased: list[tuple[int, int]] = ()) -> list[RecognizerResult]:
+    """What the tagger made of a name in a script it never saw (`runs`, and `cased` runs of
+    Cyrillic, Greek or Armenian in an English sentence): a place only where the sentence says
+    so ("in", "to", "from") or, in Cyrillic, where the place lexicon knows it, else a person
+    ("I think 김민준 has my charger"); nobody where the word is asked about ("What does नमस्ते
+    mean?"). A run before a person's verb is a person too ("李明 keeps interrupting me"), and
+    a person the sentence names outranks what the tagger made of it ("a note to सुशील
+    भरद्वाज", "Invite 영미 김": no place, no firm "Invite 영미")."""
     out = []
-    people = {(r.start, r.end) for r in found if r.entity_type == "PERSON"}
+    spans = set(runs) | set(cased)
+    firms = [r for r in found if r.entity_type == "ORGANIZATION" and FIRM_FORM.search(text, r.start, r.end)]
+    if firms:  # "an interview with 株式会社中島ガス": a firm by its legal form, whatever the cue or the tagger says
+        found = [r for r in found if any(r is f for f in firms) or r.entity_type not in _NAMES_AND_GROUPS
+                 or not any(f.start < r.end and r.start < f.end for f in firms)]
+    named = [(r.start, r.end) for r in found if r.entity_type == "PERSON" and (r.start, r.end) in spans]
     for r in found:
-        if (r.entity_type in NAME_TYPES or r.entity_type == "NRP") \
-                and P.CASELESS_SPAN.fullmatch(text[r.start:r.end].rstrip(".,;:!?")):
-            if r.entity_type != "PERSON" and (r.start, r.end) in people:
-                continue  # "a note to सुशील भरद्वाज": the sentence's person, not the tagger's place
-            if P.ASKED_WORD_BEFORE.search(text, max(0, r.start - 24), r.start) or P.ASKED_WORD_AFTER.match(text, r.end):
+        if any(r is f for f in firms):
+            out.append(r)
+            continue
+        if r.entity_type in NAME_TYPES and (run := _run_after_word(text, r, spans)):
+            r = RecognizerResult("PERSON", run[0], run[1], r.score)  # the tagger's "Sorry พันเทพ"
+        if r.entity_type in NAME_TYPES or r.entity_type == "NRP":
+            span = text[r.start:r.end].rstrip(".,;:!?")
+            in_cased = any(s <= r.start and r.start + len(span) <= e for s, e in cased)
+            if r.entity_type != "PERSON" and any(s < r.end and r.start < e for s, e in named):
                 continue
-            if r.entity_type != "PERSON" and not P.PLACE_CASELESS_BEFORE.search(text, max(0, r.start - 12), r.start):
-                r = RecognizerResult("PERSON", r.start, r.end, r.score)
+            if in_cased or P.CASELESS_SPAN.fullmatch(span):
+                if P.ASKED_WORD_BEFORE.search(text, max(0, r.start - 24), r.start) \
+                        or P.ASKED_WORD_AFTER.match(text, r.end):
+                    continue
+                if r.entity_type != "PERSON" and not P.PLACE_CASELESS_BEFORE.search(text, max(0, r.start - 12), r.start) \
+                        and not (in_cased and cyrillic_place(span)):
+                    r = RecognizerResult("PERSON", r.start, r.end, r.score)
         out.append(r)
-    taken = Coverage(text, out)
-    out += [RecognizerResult("PERSON", start, end, 0.7) for start, end in runs
-            if (start == 0 or text[start - 1] in " \t\n\"“(") and P.PERSON_VERB_AFTER_CASELESS.match(text, end)
-            and not taken.overlaps(start, end)]
+    for start, end in sorted(spans):
+        if (start == 0 or text[start - 1] in " \t\n\"“(") and (P.PERSON_VERB_AFTER_CASELESS.match(text, end) or (
+                # two capitalised Cyrillic, Greek or Armenian words among English ones: a full
+                # name ("Can Филимон Чернова sleep over?"), where a studied word is lowercase
+                (start, end) in cased and " " in text[start:end] and text[start - 1:start] != "\""
+                and not P.ASKED_WORD_BEFORE.search(text, max(0, start - 24), start))) \
+                and not any(r.start < end and start < r.end and not (
+                    r.entity_type == "PERSON" and start <= r.start and r.end <= end) for r in out):
+            out.append(RecognizerResult("PERSON", start, end, 0.7))  # a part a detector found gives way
     return out
+
+
+def _run_after_word(text: str, r: RecognizerResult, spans: set[tuple[int, int]]) -> tuple[int, int] | None:
+    """The run a tagger's span reaches into from one capitalised English word before it
+    ("Sorry พันเทพ", "Invite 영미"): the word opens the sentence, the run is the name."""
+    for start, end in spans:
+        if r.start < start < r.end <= end and P.ONE_LATIN_WORD.fullmatch(text, r.start, start):
+            return start, end
+    return None
 
 
 class NamePasses(LexiconReader):

@@ -72,7 +72,9 @@ def corpus() -> list[str]:
               "my insta lily.rose_12, youtube andrzej and Instagram captions",
               "write to ivan @ mail.ru or john at gmail.com, not I work at google.com",
               "come to flat 12, block C, Sunrise Apartments; we live in Greenfield Heights, not the tower block",
-              r"see C:\Users\mgonzalez\x.py and /home/dkim/app, ssh dkim@10.0.0.5 or ann@devbox:/tmp"]
+              r"see C:\Users\mgonzalez\x.py and /home/dkim/app, ssh dkim@10.0.0.5 or ann@devbox:/tmp",
+              "我住在北京市朝阳区建国路88号，他在华为技术有限公司工作。Ship to 兴安盟路B座 or 愛媛県町田市油井24丁目20番16号, "
+              "office 서울특별시 강남구 테헤란로 123 of 유한회사 라온솔루션 and 株式会社中島ガス"]
     return texts
 
 

@@ -23,6 +23,7 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from .accounts import ProfileLinkRecognizer, UnlinkedHandleRecognizer, UsernameRecognizer
+from .cjk import CJKAddressRecognizer, CJKFirmRecognizer
 from .documents import IdNumberRecognizer, PassportRecognizer
 from .emails import ObfuscatedEmailRecognizer
 from .fields_in_text import FieldValueRecognizer
@@ -97,6 +98,7 @@ def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer
         GenericIbanRecognizer(),
         KzIinRecognizer(), KzBinRecognizer(), AgeRecognizer(), DateOfBirthRecognizer(),
         StreetAddressRecognizer(), IntersectionRecognizer(), BuildingAddressRecognizer(), SettlementRecognizer(),
+        CJKAddressRecognizer(), CJKFirmRecognizer(),
         SchoolRecognizer(), UsernameRecognizer(),
         PassportRecognizer(), IdNumberRecognizer(), OrganizationRecognizer(), CredentialRecognizer(),
         ObfuscatedEmailRecognizer(), SpelledPhoneRecognizer(), CardCodeRecognizer(), ProfileLinkRecognizer(),
