@@ -229,7 +229,7 @@ PLACE_CASELESS_BEFORE = re.compile(r"(?i:\b(?:in|to|from|near|at|visit(?:ed|ing)
 # A person's verb after such a run ("李明 keeps interrupting me", "Last night शीला called me").
 PERSON_VERB_AFTER_CASELESS = re.compile(
     r"[ \t]+(?i:keeps|kept|has|had|said|says|told|called|calls|wants|wanted|loves|loved|likes|coming|borrow|still"
-    r"|scored|won|lent|gave|sent|texted|helped|asked|is[ \t]+my|was[ \t]+my|and[ \t]+(?:i|her|his|me))\b"
+    r"|scored|won|lent|gave|sent|texted|helped|asked|and[ \t]+(?:i|her|his|me))\b"
     r"|['’]s[ \t]+(?i:mom|mum|dad|mother|father|sister|brother|wife|husband|birthday|presentation|essay|homework"
     r"|phone|number|house|address|email|party|project)\b")
 # A word of another script asked about, not a name: "What does नमस्ते mean?", "say 谢谢".

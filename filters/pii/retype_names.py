@@ -11,15 +11,16 @@ whose lexicons it reads.
 from __future__ import annotations
 
 import re as stdlib_re
+from collections.abc import Sequence
 
 from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
+from .name_patterns import NAME_TYPES
+from .recognizers.cjk import FIRM_FORM
 from .recognizers.common import CHAT_WORDS, STOPWORDS
 from .recognizers.lexicon import PARTICLES
-from .name_patterns import NAME_TYPES
 from .retype_context import Coverage, LexiconReader, matched_at
-from .recognizers.cjk import FIRM_FORM
 from .retype_values import cyrillic_place
 
 
@@ -79,7 +80,7 @@ def caseless_names(text: str, runs: list[tuple[int, int]]) -> list[RecognizerRes
 
 
 def caseless_types(text: str, found: list[RecognizerResult], runs: list[tuple[int, int]],
-                   cased: list[tuple[int, int]] = ()) -> list[RecognizerResult]:
+                   cased: Sequence[tuple[int, int]] = ()) -> list[RecognizerResult]:
     """What the tagger made of a name in a script it never saw (`runs`, and `cased` runs of
     Cyrillic, Greek or Armenian in an English sentence): a place only where the sentence says
     so ("in", "to", "from") or, in Cyrillic, where the place lexicon knows it, else a person

@@ -55,7 +55,7 @@ def test_a_name_in_a_script_without_capitals_is_a_person_where_the_sentence_says
     "Is 猫 pronounced with a falling tone?",
     "The kanji 日本 means Japan.",
     # a learner's words of the language learnt, inside English sentences
-    "寿司 is delicious.", "I ate 寿司 yesterday with my family.", "Can I have some 饺子 please?",
+    "寿司 is delicious.", "寿司 is my favourite food.", "I ate 寿司 yesterday with my family.", "Can I have some 饺子 please?",
     "My favourite food is 라면.", "We practised 你好 and 谢谢 in class.", "I want to eat 火锅 tonight.",
     "Our class visited the 博物館 last week.", "My homework is about 漢字.", "Today I cooked 김치 for dinner.",
     "I need help with my 作文.", "I got 100 on my 시험!", "He always forgets his 숙제.",
