@@ -80,7 +80,8 @@ class Kind:
     locales: list[str]
     types: frozenset[str]
     value: Callable[[Faker, str, random.Random], str]
-    seed: int
+    seed: int  # the frames' own draws (which name shape, a town or a country)
+    faker_seed: int  # the first locale's Faker seed; each next locale's is one more
 
 
 def _person(fake: Faker, locale: str, rng: random.Random) -> str:
@@ -95,13 +96,13 @@ def _person_in_script(fake: Faker, locale: str, rng: random.Random) -> str:
 
 
 KINDS = [
-    Kind("people", FRAMES, LOCALES, frozenset({"PERSON"}), _person, 7),
-    Kind("people, in their own script", FRAMES, SCRIPT_LOCALES, frozenset({"PERSON"}), _person_in_script, 9),
+    Kind("people", FRAMES, LOCALES, frozenset({"PERSON"}), _person, 7, 0),
+    Kind("people, in their own script", FRAMES, SCRIPT_LOCALES, frozenset({"PERSON"}), _person_in_script, 9, 900),
     Kind("places", PLACE_FRAMES, LOCALES, frozenset({"LOCATION"}),
-         lambda fake, _, rng: fake.city() if rng.random() < 0.7 else fake.country(), 5),
+         lambda fake, _, rng: fake.city() if rng.random() < 0.7 else fake.country(), 5, 500),
     Kind("street addresses", ADDRESS_FRAMES, LOCALES, frozenset({"STREET_ADDRESS", "LOCATION"}),
-         lambda fake, _, rng: fake.street_address(), 6),
-    Kind("firms", FIRM_FRAMES, LOCALES, frozenset({"ORGANIZATION", "SCHOOL"}), lambda fake, _, rng: fake.company(), 8),
+         lambda fake, _, rng: fake.street_address(), 6, 600),
+    Kind("firms", FIRM_FRAMES, LOCALES, frozenset({"ORGANIZATION", "SCHOOL"}), lambda fake, _, rng: fake.company(), 8, 800),
 ]
 
 
@@ -110,7 +111,7 @@ def sentences(kind: Kind) -> list[tuple[str, str, int, int]]:
     rng = random.Random(kind.seed)
     fakers = {locale: Faker(locale) for locale in kind.locales}
     for n, fake in enumerate(fakers.values()):
-        fake.seed_instance(n + (0 if kind.seed == 7 else kind.seed * 100))
+        fake.seed_instance(kind.faker_seed + n)
     rows = []
     for frame in kind.frames:
         for locale, fake in fakers.items():

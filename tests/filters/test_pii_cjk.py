@@ -6,11 +6,7 @@ from __future__ import annotations
 import pytest
 
 from filters.pii import PIIEngine
-
-
-def typed(engine: PIIEngine, text: str) -> set[tuple[str, str]]:
-    [detections] = engine.analyze_batch([text], entities=engine.supported_entities())
-    return {(d.type, text[d.start:d.end]) for d in detections}
+from tests.support.pii import typed
 
 
 @pytest.mark.parametrize(("text", "address"), [

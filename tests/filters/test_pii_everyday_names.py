@@ -9,14 +9,10 @@ import pytest
 from filters.pii import PIIEngine
 from filters.pii.everyday_names import (end_before_time, in_the_sky, is_equation, is_holiday, looks_like_code,
                                         dates_only, month_day, numbered_part, public_figure)
+from tests.support.pii import typed
 
 # Types the reference tenants redact by placeholder: none of them may appear in these prompts.
 REDACTED = {"PERSON", "STREET_ADDRESS", "SCHOOL", "USERNAME", "PHONE_NUMBER", "ID_NUMBER"}
-
-
-def found(engine: PIIEngine, text: str) -> set[tuple[str, str]]:
-    [detections] = engine.analyze_batch([text], entities=engine.supported_entities())
-    return {(d.type, text[d.start:d.end]) for d in detections}
 
 
 NOTHING_REDACTED = [
@@ -66,7 +62,7 @@ NOTHING_REDACTED = [
 
 @pytest.mark.parametrize(("case", "text"), NOTHING_REDACTED, ids=[c for c, _ in NOTHING_REDACTED])
 def test_what_a_learner_asks_about_is_not_redacted(engine: PIIEngine, case: str, text: str) -> None:
-    assert {(kind, value) for kind, value in found(engine, text) if kind in REDACTED} == set()
+    assert {(kind, value) for kind, value in typed(engine, text) if kind in REDACTED} == set()
 
 
 STILL_FOUND = [
@@ -95,12 +91,12 @@ STILL_FOUND = [
 @pytest.mark.parametrize(("case", "text", "expected"), STILL_FOUND, ids=[c for c, *_ in STILL_FOUND])
 def test_the_people_and_places_beside_them_are_still_found(engine: PIIEngine, case: str, text: str, expected) -> None:
     kind, value = expected
-    assert any(k == kind and value in v for k, v in found(engine, text)), found(engine, text)
+    assert any(k == kind and value in v for k, v in typed(engine, text)), typed(engine, text)
 
 
 def test_a_lowercase_surname_after_a_title_ends_before_the_pronoun_after_it(engine: PIIEngine) -> None:
     text = "our class teacher mr o'brien gave us a test"
-    assert {v for k, v in found(engine, text) if k == "PERSON"} == {"o'brien"}
+    assert {v for k, v in typed(engine, text) if k == "PERSON"} == {"o'brien"}
 
 
 @pytest.mark.parametrize(("text", "span", "expected"), [
@@ -206,4 +202,4 @@ def test_a_span_whose_numbers_are_all_days_of_months_is_dates_only(span: str, ex
 
 def test_a_birthday_list_names_its_people_and_no_address(engine: PIIEngine) -> None:
     text = "Birthday list: Emma (Mar 3), Noah (Jun 12), Ava (Sep 30)"
-    assert found(engine, text) == {("PERSON", "Emma"), ("PERSON", "Noah"), ("PERSON", "Ava")}
+    assert typed(engine, text) == {("PERSON", "Emma"), ("PERSON", "Noah"), ("PERSON", "Ava")}

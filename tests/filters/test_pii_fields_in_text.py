@@ -8,11 +8,7 @@ import pytest
 
 from filters.pii import PIIEngine
 from filters.pii.recognizers.fields_in_text import FieldValueRecognizer
-
-
-def found(engine: PIIEngine, text: str) -> set[tuple[str, str]]:
-    [detections] = engine.analyze_batch([text], entities=engine.supported_entities())
-    return {(d.type, text[d.start:d.end]) for d in detections}
+from tests.support.pii import typed
 
 
 TYPED = [
@@ -29,7 +25,7 @@ TYPED = [
 
 @pytest.mark.parametrize(("text", "expected"), TYPED, ids=[f"{t[:28]}->{e[1]}" for t, e in TYPED])
 def test_a_value_is_what_its_field_name_says(engine: PIIEngine, text, expected) -> None:
-    assert expected in found(engine, text)
+    assert expected in typed(engine, text)
 
 
 # A field's name in prose, or a value of the wrong shape for its field, types nothing by itself.

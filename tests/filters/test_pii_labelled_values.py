@@ -9,11 +9,7 @@ import pytest
 
 from filters.pii import PIIEngine
 from filters.pii.recognizers.places import labels_only
-
-
-def typed(engine: PIIEngine, text: str) -> set[tuple[str, str]]:
-    [detections] = engine.analyze_batch([text], entities=engine.supported_entities())
-    return {(d.type, text[d.start:d.end]) for d in detections}
+from tests.support.pii import typed
 
 
 VALUES_WITH_LABELS = [

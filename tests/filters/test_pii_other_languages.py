@@ -10,11 +10,7 @@ import pytest
 
 from filters.pii import PIIEngine
 from filters.pii.retype_values import cyrillic_place
-
-
-def found(engine: PIIEngine, text: str) -> set[tuple[str, str]]:
-    [detections] = engine.analyze_batch([text], entities=engine.supported_entities())
-    return {(d.type, text[d.start:d.end]) for d in detections}
+from tests.support.pii import typed
 
 
 CASES = [
@@ -59,7 +55,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[f"ru-kk-{i}" for i in range(len(CASES))])
 def test_cyrillic_names_are_their_capitalised_words_and_the_sentence_stays(engine: PIIEngine, text, expected) -> None:
-    assert found(engine, text) == expected
+    assert typed(engine, text) == expected
 
 
 LATIN = [
@@ -83,7 +79,7 @@ LATIN = [
 
 @pytest.mark.parametrize(("text", "expected"), LATIN, ids=[f"latin-{i}" for i in range(len(LATIN))])
 def test_greetings_pronouns_and_titles_of_other_languages_are_no_part_of_a_name(engine: PIIEngine, text, expected) -> None:
-    assert found(engine, text) == expected
+    assert typed(engine, text) == expected
 
 
 CENTRAL_ASIAN = [
@@ -110,7 +106,7 @@ CENTRAL_ASIAN = [
 
 @pytest.mark.parametrize(("text", "expected"), CENTRAL_ASIAN, ids=[f"central-asian-{i}" for i in range(len(CENTRAL_ASIAN))])
 def test_kazakh_and_uzbek_names_are_names_in_lowercase_chat_too(engine: PIIEngine, text, expected) -> None:
-    assert found(engine, text) == expected
+    assert typed(engine, text) == expected
 
 
 # A pupil introduces themself in lowercase, in their own language; "call me" takes no
@@ -151,7 +147,7 @@ NAMING = [
 
 @pytest.mark.parametrize(("text", "name"), NAMING, ids=[t for t, _ in NAMING])
 def test_a_lowercase_name_after_the_words_that_introduce_someone_is_a_person(engine: PIIEngine, text, name) -> None:
-    people = {value for kind, value in found(engine, text) if kind == "PERSON"}
+    people = {value for kind, value in typed(engine, text) if kind == "PERSON"}
     assert people == ({name} if name else set())
 
 
@@ -173,17 +169,17 @@ SIGNED = [
 
 @pytest.mark.parametrize(("text", "people"), SIGNED, ids=[t[:30] for t, _ in SIGNED])
 def test_the_name_under_a_sign_off_is_a_person(engine: PIIEngine, text, people) -> None:
-    assert {value for kind, value in found(engine, text) if kind == "PERSON"} == people
+    assert {value for kind, value in typed(engine, text) if kind == "PERSON"} == people
 
 
 @pytest.mark.parametrize("text", ["Meine Mutter kocht heute Suppe.", "Wir fahren morgen nach Berlin."])
 def test_a_german_sentences_verbs_stay_out_of_the_names_the_tagger_reads_in_it(engine: PIIEngine, text) -> None:
     # the English tagger runs "kocht heute" into "Suppe": the lowercase words a name opens with go
-    assert not any(value[:1].islower() for _, value in found(engine, text))
+    assert not any(value[:1].islower() for _, value in typed(engine, text))
 
 
 def test_a_surname_typed_in_lowercase_stays_with_its_first_name(engine: PIIEngine) -> None:
-    assert ("PERSON", "Anej ribič") in found(engine, "Please correct it to Ms. Anej ribič?")
+    assert ("PERSON", "Anej ribič") in typed(engine, "Please correct it to Ms. Anej ribič?")
 
 
 # Korean given names in Latin letters: two syllables and a hyphen, split by the tagger or
@@ -199,7 +195,7 @@ KOREAN = [
 
 @pytest.mark.parametrize(("text", "people"), KOREAN, ids=[t[:30] for t, _ in KOREAN])
 def test_a_korean_given_name_is_one_person_with_its_hyphen(engine: PIIEngine, text, people) -> None:
-    assert {value for kind, value in found(engine, text) if kind == "PERSON"} == people
+    assert {value for kind, value in typed(engine, text) if kind == "PERSON"} == people
 
 
 @pytest.mark.parametrize(("word", "expected"), [
@@ -222,7 +218,7 @@ EAST_ASIAN = [
 
 @pytest.mark.parametrize(("text", "people"), EAST_ASIAN, ids=[t[:30] for t, _ in EAST_ASIAN])
 def test_east_asian_given_names_and_a_name_after_its_particle_are_people(engine: PIIEngine, text, people) -> None:
-    assert {value for kind, value in found(engine, text) if kind == "PERSON"} == people
+    assert {value for kind, value in typed(engine, text) if kind == "PERSON"} == people
 
 
 # The tagger reads a piece of a sentence in another language as a firm or a place; a person
@@ -236,10 +232,10 @@ SENTENCE_PIECES = [
 
 @pytest.mark.parametrize(("text", "person"), SENTENCE_PIECES, ids=[t[:24] for t, _ in SENTENCE_PIECES])
 def test_a_person_in_a_piece_of_a_sentence_the_tagger_took_for_a_name_is_a_person(engine: PIIEngine, text, person) -> None:
-    kinds = {kind for kind, value in found(engine, text) if person in value}
+    kinds = {kind for kind, value in typed(engine, text) if person in value}
     assert kinds == {"PERSON"}
 
 
 @pytest.mark.parametrize("text", ["Kristensen, Moe og Holm is a design agency.", "Mária Török from Kovács és társa Zrt. spoke."])
 def test_a_firm_joined_by_and_in_its_own_language_stays_a_firm(engine: PIIEngine, text: str) -> None:
-    assert any(kind == "ORGANIZATION" and (" og " in value or " és " in value) for kind, value in found(engine, text))
+    assert any(kind == "ORGANIZATION" and (" og " in value or " és " in value) for kind, value in typed(engine, text))

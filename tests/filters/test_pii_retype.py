@@ -8,11 +8,7 @@ from presidio_analyzer import RecognizerResult
 
 from filters.pii import PIIEngine
 from filters.pii.retype import Retyper
-
-
-def typed(engine: PIIEngine, text: str) -> set[tuple[str, str]]:
-    [detections] = engine.analyze_batch([text], entities=engine.supported_entities())
-    return {(d.type, text[d.start:d.end]) for d in detections}
+from tests.support.pii import typed
 
 
 PRESENT = [

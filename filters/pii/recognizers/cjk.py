@@ -36,7 +36,7 @@ _KR_ROAD = r"[\p{Hangul}0-9]{1,10}(?:로|길|가|대로)[ \t]?[0-9]{1,5}(?:-[0-9
 
 _LEGAL_BEFORE = "株式会社|有限会社|合同会社|合資会社|合名会社"
 _LEGAL_AFTER = f"股份有限公司|有限责任公司|有限責任公司|有限公司|{_LEGAL_BEFORE}|集团|集團"
-_FIRM_NAME = rf"(?:(?![{_SENTENCE_CHARS}])[\p{{Han}}\p{{Katakana}}\p{{Hiragana}}ー])"
+_FIRM_NAME = rf"(?:{_NOT_OPENING}[\p{{Han}}\p{{Katakana}}\p{{Hiragana}}ー])"  # none of the sentence's words
 _KR_LEGAL = r"주식회사|유한회사|\(주\)|\(유\)|㈜"
 
 ADDRESS_PATTERNS = [
@@ -48,7 +48,7 @@ ADDRESS_PATTERNS = [
 ]
 FIRM_PATTERNS = [
     Pattern("legal form after the name", rf"(?:{_LEGAL_BEFORE}){_FIRM_NAME}{{1,12}}", 0.7),
-    Pattern("legal form before the name", rf"{_NOT_OPENING}{_FIRM_NAME}{{1,12}}?(?:{_LEGAL_AFTER})", 0.7),
+    Pattern("legal form before the name", rf"{_FIRM_NAME}{{1,12}}?(?:{_LEGAL_AFTER})", 0.7),
     Pattern("Korean legal form", rf"(?:{_KR_LEGAL})[ \t]?[\p{{Hangul}}A-Za-z]{{1,12}}|\p{{Hangul}}{{1,12}}[ \t]?(?:주식회사|유한회사)",
             0.7),
 ]
