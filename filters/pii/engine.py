@@ -20,6 +20,7 @@ from functools import lru_cache, partial
 from presidio_analyzer import AnalyzerEngine, PatternRecognizer
 
 from .analyzer import LeanAnalyzerEngine
+from .casing import unshouted
 from .context import FastLemmaContextAwareEnhancer
 from .offline import configure_tldextract, quiet_content_loggers
 from .pipeline import LoadedPipeline, load_pipeline
@@ -37,6 +38,9 @@ quiet_content_loggers()
 
 # Types the type rules (retype.py) move names between.
 _NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP", "STREET_ADDRESS", "SCHOOL"})
+
+# Types whose patterns read the case as written: a private key's armour, a bank code's letters.
+_AS_WRITTEN = frozenset({"CREDENTIAL", "IBAN_CODE"})
 
 __all__ = ["Detection", "DetectionUnavailable", "EngineSettings", "PIIEngine"]
 
@@ -167,23 +171,32 @@ class PIIEngine:
                      address_blocks=address_blocks and "LOCATION" in wanted, language=language,
                      keep_public_figures=keep_public_figures)
         nlp = nlp_engine.nlp[language]
+        tagged = [unshouted(t) for t in texts]  # capitals where the tagger learnt them
         # spaCy keeps every string it meets (names, e-mail addresses) for the life of the
         # process unless it works inside a memory zone; the recognizers read the docs too, so
         # the whole analysis runs in the zone. Everyday words go to the tokenizer's cache first.
         with self._nlp_lock:
             if isinstance(nlp.tokenizer, WarmCacheTokenizer):
-                nlp.tokenizer.warm(list(texts))
+                nlp.tokenizer.warm(tagged)
             with nlp.memory_zone():
                 artifacts = [a for _, a in nlp_engine.process_batch(
-                    list(texts), language, batch_size=self._settings.batch_size)]
-                return [to_original(n, self._analyze_one(text, nlp_artifacts, call))
-                        for n, text, nlp_artifacts in zip(normalised, texts, artifacts)]
+                    list(tagged), language, batch_size=self._settings.batch_size)]
+                return [to_original(n, self._analyze_one(text, read, nlp_artifacts, call))
+                        for n, text, read, nlp_artifacts in zip(normalised, texts, tagged, artifacts)]
 
-    def _analyze_one(self, text: str, nlp_artifacts, call: "_Call") -> list[Detection]:  # noqa: ANN001
-        results = self._analyzer.analyze(
-            text=text, language=call.language, entities=call.wanted_list, nlp_artifacts=nlp_artifacts,
-            score_threshold=call.floor, ad_hoc_recognizers=call.ad_hoc or None, allow_list=call.allow_list_arg,
-        )
+    def _analyze_one(self, text: str, read: str, nlp_artifacts, call: "_Call") -> list[Detection]:  # noqa: ANN001
+        """`read`: the text as the recognizers and the type rules read it, `text` itself
+        unless it is written in capitals (`casing.py`). Keys and bank codes are read as
+        written, whose case their patterns check. Both texts have the same length."""
+        def analyze(some: str, entities: list[str]) -> list:
+            return self._analyzer.analyze(
+                text=some, language=call.language, entities=entities, nlp_artifacts=nlp_artifacts,
+                score_threshold=call.floor, ad_hoc_recognizers=call.ad_hoc or None, allow_list=call.allow_list_arg)
+
+        results = analyze(read, call.wanted_list)
+        if read is not text and (as_written := [e for e in call.wanted_list if e in _AS_WRITTEN]):
+            results = [r for r in results if r.entity_type not in _AS_WRITTEN] + analyze(text, as_written)
+        text = read
         kept = [r for r in results if passes(r, call.thresholds, call.default_threshold)]
         extend_addresses(text, kept)
         if self._retype is not None:

@@ -38,6 +38,59 @@ HOLIDAYS = frozenset({
 _HOLIDAY_WORDS = frozenset(w for h in HOLIDAYS for w in h.replace("'s", "").split()) - {
     "day", "eve", "new", "year", "year's", "год", "года", "годом", "новый", "нового", "новым"}
 
+# What ends a holiday's name and is a name alone; the word or two before it say which.
+_HOLIDAY_TAILS = frozenset({"eve", "day"})
+_WORDS_BEFORE = re.compile(r"(\p{L}+(?:['’]s)?(?:[ \t]+\p{L}+(?:['’]s)?)?)[ \t]+$")
+
+# Continents and the world's great regions: a place, but one that points at nobody ("we ship
+# to Europe", "prices in Latin America"). "Asia" and "America" are also first names, or a
+# country: they count only after a word of going or being in.
+WORLD_REGIONS = frozenset({
+    "europe", "africa", "antarctica", "oceania", "eurasia", "north america", "south america", "latin america",
+    "central america", "the americas", "americas", "middle east", "the middle east", "southeast asia",
+    "south-east asia", "east asia", "south asia", "central asia", "western europe", "eastern europe",
+    "northern europe", "southern europe", "sub-saharan africa", "north africa", "west africa", "east africa",
+    "southern africa", "scandinavia", "the caribbean", "caribbean", "the balkans", "balkans", "the mediterranean",
+})
+_REGIONS_AFTER_PREPOSITION = frozenset({"asia"})
+_REGION_ENDS = frozenset(r.rsplit(None, 1)[-1] for r in WORLD_REGIONS if " " in r)
+_REGION_PREPOSITION_BEFORE = re.compile(
+    r"(?i:\b(?:in|to|from|across|throughout|around|of|visit(?:ed|ing)?|all[ \t]+over)[ \t]+)$")
+
+
+def world_region(text: str, start: int, end: int) -> bool:
+    """"Europe", "North America", "in Asia": a continent or a great region, in any case."""
+    span = " ".join(text[start:end].lower().split())
+    if span in WORLD_REGIONS:
+        return True
+    if span in _REGION_ENDS:  # "America" of "Latin America", which a name list found alone
+        before = _WORDS_BEFORE.search(text, max(0, start - 20), start)
+        if before and f"{before.group(1).split()[-1].lower()} {span}" in WORLD_REGIONS:
+            return True
+    return span in _REGIONS_AFTER_PREPOSITION and bool(_REGION_PREPOSITION_BEFORE.search(text, max(0, start - 16), start))
+
+
+# An acronym a name list or the tagger took for a person ("my IRA", "HSA and FSA"): two to
+# four capitals alone, in a text written in lowercase, with no form's label before it ("Name:
+# ADA" is a record's). Shouted text and records keep their names.
+_ACRONYM = re.compile(r"[A-Z]{2,4}")
+_LOWERCASE_WORD = re.compile(r"(?<![\p{L}])\p{Ll}{2,}")
+# What follows a name as part of it ("Veronica Sanchez MD", "Kathrine Filemonsen DDS").
+_NAME_SUFFIXES = frozenset("md dds dmd phd dvm jr sr ii iii iv esq rn cpa mba od do pa np lpn".split())
+
+
+def acronym_in_prose(text: str, start: int, end: int) -> bool:
+    if not _ACRONYM.fullmatch(text, start, end) or text[start:end].lower() in _NAME_SUFFIXES:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:start] + " " + text[end:line_end if line_end >= 0 else len(text)]
+    if ":" in text[line_start:start] or not _LOWERCASE_WORD.search(line):
+        return False  # a form's value, or a line of an address block ("EBEN" above "Austria")
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.islower() for c in letters) >= 0.7 * len(letters)
+
+
 # The planets, the Sun and the Moon: names of people too ("Venus Williams", "Bruno Mars"),
 # so a lone one is sky only beside another or where the text speaks of the sky.
 CELESTIAL = frozenset("mercury venus earth mars jupiter saturn uranus neptune pluto moon sun".split())
@@ -179,6 +232,10 @@ def is_holiday(text: str, start: int, end: int) -> bool:
     """The span, or the span with the word before or after it ("Eid" + " Mubarak", "Christmas"
     + " Eve"), is a holiday's name."""
     span = text[start:end].lower().replace("’", "'")
+    if span in _HOLIDAY_TAILS:  # "Eve" of "Christmas Eve": a first name, but for the word before
+        before = _WORDS_BEFORE.search(text, max(0, start - 20), start)
+        words = before.group(1).lower().replace("’", "'").split() if before else []
+        return any(" ".join([*words[-n:], span]) in HOLIDAYS for n in (1, 2) if len(words) >= n)
     if not _HOLIDAY_WORDS.intersection(span.replace("'s", "").split()):
         return False  # nearly every name: no holiday's own word in it
     if span in HOLIDAYS or span.startswith(("merry ", "happy ")) and span[6:] in HOLIDAYS:  # "Merry Christmas"
@@ -219,6 +276,14 @@ def end_before_time(text: str, start: int, end: int) -> int:
     while cut > start and text[cut - 1] in " \t":
         cut -= 1
     return cut
+
+
+def template_variable(text: str, start: int, end: int) -> bool:
+    """"{street_name}", "{{FIRST_NAME}}": a template's blank, not what fills it."""
+    return text[start - 1:start] == "{" and text[end:end + 1] == "}" and bool(_VARIABLE.fullmatch(text, start, end))
+
+
+_VARIABLE = re.compile(r"[\p{L}_][\p{L}\d_.]*")
 
 
 def looks_like_code(span: str) -> bool:

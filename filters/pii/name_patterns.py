@@ -64,7 +64,8 @@ CURRENCY_AFTER = re.compile(r"[ \t]*(?:EUR|USD|GBP|CHF|KZT|RUB|UAH|PLN|dollars?|
 # Words a tagger takes for names in title case that the common-word list may not hold.
 CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december today tomorrow yesterday".split())
+    "july august september october november december today tomorrow yesterday mondays tuesdays wednesdays "
+    "thursdays fridays saturdays sundays".split())
 # A word that makes a span an organisation whatever names it holds ("Hugo Salazar Vergara EIRL").
 ORG_WORDS = frozenset(
     "inc inc. llc ltd ltd. llp plc gmbh ag sa s.a. sas srl eirl bv nv oy ab as co co. corp corp. corporation "

@@ -30,8 +30,10 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
-from .everyday_names import (after_determiner, end_before_time, in_the_sky, is_assistant, is_equation, is_holiday,
-                             looks_like_code, month_day, numbered_part, tech_term, used_as_language)
+from .casing import english_form
+from .everyday_names import (acronym_in_prose, after_determiner, end_before_time, in_the_sky, is_assistant, is_equation,
+                             is_holiday, looks_like_code, month_day, numbered_part, tech_term, template_variable,
+                             used_as_language, world_region)
 from .name_mentions import MentionPasses
 from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
 from .recognizers.common import ACRONYMS, CHAT_WORDS, STOPWORDS, common_words, english_words
@@ -143,6 +145,12 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
             # no name runs over a line break: "Nicoleton\nLindaside" is two lines, judged apart
             return [x for line in P.LINE.finditer(text, r.start, r.end) if line.group(1)
                     for x in self._retyped(text, _result(r, r.entity_type, line.start(1), line.end(1), r.score))]
+        if r.entity_type == "PERSON" and text[r.end - 1:r.end].isupper():
+            last = text.rfind(" ", r.start, r.end) + 1 or r.start
+            if acronym_in_prose(text, last, r.end):  # "IRA", "My Roth" + " IRA": an acronym, no name
+                if last == r.start:
+                    return []
+                r = _result(r, r.entity_type, r.start, len(text[:last].rstrip()), r.score)
         if r.entity_type in NAME_TYPES:
             while r.end > r.start and (text[r.end - 1] in ",;:" or (
                     text[r.end - 1] == "." and r.entity_type != "ORGANIZATION" and r.end - r.start > 3 and text[r.end - 3:r.end - 1].isalpha())):
@@ -195,8 +203,8 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
                 if more.start() != r.end or (caps := more.group(1).lower()) in self.common or caps in FORM_LABELS:
                     break
                 r.end = more.end()
-        if looks_like_code(text[r.start:r.end]):
-            return []  # "def greet(name", "<h1>Welcome</h1": pasted code the tagger read as a name
+        if looks_like_code(text[r.start:r.end]) or template_variable(text, r.start, r.end):
+            return []  # "def greet(name", "<h1>Welcome</h1", "{STREET_NAME}": code the tagger read as a name
         if r.entity_type == "STREET_ADDRESS":
             if (end := end_before_time(text, r.start, r.end)) < r.end:  # "3 PM", "... after 5 pm"
                 if not any(c.isalnum() for c in text[r.start:end]):
@@ -299,10 +307,11 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
         if len(words) == 1 and words[0].lower() in self.english and first not in self.first \
                 and P.FIELD_COLON.match(text, r.end) and not text[text.rfind("\n", 0, r.start) + 1:r.start].strip(" \t>"):
             return []  # "Date: 2003-08-28": a form's field label, though a surname list holds it
-        if len(words) == 1 and words[0].lower() in self.english and first not in self.first \
+        if len(words) == 1 and (words[0].lower() in self.english or words[0].islower() and english_form(
+                words[0], self.english)) and first not in self.first \
                 and first not in self.last and not self._is_place(words[0]) \
                 and not P.KIN_OR_NAMED_BEFORE.search(text, max(0, r.start - 24), r.start):
-            return []  # "Desk", "Bot": a capitalised everyday word no lexicon knows; not "Mr. Sun"
+            return []  # "Desk", "Bot", "bots": an everyday word no lexicon knows; not "Mr. Sun"
         is_place = self._is_place(span) or all(self._is_place(w) for w in words)
         # "i went with laura", "say hi to florence": after a person's cue, a lowercase first
         # name is a person, though a town is so named
@@ -339,7 +348,7 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
         month before its day ("Mar 3"), a law's or a dish's name ("the Doppler effect", "a Caesar
         salad"), not "my sister Christmas"."""
         span = text[start:end]
-        return (is_holiday(text, start, end) or " " not in span and (
+        return (is_holiday(text, start, end) or world_region(text, start, end) or " " not in span and (
             in_the_sky(text, span) or is_assistant(span) or month_day(text, start, end) or tech_term(text, start, end)
             or text[end:end + 1] in _EPONYM_NEXT
             and (P.EPONYM_AFTER.match(text, end) or P.DISH_AFTER.match(text, end)))) \

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from filters.pii import PIIEngine
-from filters.pii.everyday_names import (end_before_time, in_the_sky, is_equation, is_holiday, looks_like_code,
-                                        dates_only, month_day, numbered_part, public_figure)
+from filters.pii.everyday_names import (acronym_in_prose, dates_only, end_before_time, in_the_sky, is_equation,
+                                        is_holiday, looks_like_code, month_day, numbered_part, public_figure,
+                                        template_variable, world_region)
 from tests.support.pii import typed
 
 # Types the reference tenants redact by placeholder: none of them may appear in these prompts.
@@ -59,6 +60,27 @@ NOTHING_REDACTED = [
     ("a school year in Russian", "Я учусь в 10-м классе, помоги с алгеброй."),
 ]
 
+# What a customer or a pupil writes with no one's data in it: nothing at all may be found.
+NOTHING_FOUND = [
+    ("weekdays in the plural", "I usually pay my bills on Mondays and Thursdays."),
+    ("a continent", "Can I use my card in Europe without extra fees?"),
+    ("two-word continents", "We ship to North America and Latin America only."),
+    ("a continent that is a first name, after 'in'", "My card was blocked after I used it in Asia."),
+    ("a holiday's eve", "Is Christmas Eve a bank holiday?"),
+    ("a new year's eve", "Any ideas for a unique New Year's Eve celebration?"),
+    ("an acronym a name list holds", "Should I move my IRA to an index fund?"),
+    ("acronyms the tagger took for a name", "What's the difference between HSA and FSA?"),
+    ("a template's blanks", "The corner of {street_name} and {street_name}"),
+    ("a template's blanks in capitals", "THE CORNER OF {STREET_NAME} AND {STREET_NAME}"),
+    ("an age pretended to", "Explain photosynthesis like I'm five."),
+    ("an age pretended to, in digits", "Explain it to me as if I am 5."),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), NOTHING_FOUND, ids=[c for c, _ in NOTHING_FOUND])
+def test_everyday_phrases_hold_no_personal_data(engine: PIIEngine, case: str, text: str) -> None:
+    assert typed(engine, text) == set()
+
 
 @pytest.mark.parametrize(("case", "text"), NOTHING_REDACTED, ids=[c for c, _ in NOTHING_REDACTED])
 def test_what_a_learner_asks_about_is_not_redacted(engine: PIIEngine, case: str, text: str) -> None:
@@ -85,6 +107,12 @@ STILL_FOUND = [
     ("a tool's name as a person's", "Julia helped me debug my code.", ("PERSON", "Julia")),
     ("a tool's name after a kin word", "My friend Ruby uses Python.", ("PERSON", "Ruby")),
     ("a tool's name beside a person's", "Ruby and Tom are my friends.", ("PERSON", "Ruby")),
+    ("a continent's name as a first name", "Asia will pick me up at noon.", ("PERSON", "Asia")),
+    ("a holiday's last word as a first name", "My friend Eve is coming.", ("PERSON", "Eve")),
+    ("a name in capitals on a form", "Name: IRA", ("PERSON", "IRA")),
+    ("a name's suffix in capitals", "My partner Veronica Sanchez MD will read it.", ("PERSON", "Veronica Sanchez")),
+    ("one's own age", "I'm five and I like dogs.", ("AGE", "five")),
+    ("one's own age after 'like,'", "Like, I'm 12 and bored.", ("AGE", "12")),
 ]
 
 
@@ -103,6 +131,9 @@ def test_a_lowercase_surname_after_a_title_ends_before_the_pronoun_after_it(engi
     ("during Ramadan", "Ramadan", True),
     ("Eid Mubarak!", "Mubarak", True),
     ("on Christmas Eve", "Christmas", True),
+    ("on Christmas Eve", "Eve", True),
+    ("on New Year's Eve", "Eve", True),
+    ("my friend Eve", "Eve", False),
     ("Christmas Jones", "Jones", False),
     ("my friend Easton", "Easton", False),
 ])
@@ -203,3 +234,41 @@ def test_a_span_whose_numbers_are_all_days_of_months_is_dates_only(span: str, ex
 def test_a_birthday_list_names_its_people_and_no_address(engine: PIIEngine) -> None:
     text = "Birthday list: Emma (Mar 3), Noah (Jun 12), Ava (Sep 30)"
     assert typed(engine, text) == {("PERSON", "Emma"), ("PERSON", "Noah"), ("PERSON", "Ava")}
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    ("we ship to Europe", "Europe", True),
+    ("WE SHIP TO NORTH AMERICA", "NORTH AMERICA", True),
+    ("prices in Latin America", "America", True),
+    ("I moved to Asia", "Asia", True),
+    ("Asia will call you", "Asia", False),
+    ("I moved to America", "America", False),
+])
+def test_a_continent_is_a_region_a_first_name_one_only_after_a_word_of_place(text: str, span: str, expected: bool) -> None:
+    start = text.index(span)
+    assert world_region(text, start, start + len(span)) is expected
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    ("Should I move my IRA to a fund?", "IRA", True),
+    ("Name: IRA", "IRA", False),  # a form's value
+    ("Agatha Smith\nEBEN\nAustria", "EBEN", False),  # a line of an address block
+    ("My partner Veronica Sanchez MD will read it.", "MD", False),  # a name's suffix
+    ("I TOLD IRA ABOUT IT", "IRA", False),  # a shouted text's word
+    ("Should I move my Ira to a fund?", "Ira", False),
+])
+def test_an_acronym_is_two_to_four_capitals_in_lowercase_prose(text: str, span: str, expected: bool) -> None:
+    start = text.index(span)
+    assert acronym_in_prose(text, start, start + len(span)) is expected
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    ("The corner of {street_name}", "street_name", True),
+    ("Dear {{FIRST_NAME}},", "FIRST_NAME", True),
+    ("Dear {Anna},", "Anna", True),
+    ("Dear Anna,", "Anna", False),
+    ("{Anna Smith}", "Anna Smith", False),  # not one identifier
+])
+def test_a_template_variable_is_an_identifier_in_braces(text: str, span: str, expected: bool) -> None:
+    start = text.index(span)
+    assert template_variable(text, start, start + len(span)) is expected

@@ -23,6 +23,8 @@ _SUBJECT = (r"(?:i'?m|i\s+am|im|he'?s|she'?s|he\s+is|she\s+is|they'?re|you'?re|t
             r"|age\s+of|age\s*:|is\s+now|am\s+now|i\s+was|he\s+was|she\s+was|just\s+turned"
             r"|(?:'ll|will|to|gonna|i|we|you|he|she|they)\s+turn"  # "I'll turn 10", "when she turns 7"
             r"|(?:i|he|she|we|you|they)(?:'ll|\s+will|\s+am\s+gonna)\s+be)")  # "and I'll be 9", not "it will be 1"
+# "Explain it like I'm five": an age the asker pretends to, not theirs.
+_NOT_AS_IF = r"(?<!\b(?:like|as\s+if|as\s+though)\s+(?:i'?m|i\s+am|im|i\s+was)\s*)"
 # Ages in words, as children write them: "I'm eleven", "twelve years old", "twenty-one".
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _AGE_WORD = (rf"(?:{_TENS}(?:[\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven"
@@ -42,13 +44,13 @@ class AgeRecognizer(AnchoredShapes):
     SHAPES = (
         ([Pattern("N years old", r"(?<!\d)\d{1,3}(?=[\s-]*(?:years?|yrs?|y/o)[\s-]*(?:old|of\s+age)\b)", 0.85),
           Pattern("N yo", r"(?<!\d)\d{1,2}(?=\s*(?:y\.o\.?|yo|y/o)(?!\w))", 0.75),
-          Pattern("I'm N", rf"(?=\d)(?<!\d)(?<=\b{_SUBJECT}\s*)\d{{1,3}}\b{_UNITS}(?![\w-])", 0.6),
+          Pattern("I'm N", rf"(?=\d)(?<!\d)(?<=\b{_SUBJECT}\s*){_NOT_AS_IF}\d{{1,3}}\b{_UNITS}(?![\w-])", 0.6),
           Pattern("N-year-old", r"(?<!\d)\d{1,3}(?=-year-old)", 0.85)],
          Anchor(stdlib_re.compile(r"\d"), max_windows=0)),  # any digit: the whole text, once
         ([Pattern("N in words, years old", rf"(?<![\w-]){_AGE_WORD}(?=[\s-]*(?:years?|yrs?)[\s-]*(?:old|of\s+age)\b)", 0.85),
           # not "one" ("I'm one of them", "she's one tough kid")
           Pattern("I'm N in words",
-                  rf"(?<=\b{_SUBJECT}\s*)(?!one\b){_AGE_WORD}(?![\w-]){_UNITS}(?!\s+(?:of|more|times|hours|days))", 0.6)],
+                  rf"(?<=\b{_SUBJECT}\s*){_NOT_AS_IF}(?!one\b){_AGE_WORD}(?![\w-]){_UNITS}(?!\s+(?:of|more|times|hours|days))", 0.6)],
          Anchor(re.compile(rf"(?i)\b(?:{'|'.join(sorted(_NUMBER_WORDS))})", re.IGNORECASE), before=40, after=40,
                 lowercase=True, words=_NUMBER_WORDS)),
     )
