@@ -12,16 +12,22 @@ changes letters only, never a character's position: detections are the original'
 from __future__ import annotations
 
 import string
+from functools import lru_cache
 
 import regex as re
 from faker.providers.address.en_US import Provider as UsAddress
 
 from .recognizers.common import ACRONYMS, common_words, english_words
-from .recognizers.lexicon import lexicon
+from .recognizers.lexicon import LOWERCASE_EXCLUDED, PARTICLES, TITLES, lexicon
 
 # A word of Latin letters alone (the name lists and dictionaries are of Latin script), not part
 # of a code, an address or a name's handle ("GB82WEST", "401K", "LUCAS.SMITH@X.COM").
 _WORD = re.compile(r"(?<![\p{L}\d_@.-])(?=\p{Latin})\p{Lu}\p{Latin}*(?![\p{L}\d_@-]|\.[\p{L}\d])")
+_LOWER_WORD = re.compile(
+    r"(?<![\p{L}\d_@.'’-])(?=\p{Latin})\p{Ll}\p{Latin}*(?![\p{L}\d_@-]|\.[\p{L}\d]|['’](?!s\b))")
+_ANY_ASCII_UPPER = re.compile(r"[A-Z]")
+# The small words inside a name ("castiglione in teverina", "morro de souza").
+_JOINING = PARTICLES | {"in", "on", "upon", "sur", "am", "an", "y", "e", "i", "do", "das", "dos"}
 _ASCII_UPPER, _ASCII_LOWER = string.ascii_uppercase.encode(), string.ascii_lowercase.encode()
 _KEPT_IN_CAPITALS = frozenset({"I", "USS", "USNS", "USNV", "USCGC", "PSC", "FPO", "APO", "DPO"})
 _UNIT_WORDS = frozenset({"apt", "suite"})
@@ -42,11 +48,19 @@ def shouting(text: str) -> bool:
     return upper >= 8 and upper >= 4 * lower
 
 
+@lru_cache(maxsize=1)
+def _place_openers() -> frozenset[str]:
+    return frozenset(p.split(" ", 1)[0] for p in lexicon("places") if " " in p)
+
+
 def _multiword_places(text: str, words: list[re.Match], places: frozenset[str]) -> set[int]:
     """Indexes of the words that make up a place of two or three words ("UNITED STATES",
     "NEW ZEALAND"), which would otherwise read as everyday words."""
     found: set[int] = set()
+    openers = _place_openers()
     for i in range(len(words) - 1):
+        if _title(words[i].group()) not in openers:
+            continue  # nearly every word: no place of several words begins with it
         for size in (3, 2):
             run = words[i:i + size]
             if len(run) < size or any(text[a.end():b.start()] != " " for a, b in zip(run, run[1:])):
@@ -62,6 +76,60 @@ def english_form(word: str, english: frozenset[str]) -> bool:
     return word in english or len(word) > 3 and word.endswith("s") and (
         word[:-1] in english or word.endswith("es") and word[:-2] in english
         or word.endswith("ies") and word[:-3] + "y" in english)
+
+
+def read_as_written_usually(text: str) -> str:
+    """The copy of `text` the engine reads: shouted text unshouted, text in lowercase with its
+    rare names capitalised (`capitalised_names`), any other text itself."""
+    if text.isascii() and not _ANY_ASCII_UPPER.search(text) or not any(map(str.isupper, text)):
+        return capitalised_names(text)
+    return unshouted(text)
+
+
+def capitalised_names(text: str) -> str:
+    """`text` itself, or, if it is written in lowercase, its copy with the words that only a
+    name list knows capitalised ("my friend lucas lives in almaty" reads "my friend Lucas
+    lives in Almaty"). A name that is also a dictionary word ("rose", "bill",
+    "park") stays as it is: capitalised, such words read as names in every lowercase chat."""
+    if sum(map(str.islower, text)) < 8:
+        return text
+    common, english = common_words(), english_words()
+    names = (lexicon("first_names"), lexicon("last_names"), lexicon("places"))
+    # Runs of words that are no everyday ones, one after another; a run is capitalised when a
+    # name list knows every word of it and no dictionary knows one at least ("maria gonzalez",
+    # not "tell me a joke", though "Maria" and "Joke" are first names).
+    runs: list[list[tuple[re.Match, bool]]] = []
+    joined_to = -1  # where a run's last word, and a joining word after it, end
+    for m in _LOWER_WORD.finditer(text):
+        word = m.group()
+        if word in common or word in TITLES:
+            if runs and word in _JOINING and text[joined_to:m.start()] == " ":
+                joined_to = m.end()  # "castiglione in" + " teverina": one place's name goes on
+            continue
+        in_dictionary = english_form(word, english)
+        if runs and text[joined_to:m.start()] == " ":
+            runs[-1].append((m, in_dictionary))
+        else:
+            runs.append([(m, in_dictionary)])
+        joined_to = m.end()
+    chars = list(text)
+    for run in runs:  # all of a run known, or none capitalised: not "Castiglione in teverina"
+        if not all(in_dictionary for _, in_dictionary in run) \
+                and all(_known_name(m.group(), names, alone=len(run) == 1) for m, _ in run):
+            for m, _ in run:
+                chars[m.start()] = chars[m.start()].upper()
+    copy = "".join(chars)
+    return copy if len(copy) == len(text) else text
+
+
+def _known_name(word: str, names: tuple[frozenset[str], ...], alone: bool) -> bool:
+    """A name list holds it, and as one kind only: a first name that is a town too
+    ("florence", "jordan") is left to the words around it, as in any lowercase text. A
+    surname alone is not enough: a typing slip is one as often ("my techer")."""
+    title = word[0].upper() + word[1:]
+    first, last, places = names
+    known = title in first or title in places or not alone and title in last
+    return known and not (title in first and title in places) and word not in LOWERCASE_EXCLUDED
 
 
 def unshouted(text: str) -> str:

@@ -20,7 +20,7 @@ from functools import lru_cache, partial
 from presidio_analyzer import AnalyzerEngine, PatternRecognizer
 
 from .analyzer import LeanAnalyzerEngine
-from .casing import unshouted
+from .casing import read_as_written_usually
 from .context import FastLemmaContextAwareEnhancer
 from .offline import configure_tldextract, quiet_content_loggers
 from .pipeline import LoadedPipeline, load_pipeline
@@ -171,7 +171,7 @@ class PIIEngine:
                      address_blocks=address_blocks and "LOCATION" in wanted, language=language,
                      keep_public_figures=keep_public_figures)
         nlp = nlp_engine.nlp[language]
-        tagged = [unshouted(t) for t in texts]  # capitals where the tagger learnt them
+        tagged = [read_as_written_usually(t) for t in texts]  # capitals where the tagger learnt them
         # spaCy keeps every string it meets (names, e-mail addresses) for the life of the
         # process unless it works inside a memory zone; the recognizers read the docs too, so
         # the whole analysis runs in the zone. Everyday words go to the tokenizer's cache first.

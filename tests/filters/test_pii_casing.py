@@ -1,12 +1,13 @@
-"""Text written in capitals (filters/pii/casing.py): read in a copy with capitals where names
-have them, so shouted names and addresses are found and shouted everyday words are not."""
+"""Text written in capitals or in lowercase (filters/pii/casing.py): read in a copy with
+capitals where names have them, so shouted names and addresses are found and shouted everyday
+words are not, and lowercase names only a name list knows are found."""
 
 from __future__ import annotations
 
 import pytest
 
 from filters.pii import PIIEngine
-from filters.pii.casing import shouting, unshouted
+from filters.pii.casing import capitalised_names, read_as_written_usually, shouting, unshouted
 from tests.support.pii import typed
 
 
@@ -79,3 +80,33 @@ SHOUTED_NOTHING = [
 @pytest.mark.parametrize("text", SHOUTED_NOTHING)
 def test_everyday_words_written_in_capitals_are_no_names(engine: PIIEngine, text: str) -> None:
     assert typed(engine, text) == set()
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), [
+    ("a name only a list knows", "my friend lucas lives in almaty", "my friend Lucas lives in Almaty"),
+    ("a first name and a surname", "i sat next to maria gonzalez", "i sat next to Maria Gonzalez"),
+    ("a surname alone is as often a typing slip", "my techer mr smith", "my techer mr smith"),
+    ("a name that is a dictionary word stays", "i went with rose to the park", "i went with rose to the park"),
+    ("a place's words all known, or none capitalised", "he flew to castiglione in teverina",
+     "he flew to castiglione in teverina"),
+    ("chat spellings stay", "can u help me with my homework pls", "can u help me with my homework pls"),
+    ("too little text to read", "lucas", "lucas"),
+])
+def test_a_lowercase_copy_capitalises_words_only_a_name_list_knows(case: str, text: str, expected: str) -> None:
+    assert capitalised_names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MY NAME IS LUCAS AND I LIVE HERE", "my name is Lucas and I live here"),
+    ("my name is lucas and i live here", "my name is Lucas and i live here"),
+    ("My name is lucas and I live here", "My name is lucas and I live here"),  # written as usual: itself
+])
+def test_only_text_in_one_case_is_read_in_a_copy(text: str, expected: str) -> None:
+    assert read_as_written_usually(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("sorry i cant come, aleksandra kowalczyk gave us extra homework", {("PERSON", "aleksandra kowalczyk")}),
+])
+def test_lowercase_names_only_a_list_knows_are_people(engine: PIIEngine, text: str, expected: set) -> None:
+    assert expected <= typed(engine, text)
