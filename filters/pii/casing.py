@@ -95,9 +95,10 @@ def capitalised_names(text: str) -> str:
         return text
     common, english = common_words(), english_words()
     names = (lexicon("first_names"), lexicon("last_names"), lexicon("places"))
-    # Runs of words that are no everyday ones, one after another; a run is capitalised when a
-    # name list knows every word of it and no dictionary knows one at least ("maria gonzalez",
-    # not "tell me a joke", though "Maria" and "Joke" are first names).
+    # Runs of words that are no everyday ones, one after another; a run is capitalised when no
+    # dictionary knows one of its words at least, and a name list knows every word of it
+    # ("maria gonzalez"; not "tell me a joke", though "Maria" and "Joke" are first names) or
+    # its first is a known first name ("maciej borkowski").
     runs: list[list[tuple[re.Match, bool]]] = []
     joined_to = -1  # where a run's last word, and a joining word after it, end
     for m in _LOWER_WORD.finditer(text):
@@ -114,12 +115,20 @@ def capitalised_names(text: str) -> str:
         joined_to = m.end()
     chars = list(text)
     for run in runs:  # all of a run known, or none capitalised: not "Castiglione in teverina"
-        if not all(in_dictionary for _, in_dictionary in run) \
-                and all(_known_name(m.group(), names, alone=len(run) == 1) for m, _ in run):
+        if not all(in_dictionary for _, in_dictionary in run) and (
+                all(_known_name(m.group(), names, alone=len(run) == 1) for m, _ in run)
+                or _first_name_and_more(run, names[0])):
             for m, _ in run:
                 chars[m.start()] = chars[m.start()].upper()
     copy = "".join(chars)
     return copy if len(copy) == len(text) else text
+
+
+def _first_name_and_more(run: list[tuple[re.Match, bool]], first: frozenset[str]) -> bool:
+    """A known first name, then words no dictionary holds: a name and a surname no list
+    knows ("maciej borkowski", "hanna ukkonen")."""
+    word = run[0][0].group()
+    return len(run) > 1 and word[0].upper() + word[1:] in first and not any(in_dictionary for _, in_dictionary in run[1:])
 
 
 def _known_name(word: str, names: tuple[frozenset[str], ...], alone: bool) -> bool:

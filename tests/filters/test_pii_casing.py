@@ -90,6 +90,8 @@ def test_everyday_words_written_in_capitals_are_no_names(engine: PIIEngine, text
     ("a place's words all known, or none capitalised", "he flew to castiglione in teverina",
      "he flew to castiglione in teverina"),
     ("chat spellings stay", "can u help me with my homework pls", "can u help me with my homework pls"),
+    ("a first name, then a surname no list knows", "a card for hanna ukkonen", "a card for Hanna Ukkonen"),
+    ("a first name, then a dictionary word", "i love mateo pizza", "i love mateo pizza"),
     ("too little text to read", "lucas", "lucas"),
 ])
 def test_a_lowercase_copy_capitalises_words_only_a_name_list_knows(case: str, text: str, expected: str) -> None:
@@ -107,6 +109,8 @@ def test_only_text_in_one_case_is_read_in_a_copy(text: str, expected: str) -> No
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("sorry i cant come, aleksandra kowalczyk gave us extra homework", {("PERSON", "aleksandra kowalczyk")}),
+    ("they detained tennis player hülya bouwmeester over visa disputes", {("PERSON", "hülya bouwmeester")}),
+    ("stephan fenstermacher points out that most are wrong", {("PERSON", "stephan fenstermacher")}),
 ])
 def test_lowercase_names_only_a_list_knows_are_people(engine: PIIEngine, text: str, expected: set) -> None:
     assert expected <= typed(engine, text)
