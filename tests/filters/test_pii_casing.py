@@ -91,7 +91,8 @@ def test_everyday_words_written_in_capitals_are_no_names(engine: PIIEngine, text
      "he flew to castiglione in teverina"),
     ("chat spellings stay", "can u help me with my homework pls", "can u help me with my homework pls"),
     ("a first name, then a surname no list knows", "a card for hanna ukkonen", "a card for Hanna Ukkonen"),
-    ("a first name, then a dictionary word", "i love mateo pizza", "i love mateo pizza"),
+    ("a first name alone", "i love mateo so much", "i love Mateo so much"),
+    ("a first name, then a rare dictionary word", "a rather mateo quixotic plan", "a rather mateo quixotic plan"),
     ("too little text to read", "lucas", "lucas"),
 ])
 def test_a_lowercase_copy_capitalises_words_only_a_name_list_knows(case: str, text: str, expected: str) -> None:
