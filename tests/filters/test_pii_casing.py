@@ -17,7 +17,8 @@ from tests.support.pii import typed
     ("Why is this so complicated?", False),
     ("OK, fine", False),
     ("HI ALL", False),  # fewer than eight capitals
-    ("ПРИВЕТ, КАК ДЕЛА У ТЕБЯ", True),
+    ("ПРИВЕТ, КАК ДЕЛА У ТЕБЯ", False),  # only Latin words are read in a copy
+    ("JOSÉ GARCÍA VIVE EN MÁLAGA", True),
 ])
 def test_a_text_is_shouted_when_four_in_five_of_its_letters_are_capitals(text: str, expected: bool) -> None:
     assert shouting(text) is expected
