@@ -1,11 +1,11 @@
-"""The dev file's records written in capitals and in lowercase, as shouting customers and
-children write: does the engine find the same personal data, and still nothing in the
-records without any?
+"""The dev file's records written in capitals, in lowercase and with every word capitalised,
+as shouting customers, children and some keyboards write: does the engine find the same
+personal data, and still nothing in the records without any?
 
     .venv/bin/python bench/pii_cases.py [--data ../shared/data/pii_dev.json] [--root DIR]
 
-Every record is analysed as written, then upper-cased, then lower-cased (gold values are
-cased alike, so "left verbatim" compares); quality is measured as in `bench/pii_eval.py`.
+Every record is analysed as written, upper-cased, lower-cased and with each word's first letter
+a capital (gold values are cased alike, so "left verbatim" compares); quality is measured as in `bench/pii_eval.py`.
 Point `--root` at another checkout to measure its engine on the same records.
 """
 
@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CASES = {"as written": lambda t: t, "capitals": str.upper, "lowercase": str.lower}
+_WORD_START = re.compile(r"(?<![\w'’])[^\W\d_]")
+CASES = {"as written": lambda t: t, "capitals": str.upper, "lowercase": str.lower,
+         "every word capitalised": lambda t: _WORD_START.sub(lambda m: m.group().upper(), t)}
 TYPES = ("PERSON", "STREET_ADDRESS", "GPE", "ORGANIZATION", "PHONE_NUMBER", "CREDIT_CARD")
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex as re
 from faker.providers.address.en_US import Provider as UsAddress
 
-from .recognizers.common import ACRONYMS, common_words, english_words
+from .recognizers.common import ACRONYMS, STOPWORDS, common_words, english_words
 from .recognizers.lexicon import LOWERCASE_EXCLUDED, PARTICLES, TITLES, lexicon
 
 # A word of Latin letters alone (the name lists and dictionaries are of Latin script), not part
@@ -26,6 +26,8 @@ _WORD = re.compile(r"(?<![\p{L}\d_@.-])(?=\p{Latin})\p{Lu}\p{Latin}*(?![\p{L}\d_
 _LOWER_WORD = re.compile(
     r"(?<![\p{L}\d_@.'’-])(?=\p{Latin})\p{Ll}\p{Latin}*(?![\p{L}\d_@-]|\.[\p{L}\d]|['’](?!s\b))")
 _ANY_ASCII_UPPER = re.compile(r"[A-Z]")
+_FUNCTION_WORDS = (STOPWORDS - {"i"}) | {"can", "will", "may", "might", "shall", "into", "about", "as", "than"}
+_WORD_START = re.compile(r"(?<![\p{L}\d'’])\p{L}+")
 # The small words inside a name ("castiglione in teverina", "morro de souza").
 _JOINING = PARTICLES | {"in", "on", "upon", "sur", "am", "an", "y", "e", "i", "do", "das", "dos"}
 _ASCII_UPPER, _ASCII_LOWER = string.ascii_uppercase.encode(), string.ascii_lowercase.encode()
@@ -81,7 +83,24 @@ def read_as_written_usually(text: str) -> str:
     rare names capitalised (`capitalised_names`), any other text itself."""
     if text.isascii() and not _ANY_ASCII_UPPER.search(text) or not any(map(str.isupper, text)):
         return capitalised_names(text)
-    return unshouted(text)
+    if shouting(text):
+        return unshouted(text)
+    if title_cased(text) and len(upper := text.upper()) == len(text):
+        return unshouted(upper)  # "My Name Is Lucas And I Live In Springfield": a capital says nothing
+    return text
+
+
+def title_cased(text: str) -> bool:
+    """A line with every word capitalised, as some keyboards and pasted headlines write: at
+    least five words, nine in ten of them with a capital, two of them function words ("The",
+    "To", "My"). Forms, signatures and address blocks capitalise every word of their lines too;
+    they hold no function words, or lines of their own, and are read as written."""
+    if "\n" in text:
+        return False
+    words = _WORD_START.findall(text)
+    if len(words) < 5 or sum(1 for w in words if w[0].isupper()) < 0.9 * len(words):
+        return False
+    return sum(1 for w in words if w.lower() in _FUNCTION_WORDS) >= 2  # a sentence, not a record's line
 
 
 def capitalised_names(text: str) -> str:
@@ -147,8 +166,6 @@ def unshouted(text: str) -> str:
     Capitalised though words of the dictionary: a place of such words ("UNITED STATES"), a
     flat's word ("APT.", "SUITE"), a street's after a number or a name ("12 OAK STREET"),
     and a first name before a surname ("MARIA GONZALEZ")."""
-    if not shouting(text):
-        return text
     words = list(_WORD.finditer(text))
     if len(words) < 3:
         return text  # a label and a code ("IBAN: GB53WPJE..."), a name alone: nothing to read
@@ -168,9 +185,9 @@ def unshouted(text: str) -> str:
                                 and _title(nxt.group()) in last
                                 or after_number and nxt.group().lower() in _STREET_WORDS):
             kinds[i] = _TITLE  # "MARIA" before "GONZALEZ", "OAK" between "12" and "STREET"
-        elif m.group().lower() in _STREET_WORDS and i > 0 and kinds[i - 1] == _TITLE \
-                and text[words[i - 1].end():m.start()] == " ":
-            kinds[i] = _TITLE  # "MAPLE" + " AVENUE"
+        elif i > 0 and kinds[i - 1] == _TITLE and text[words[i - 1].end():m.start()] == " " and (
+                m.group().lower() in _STREET_WORDS or title in last and _title(words[i - 1].group()) in first):
+            kinds[i] = _TITLE  # "MAPLE" + " AVENUE", "JEREMY" + " WATERS"
     pieces, last_end = [], 0
     for m, kind in zip(words, kinds):
         word = m.group()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from filters.pii import PIIEngine
-from filters.pii.casing import capitalised_names, read_as_written_usually, shouting, unshouted
+from filters.pii.casing import capitalised_names, read_as_written_usually, shouting, title_cased, unshouted
 from tests.support.pii import typed
 
 
@@ -104,6 +104,8 @@ def test_a_lowercase_copy_capitalises_words_only_a_name_list_knows(case: str, te
     ("MY NAME IS LUCAS AND I LIVE HERE", "my name is Lucas and I live here"),
     ("my name is lucas and i live here", "my name is Lucas and i live here"),
     ("My name is lucas and I live here", "My name is lucas and I live here"),  # written as usual: itself
+    ("My Name Is Lucas And I Live Here", "my name is Lucas and I live here"),
+    ("Name: Toshimi Arata\nPhone: 0490 75 40 81", "Name: Toshimi Arata\nPhone: 0490 75 40 81"),  # a form
 ])
 def test_only_text_in_one_case_is_read_in_a_copy(text: str, expected: str) -> None:
     assert read_as_written_usually(text) == expected
@@ -116,3 +118,24 @@ def test_only_text_in_one_case_is_read_in_a_copy(text: str, expected: str) -> No
 ])
 def test_lowercase_names_only_a_list_knows_are_people(engine: PIIEngine, text: str, expected: set) -> None:
     assert expected <= typed(engine, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Can I Pay With Bitcoin?", True),
+    ("My Name Is Lucas And I Live In Springfield", True),
+    ("Anna Maria Smith", False),  # too few words: a name
+    ("My name is Anna Maria Smith", False),
+    ("Allan Björk\nScale Unlimited\nUnit 5022 Box 1225", False),  # a signature's lines
+])
+def test_a_line_is_title_cased_when_nine_in_ten_of_five_words_or_more_are_capitalised(text: str, expected: bool) -> None:
+    assert title_cased(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Can I Talk To A Human Please?", set()),
+    ("Can I Pay With Bitcoin?", set()),
+    ("Why Is The Sky Blue?", set()),
+    ("My Name Is Lucas And I Live At 12 Oak Street", {("PERSON", "Lucas"), ("STREET_ADDRESS", "12 Oak Street")}),
+])
+def test_a_title_cased_line_is_read_like_one_in_capitals(engine: PIIEngine, text: str, expected: set) -> None:
+    assert typed(engine, text) == expected
