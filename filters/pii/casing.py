@@ -26,6 +26,7 @@ _WORD = re.compile(r"(?<![\p{L}\d_@.-])(?=\p{Latin})\p{Lu}\p{Latin}*(?![\p{L}\d_
 _LOWER_WORD = re.compile(
     r"(?<![\p{L}\d_@.'’-])(?=\p{Latin})\p{Ll}\p{Latin}*(?![\p{L}\d_@-]|\.[\p{L}\d]|['’](?!s\b))")
 _ANY_ASCII_UPPER = re.compile(r"[A-Z]")
+_UNIT_BEFORE_NUMBER = re.compile(r"(?<![\p{L}\d])(?:apt|suite)(?=\.?[ \t]*#?\d)")
 _FUNCTION_WORDS = (STOPWORDS - {"i"}) | {"can", "will", "may", "might", "shall", "into", "about", "as", "than"}
 _WORD_START = re.compile(r"(?<![\p{L}\d'’])\p{L}+")
 # The small words inside a name ("castiglione in teverina", "morro de souza").
@@ -137,6 +138,8 @@ def capitalised_names(text: str) -> str:
                 or _first_name_and_more(run, names[0])):
             for m, _ in run:
                 chars[m.start()] = chars[m.start()].upper()
+    for m in _UNIT_BEFORE_NUMBER.finditer(text):  # "apt. 297", "suite 084": a flat's line of an address
+        chars[m.start()] = chars[m.start()].upper()
     copy = "".join(chars)
     return copy if len(copy) == len(text) else text
 

@@ -93,6 +93,7 @@ def test_everyday_words_written_in_capitals_are_no_names(engine: PIIEngine, text
     ("chat spellings stay", "can u help me with my homework pls", "can u help me with my homework pls"),
     ("a first name, then a surname no list knows", "a card for hanna ukkonen", "a card for Hanna Ukkonen"),
     ("a first name alone", "i love mateo so much", "i love Mateo so much"),
+    ("a flat's word before its number", "583 magrethevej 298\n apt. 123\n suite #4", "583 magrethevej 298\n Apt. 123\n Suite #4"),
     ("a first name, then a rare dictionary word", "a rather mateo quixotic plan", "a rather mateo quixotic plan"),
     ("too little text to read", "lucas", "lucas"),
 ])
@@ -139,3 +140,10 @@ def test_a_line_is_title_cased_when_nine_in_ten_of_five_words_or_more_are_capita
 ])
 def test_a_title_cased_line_is_read_like_one_in_capitals(engine: PIIEngine, text: str, expected: set) -> None:
     assert typed(engine, text) == expected
+
+
+def test_a_lowercase_address_block_keeps_its_flat_with_its_street(engine: PIIEngine) -> None:
+    text = "marisa bisliev\n\n583 magrethevej 298\n apt. 123\n qasigiannguit"
+    found = typed(engine, text)
+    assert any(kind == "STREET_ADDRESS" and "583 magrethevej 298\n apt. 123" in value for kind, value in found), found
+    assert ("LOCATION", "apt.") not in found
