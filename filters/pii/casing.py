@@ -154,11 +154,24 @@ def _first_name_and_more(run: list[tuple[re.Match, bool]], first: frozenset[str]
 def _known_name(word: str, names: tuple[frozenset[str], ...], alone: bool) -> bool:
     """A name list holds it, and as one kind only: a first name that is a town too
     ("florence", "jordan") is left to the words around it, as in any lowercase text. A
-    surname alone is not enough: a typing slip is one as often ("my techer")."""
+    surname alone must be no typing slip of a dictionary word ("my techer"; "says bergqvist"
+    is a surname)."""
     title = word[0].upper() + word[1:]
     first, last, places = names
-    known = title in first or title in places or not alone and title in last
+    known = title in first or title in places or title in last and (not alone or not _slip_of_a_word(word))
     return known and not (title in first and title in places) and word not in LOWERCASE_EXCLUDED
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _slip_of_a_word(word: str) -> bool:
+    """One letter away from a dictionary word: left out, added, changed or swapped."""
+    english = english_words()
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return any(a + b[1:] in english for a, b in cuts if b) \
+        or any(a + b[1] + b[0] + b[2:] in english for a, b in cuts if len(b) > 1) \
+        or any(a + c + b[1:] in english or a + c + b in english for a, b in cuts for c in _LETTERS)
 
 
 def unshouted(text: str) -> str:
