@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex as re
 from faker.providers.address.en_US import Provider as UsAddress
 
-from .recognizers.common import ACRONYMS, STOPWORDS, common_words, english_words
+from .recognizers.common import ACRONYMS, CHAT_WORDS, STOPWORDS, common_words, english_words
 from .recognizers.lexicon import LOWERCASE_EXCLUDED, PARTICLES, TITLES, lexicon
 
 # A word of Latin letters alone (the name lists and dictionaries are of Latin script), not part
@@ -27,6 +27,12 @@ _LOWER_WORD = re.compile(
     r"(?<![\p{L}\d_@.'’-])(?=\p{Latin})\p{Ll}\p{Latin}*(?![\p{L}\d_@-]|\.[\p{L}\d]|['’](?!s\b))")
 _ANY_ASCII_UPPER = re.compile(r"[A-Z]")
 _UNIT_BEFORE_NUMBER = re.compile(r"(?<![\p{L}\d])(?:apt|suite)(?=\.?[ \t]*#?\d)")
+_CAPITAL = re.compile(r"\p{Lu}")
+_WORD_AFTER = re.compile(r"[ \t]+(\p{L}+)")
+_LIST_BEFORE = re.compile(r",[ \t]*(?:\p{L}+[ \t]+(?:and|&|or)[ \t]+)?$")
+_LIST_AFTER = re.compile(r"[ \t]*,")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\s\"'“‘(]*|^[\s\"'“‘(]+)$")
+_PRONOUN_I = re.compile(r"I(?:['’](?:m|ll|d|ve))?(?![\p{L}\d])")
 _FUNCTION_WORDS = (STOPWORDS - {"i"}) | {"can", "will", "may", "might", "shall", "into", "about", "as", "than"}
 _WORD_START = re.compile(r"(?<![\p{L}\d'’])\p{L}+")
 # The small words inside a name ("castiglione in teverina", "morro de souza").
@@ -88,7 +94,18 @@ def read_as_written_usually(text: str) -> str:
         return unshouted(text)
     if title_cased(text) and len(upper := text.upper()) == len(text):
         return unshouted(upper)  # "My Name Is Lucas And I Live In Springfield": a capital says nothing
+    if capitals_only_to_start_sentences(text):
+        return capitalised_names(text)  # "Yesterday i met lucas at the mall."
     return text
+
+
+def capitals_only_to_start_sentences(text: str) -> bool:
+    """Written without a capital on any name: every capital opens a sentence or a line, or is
+    the pronoun "I". Most texts show a capital inside a sentence within a few words."""
+    for m in _CAPITAL.finditer(text):
+        if not (_SENTENCE_START.search(text, max(0, m.start() - 8), m.start()) or _PRONOUN_I.match(text, m.start())):
+            return False
+    return True
 
 
 def title_cased(text: str) -> bool:
@@ -113,6 +130,7 @@ def capitalised_names(text: str) -> str:
         return text
     common, english = common_words(), english_words()
     names = (lexicon("first_names"), lexicon("last_names"), lexicon("places"))
+    street_words = lexicon("street_endings")
     # Runs of words that are no everyday ones, one after another; a run is capitalised when no
     # dictionary knows one of its words at least, and a name list knows every word of it
     # ("maria gonzalez"; not "tell me a joke", though "Maria" and "Joke" are first names) or
@@ -121,7 +139,7 @@ def capitalised_names(text: str) -> str:
     joined_to = -1  # where a run's last word, and a joining word after it, end
     for m in _LOWER_WORD.finditer(text):
         word = m.group()
-        if word in common or word in TITLES:
+        if word in common or word in TITLES or word in CHAT_WORDS:
             if runs and word in _JOINING and text[joined_to:m.start()] == " ":
                 joined_to = m.end()  # "castiglione in" + " teverina": one place's name goes on
             continue
@@ -133,6 +151,11 @@ def capitalised_names(text: str) -> str:
         joined_to = m.end()
     chars = list(text)
     for run in runs:  # all of a run known, or none capitalised: not "Castiglione in teverina"
+        after = _WORD_AFTER.match(text, run[-1][0].end())
+        if any(m.group() in street_words for m, _ in run) or after and after.group(1).lower() in street_words:
+            continue  # "jános utca 197": a street's name, which its patterns read as written
+        if len(run) == 1 and _in_a_list(text, run[0][0]):
+            continue  # "barry, walsh and williams": the rules for lowercase lists read it
         if not all(in_dictionary for _, in_dictionary in run) and (
                 all(_known_name(m.group(), names, alone=len(run) == 1) for m, _ in run)
                 or _first_name_and_more(run, names[0])):
@@ -149,6 +172,12 @@ def _first_name_and_more(run: list[tuple[re.Match, bool]], first: frozenset[str]
     knows ("maciej borkowski", "hanna ukkonen")."""
     word = run[0][0].group()
     return len(run) > 1 and word[0].upper() + word[1:] in first and not any(in_dictionary for _, in_dictionary in run[1:])
+
+
+def _in_a_list(text: str, m: re.Match) -> bool:
+    """A word of a list with commas ("barry, walsh and williams"), which the rules for lowercase
+    lists read; not "lucas and i"."""
+    return bool(_LIST_BEFORE.search(text, max(0, m.start() - 32), m.start()) or _LIST_AFTER.match(text, m.end()))
 
 
 def _known_name(word: str, names: tuple[frozenset[str], ...], alone: bool) -> bool:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from filters.pii import PIIEngine
-from filters.pii.casing import capitalised_names, read_as_written_usually, shouting, title_cased, unshouted
+from filters.pii.casing import (capitalised_names, capitals_only_to_start_sentences, read_as_written_usually, shouting,
+                                title_cased, unshouted)
 from tests.support.pii import typed
 
 
@@ -87,7 +88,8 @@ def test_everyday_words_written_in_capitals_are_no_names(engine: PIIEngine, text
     ("a name only a list knows", "my friend lucas lives in almaty", "my friend Lucas lives in Almaty"),
     ("a first name and a surname", "i sat next to maria gonzalez", "i sat next to Maria Gonzalez"),
     ("a surname alone that is a typing slip of a word", "my techer mr smith", "my techer mr smith"),
-    ("a surname alone that is no slip", "says bergqvist, and he is right", "says Bergqvist, and he is right"),
+    ("a surname alone that is no slip", "says bergqvist and he is right", "says Bergqvist and he is right"),
+    ("a word of a list is left to the list's rules", "worked for barry, walsh and williams", "worked for barry, walsh and williams"),
     ("a name that is a dictionary word stays", "i went with rose to the park", "i went with rose to the park"),
     ("a place's words all known, or none capitalised", "he flew to castiglione in teverina",
      "he flew to castiglione in teverina"),
@@ -105,11 +107,12 @@ def test_a_lowercase_copy_capitalises_words_only_a_name_list_knows(case: str, te
 @pytest.mark.parametrize(("text", "expected"), [
     ("MY NAME IS LUCAS AND I LIVE HERE", "my name is Lucas and I live here"),
     ("my name is lucas and i live here", "my name is Lucas and i live here"),
-    ("My name is lucas and I live here", "My name is lucas and I live here"),  # written as usual: itself
+    ("My name is Lucas and I live here", "My name is Lucas and I live here"),  # written as usual: itself
     ("My Name Is Lucas And I Live Here", "my name is Lucas and I live here"),
     ("Name: Toshimi Arata\nPhone: 0490 75 40 81", "Name: Toshimi Arata\nPhone: 0490 75 40 81"),  # a form
+    ("Yesterday i met lucas. He said hi.", "Yesterday i met Lucas. He said hi."),
 ])
-def test_only_text_in_one_case_is_read_in_a_copy(text: str, expected: str) -> None:
+def test_only_text_in_one_case_or_without_capitals_on_names_is_read_in_a_copy(text: str, expected: str) -> None:
     assert read_as_written_usually(text) == expected
 
 
@@ -149,3 +152,25 @@ def test_a_lowercase_address_block_keeps_its_flat_with_its_street(engine: PIIEng
     found = typed(engine, text)
     assert any(kind == "STREET_ADDRESS" and "583 magrethevej 298\n apt. 123" in value for kind, value in found), found
     assert ("LOCATION", "apt.") not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Yesterday i met lucas at the mall. He said hi.", True),
+    ("I think I'll ask svetlana.", True),
+    ('"Hi," said maria.\nThen we left.', True),
+    ("My friend Lucas is here", False),
+    ("Ask Mr. smith", False),
+])
+def test_a_text_capitalises_only_its_sentences_when_no_capital_stands_inside_one(text: str, expected: bool) -> None:
+    assert capitals_only_to_start_sentences(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Unlike the christiansen novel, it's not about necrophilia.", {("PERSON", "christiansen")}),
+    ("This song by ex-zombie lundberg is a perfect example.", {("PERSON", "lundberg")}),
+    ("Bot: Where would you like this to be sent to? User: Arany jános utca 197.", {("STREET_ADDRESS", "jános utca 197")}),
+    ("I’ve been on egg irl for that long.", set()),
+])
+def test_names_are_read_in_text_whose_capitals_only_open_sentences(engine: PIIEngine, text: str, expected: set) -> None:
+    found = typed(engine, text)
+    assert expected <= found and (expected or not found), found

@@ -35,7 +35,8 @@ ACRONYMS = frozenset(
 
 # Chat spellings no dictionary lists, which taggers read as a name's second word ("Bo tmrw").
 # Not dictionary words: a tagger's "mark tmrw" must not read as two everyday words and vanish.
-CHAT_WORDS = frozenset("tmrw tmr tmw tomoz tonite 2day 2nite 2moro u ur rn ya nah bday bc cuz coz ty".split())
+CHAT_WORDS = frozenset("tmrw tmr tmw tomoz tonite 2day 2nite 2moro u ur rn ya nah bday bc cuz coz ty irl lol lmao omg "
+                       "idk tbh imo imho btw brb smh ngl fr rly pls plz thx".split())
 
 
 @lru_cache(maxsize=1)
