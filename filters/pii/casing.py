@@ -29,8 +29,10 @@ _ANY_ASCII_UPPER = re.compile(r"[A-Z]")
 _UNIT_BEFORE_NUMBER = re.compile(r"(?<![\p{L}\d])(?:apt|suite)(?=\.?[ \t]*#?\d)")
 _CAPITAL = re.compile(r"\p{Lu}")
 _WORD_AFTER = re.compile(r"[ \t]+(\p{L}+)")
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|near|visit(?:s|ing|ed)?|(?:go(?:es|ing|ne)?|went|mov(?:e|ed|ing)|fl(?:y|ew|ying)"
+                           r"|travel\w*|dr(?:ive|ove|iving)|return(?:s|ed|ing)?|back|trip)[ \t]+to)[ \t]+$")
 _LIST_BEFORE = re.compile(r",[ \t]*(?:\p{L}+[ \t]+(?:and|&|or)[ \t]+)?$")
-_LIST_AFTER = re.compile(r"[ \t]*,")
+_LIST_AFTER = re.compile(r"[ \t]*,[ \t]*\p{L}+(?:[ \t]*,|[ \t]+(?:and|&|or)\b)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\s\"'“‘(]*|^[\s\"'“‘(]+)$")
 _PRONOUN_I = re.compile(r"I(?:['’](?:m|ll|d|ve))?(?![\p{L}\d])")
 _FUNCTION_WORDS = (STOPWORDS - {"i"}) | {"can", "will", "may", "might", "shall", "into", "about", "as", "than"}
@@ -137,7 +139,8 @@ def capitalised_names(text: str) -> str:
     # its first is a known first name ("maciej borkowski").
     runs: list[list[tuple[re.Match, bool]]] = []
     joined_to = -1  # where a run's last word, and a joining word after it, end
-    for m in _LOWER_WORD.finditer(text):
+    words = list(_LOWER_WORD.finditer(text))
+    for m in words:
         word = m.group()
         if word in common or word in TITLES or word in CHAT_WORDS:
             if runs and word in _JOINING and text[joined_to:m.start()] == " ":
@@ -158,13 +161,24 @@ def capitalised_names(text: str) -> str:
             continue  # "barry, walsh and williams": the rules for lowercase lists read it
         if not all(in_dictionary for _, in_dictionary in run) and (
                 all(_known_name(m.group(), names, alone=len(run) == 1) for m, _ in run)
-                or _first_name_and_more(run, names[0])):
+                or _first_name_and_more(run, names[0]) or _unknown_place(text, run)):
             for m, _ in run:
                 chars[m.start()] = chars[m.start()].upper()
+    for i in _multiword_places(text, words, names[2]):  # "united states", "castiglione in teverina"
+        if words[i].group() not in _JOINING:
+            chars[words[i].start()] = chars[words[i].start()].upper()
     for m in _UNIT_BEFORE_NUMBER.finditer(text):  # "apt. 297", "suite 084": a flat's line of an address
         chars[m.start()] = chars[m.start()].upper()
     copy = "".join(chars)
     return copy if len(copy) == len(text) else text
+
+
+def _unknown_place(text: str, run: list[tuple[re.Match, bool]]) -> bool:
+    """One word no dictionary or name list holds, where a place is named ("i'm in flateyri",
+    "we returned to harstad"), and no typing slip of a word ("i'm in schol")."""
+    m, in_dictionary = run[0]
+    return len(run) == 1 and not in_dictionary and bool(_PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start())) \
+        and not _slip_of_a_word(m.group())
 
 
 def _first_name_and_more(run: list[tuple[re.Match, bool]], first: frozenset[str]) -> bool:
@@ -247,7 +261,7 @@ _KEEP, _TITLE, _LOWER = 0, 1, 2
 
 
 def _title(word: str) -> str:
-    return word[0] + word[1:].lower()
+    return word[0].upper() + word[1:].lower()
 
 
 def _kind(text: str, words: list[re.Match], i: int, common: frozenset[str], english: frozenset[str],

@@ -91,8 +91,13 @@ def test_everyday_words_written_in_capitals_are_no_names(engine: PIIEngine, text
     ("a surname alone that is no slip", "says bergqvist and he is right", "says Bergqvist and he is right"),
     ("a word of a list is left to the list's rules", "worked for barry, walsh and williams", "worked for barry, walsh and williams"),
     ("a name that is a dictionary word stays", "i went with rose to the park", "i went with rose to the park"),
-    ("a place's words all known, or none capitalised", "he flew to castiglione in teverina",
-     "he flew to castiglione in teverina"),
+    ("a known place of several words", "he flew to castiglione in teverina", "he flew to Castiglione in Teverina"),
+    ("a place of everyday words", "travelling to united states next week", "travelling to United States next week"),
+    ("a run's words all known, or none capitalised", "he flew to castiglione in zzyzxville",
+     "he flew to castiglione in zzyzxville"),
+    ("an unknown word where a place is named", "i'm in flateyri, at the conference", "i'm in Flateyri, at the conference"),
+    ("a typing slip where a place is named", "i'm in schol now", "i'm in schol now"),
+    ("'next to' names no place", "i sat next to priyanka", "i sat next to priyanka"),
     ("chat spellings stay", "can u help me with my homework pls", "can u help me with my homework pls"),
     ("a first name, then a surname no list knows", "a card for hanna ukkonen", "a card for Hanna Ukkonen"),
     ("a first name alone", "i love mateo so much", "i love Mateo so much"),
@@ -121,6 +126,8 @@ def test_only_text_in_one_case_or_without_capitals_on_names_is_read_in_a_copy(te
     ("they detained tennis player hülya bouwmeester over visa disputes", {("PERSON", "hülya bouwmeester")}),
     ("stephan fenstermacher points out that most are wrong", {("PERSON", "stephan fenstermacher")}),
     ("this song by ex-zombie lundberg is a perfect example", {("PERSON", "lundberg")}),
+    ("i will be travelling to united states next week", {("LOCATION", "united states")}),
+    ("i'm in flateyri, at the conference", {("LOCATION", "flateyri")}),
 ])
 def test_lowercase_names_only_a_list_knows_are_people(engine: PIIEngine, text: str, expected: set) -> None:
     assert expected <= typed(engine, text)
