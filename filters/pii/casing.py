@@ -1,12 +1,15 @@
-"""Text written in capitals, read as if it were not.
+"""Text written in one case, read as if it were written the usual way.
 
 Children and angry customers write whole messages in capitals ("MY NAME IS LUCAS AND I LIVE
-ON 12 OAK STREET", "WHY IS THIS SO COMPLICATED"). The tagger learnt names partly from their
-capitals; where every word has them, it took everyday words for names ("SPEAKING TO BOTS")
-and missed names among them. A shouted text is analysed in a copy of the same length whose
-everyday words are lowercase and every other word capitalised like a name, so the tagger, the
-name lists and the type rules see what they would in text written the usual way. The copy
-changes letters only, never a character's position: detections are the original's offsets.
+ON 12 OAK STREET", "WHY IS THIS SO COMPLICATED"), or in lowercase ("my friend lucas lives in
+almaty"); some keyboards capitalise every word, hasty writers only their sentences' first.
+The tagger learnt names partly from their capitals: where every word has one, it took everyday
+words for names ("SPEAKING TO BOTS") and missed names among them; where none has one, it
+found a name only after the words that introduce someone. Such a text is analysed in a copy
+of the same length with capitals where names have them: `unshouted` for text in capitals (or
+with every word capitalised), `capitalised_names` for text without capitals on names. The
+copy changes letters only, never a character's position, so detections in it are the
+original's offsets. Any other text is read as written.
 """
 
 from __future__ import annotations
@@ -29,8 +32,9 @@ _ANY_ASCII_UPPER = re.compile(r"[A-Z]")
 _UNIT_BEFORE_NUMBER = re.compile(r"(?<![\p{L}\d])(?:apt|suite)(?=\.?[ \t]*#?\d)")
 _CAPITAL = re.compile(r"\p{Lu}")
 _WORD_AFTER = re.compile(r"[ \t]+(\p{L}+)")
-_PLACE_BEFORE = re.compile(r"\b(?:in|from|near|visit(?:s|ing|ed)?|(?:go(?:es|ing|ne)?|went|mov(?:e|ed|ing)|fl(?:y|ew|ying)"
-                           r"|travel\w*|dr(?:ive|ove|iving)|return(?:s|ed|ing)?|back|trip)[ \t]+to)[ \t]+$")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|from|near|visit(?:s|ing|ed)?|(?:go(?:es|ing|ne)?|went|mov(?:e|ed|ing)|fl(?:y|ew|ying)"
+    r"|travel\w*|dr(?:ive|ove|iving)|return(?:s|ed|ing)?|back|trip)[ \t]+to)[ \t]+$")
 _LIST_BEFORE = re.compile(r",[ \t]*(?:\p{L}+[ \t]+(?:and|&|or)[ \t]+)?$")
 _LIST_AFTER = re.compile(r"[ \t]*,[ \t]*\p{L}+(?:[ \t]*,|[ \t]+(?:and|&|or)\b)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\s\"'“‘(]*|^[\s\"'“‘(]+)$")
@@ -46,6 +50,7 @@ _STREET_WORDS = frozenset(w.lower() for w in UsAddress.street_suffixes)
 _NUMBER_BEFORE = re.compile(r"\d[\p{L}\d-]*\s+$")
 _BETWEEN_DIGITS = re.compile(r" \d")
 _CODE_GROUP_BEFORE = re.compile(r"\d[\p{L}\d-]* $")
+_KEEP, _TITLE, _LOWER = 0, 1, 2  # how `unshouted` writes a word in its copy
 
 
 def shouting(text: str) -> bool:
@@ -63,8 +68,8 @@ def _place_openers() -> frozenset[str]:
 
 
 def _multiword_places(text: str, words: list[re.Match], places: frozenset[str]) -> set[int]:
-    """Indexes of the words that make up a place of two or three words ("UNITED STATES",
-    "NEW ZEALAND"), which would otherwise read as everyday words."""
+    """Indexes of the words that make up a known place of two or three words ("UNITED STATES",
+    "new zealand"), which would otherwise read as everyday words."""
     found: set[int] = set()
     openers = _place_openers()
     for i in range(len(words) - 1):
@@ -80,6 +85,10 @@ def _multiword_places(text: str, words: list[re.Match], places: frozenset[str]) 
     return found
 
 
+def _title(word: str) -> str:
+    return word[0].upper() + word[1:].lower()
+
+
 def english_form(word: str, english: frozenset[str]) -> bool:
     """A dictionary word or a plural of one ("bots", "boxes", "stories")."""
     return word in english or len(word) > 3 and word.endswith("s") and (
@@ -88,10 +97,9 @@ def english_form(word: str, english: frozenset[str]) -> bool:
 
 
 def read_as_written_usually(text: str) -> str:
-    """The copy of `text` the engine reads: shouted text unshouted, text in lowercase with its
-    rare names capitalised (`capitalised_names`), any other text itself."""
+    """The copy of `text` the engine reads (see the module's docstring)."""
     if text.isascii() and not _ANY_ASCII_UPPER.search(text) or not any(map(str.isupper, text)):
-        return capitalised_names(text)
+        return capitalised_names(text)  # no capital at all (a regular expression decides ASCII text)
     if shouting(text):
         return unshouted(text)
     if title_cased(text) and len(upper := text.upper()) == len(text):
@@ -124,10 +132,10 @@ def title_cased(text: str) -> bool:
 
 
 def capitalised_names(text: str) -> str:
-    """`text` itself, or, if it is written in lowercase, its copy with the words that only a
-    name list knows capitalised ("my friend lucas lives in almaty" reads "my friend Lucas
-    lives in Almaty"). A name that is also a dictionary word ("rose", "bill",
-    "park") stays as it is: capitalised, such words read as names in every lowercase chat."""
+    """`text` itself, or, if it has eight lowercase letters or more, its copy with the words
+    that only a name list knows capitalised ("my friend lucas lives in almaty" reads "my
+    friend Lucas lives in Almaty"). A name that is also a dictionary word ("rose", "bill",
+    "park") stays as it is: capitalised, such words would read as names in every chat."""
     if sum(map(str.islower, text)) < 8:
         return text
     common, english = common_words(), english_words()
@@ -165,8 +173,7 @@ def capitalised_names(text: str) -> str:
             for m, _ in run:
                 chars[m.start()] = chars[m.start()].upper()
     for i in _multiword_places(text, words, names[2]):  # "united states", "castiglione in teverina"
-        if words[i].group() not in _JOINING:
-            chars[words[i].start()] = chars[words[i].start()].upper()
+        chars[words[i].start()] = chars[words[i].start()].upper()  # as the place list writes it
     for m in _UNIT_BEFORE_NUMBER.finditer(text):  # "apt. 297", "suite 084": a flat's line of an address
         chars[m.start()] = chars[m.start()].upper()
     copy = "".join(chars)
@@ -177,15 +184,16 @@ def _unknown_place(text: str, run: list[tuple[re.Match, bool]]) -> bool:
     """One word no dictionary or name list holds, where a place is named ("i'm in flateyri",
     "we returned to harstad"), and no typing slip of a word ("i'm in schol")."""
     m, in_dictionary = run[0]
-    return len(run) == 1 and not in_dictionary and bool(_PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start())) \
-        and not _slip_of_a_word(m.group())
+    return len(run) == 1 and not in_dictionary and not _slip_of_a_word(m.group()) \
+        and bool(_PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()))
 
 
 def _first_name_and_more(run: list[tuple[re.Match, bool]], first: frozenset[str]) -> bool:
     """A known first name, then words no dictionary holds: a name and a surname no list
     knows ("maciej borkowski", "hanna ukkonen")."""
     word = run[0][0].group()
-    return len(run) > 1 and word[0].upper() + word[1:] in first and not any(in_dictionary for _, in_dictionary in run[1:])
+    return len(run) > 1 and word[0].upper() + word[1:] in first \
+        and not any(in_dictionary for _, in_dictionary in run[1:])
 
 
 def _in_a_list(text: str, m: re.Match) -> bool:
@@ -218,13 +226,14 @@ def _slip_of_a_word(word: str) -> bool:
 
 
 def unshouted(text: str) -> str:
-    """`text` itself, or, if it is shouted, its copy with everyday words lowercase and the
-    rest capitalised. Kept in capitals: "I", two-letter words that are no everyday word (a
-    state's or a country's code, "NY", "KZ"), labels' acronyms ("IBAN", "DOB"), a code's
-    letters between its numbers and a military address's prefixes ("USNS", "FPO").
-    Capitalised though words of the dictionary: a place of such words ("UNITED STATES"), a
-    flat's word ("APT.", "SUITE"), a street's after a number or a name ("12 OAK STREET"),
-    and a first name before a surname ("MARIA GONZALEZ")."""
+    """A copy of `text`, written in capitals, with everyday words lowercase and the rest
+    capitalised (`text` itself when it has fewer than three words). Kept in capitals: "I",
+    two-letter words that are no everyday word (a state's or a country's code, "NY", "KZ"),
+    labels' acronyms ("IBAN", "DOB"), a code's letters between its numbers and a military
+    address's prefixes ("USNS", "FPO"). Capitalised though words of the dictionary: a place of
+    such words ("UNITED STATES"), a flat's word ("APT.", "SUITE"), a street's after a number
+    or a name ("12 OAK STREET"), a first name before a surname ("MARIA GONZALEZ") and a
+    surname after a first name ("JEREMY WATERS")."""
     words = list(_WORD.finditer(text))
     if len(words) < 3:
         return text  # a label and a code ("IBAN: GB53WPJE..."), a name alone: nothing to read
@@ -250,18 +259,12 @@ def unshouted(text: str) -> str:
     pieces, last_end = [], 0
     for m, kind in zip(words, kinds):
         word = m.group()
-        pieces += [text[last_end:m.start()], word if kind == _KEEP else _title(word) if kind == _TITLE else word.lower()]
+        written = word if kind == _KEEP else _title(word) if kind == _TITLE else word.lower()
+        pieces += [text[last_end:m.start()], written]
         last_end = m.end()
     pieces.append(text[last_end:])
     copy = "".join(pieces)
     return copy if len(copy) == len(text) else text
-
-
-_KEEP, _TITLE, _LOWER = 0, 1, 2
-
-
-def _title(word: str) -> str:
-    return word[0].upper() + word[1:].lower()
 
 
 def _kind(text: str, words: list[re.Match], i: int, common: frozenset[str], english: frozenset[str],
@@ -270,8 +273,8 @@ def _kind(text: str, words: list[re.Match], i: int, common: frozenset[str], engl
     m = words[i]
     word, lower = m.group(), m.group().lower()
     if word in _KEPT_IN_CAPITALS or lower in ACRONYMS or (len(word) == 2 and lower not in common) \
-            or _BETWEEN_DIGITS.match(text, m.end()) and _CODE_GROUP_BEFORE.search(text, max(0, m.start() - 24), m.start()) \
-            and lower not in _UNIT_WORDS:
+            or lower not in _UNIT_WORDS and _BETWEEN_DIGITS.match(text, m.end()) \
+            and _CODE_GROUP_BEFORE.search(text, max(0, m.start() - 24), m.start()):
         return _KEEP
     if lower in _UNIT_WORDS:
         return _TITLE

@@ -186,7 +186,7 @@ class PIIEngine:
 
     def _analyze_one(self, text: str, read: str, nlp_artifacts, call: "_Call") -> list[Detection]:  # noqa: ANN001
         """`read`: the text as the recognizers and the type rules read it, `text` itself
-        unless it is written in capitals (`casing.py`). Keys and bank codes are read as
+        unless it is written in one case (`casing.py`). Keys and bank codes are read as
         written, whose case their patterns check. Both texts have the same length."""
         def analyze(some: str, entities: list[str]) -> list:
             return self._analyzer.analyze(
@@ -196,7 +196,7 @@ class PIIEngine:
         results = analyze(read, call.wanted_list)
         if read is not text and (as_written := [e for e in call.wanted_list if e in _AS_WRITTEN]):
             results = [r for r in results if r.entity_type not in _AS_WRITTEN] + analyze(text, as_written)
-        text = read
+        text = read  # what follows reads capitals as the recognizers did
         kept = [r for r in results if passes(r, call.thresholds, call.default_threshold)]
         extend_addresses(text, kept)
         if self._retype is not None:

@@ -67,7 +67,8 @@ def world_region(text: str, start: int, end: int) -> bool:
         before = _WORDS_BEFORE.search(text, max(0, start - 20), start)
         if before and f"{before.group(1).split()[-1].lower()} {span}" in WORLD_REGIONS:
             return True
-    return span in _REGIONS_AFTER_PREPOSITION and bool(_REGION_PREPOSITION_BEFORE.search(text, max(0, start - 16), start))
+    return span in _REGIONS_AFTER_PREPOSITION \
+        and bool(_REGION_PREPOSITION_BEFORE.search(text, max(0, start - 16), start))
 
 
 # An acronym a name list or the tagger took for a person ("my IRA", "HSA and FSA"): two to
@@ -80,6 +81,8 @@ _NAME_SUFFIXES = frozenset("md dds dmd phd dvm jr sr ii iii iv esq rn cpa mba od
 
 
 def acronym_in_prose(text: str, start: int, end: int) -> bool:
+    """The span is two to four capitals on a line of prose, in a text seven in ten of whose
+    letters are lowercase."""
     if not _ACRONYM.fullmatch(text, start, end) or text[start:end].lower() in _NAME_SUFFIXES:
         return False
     line_start = text.rfind("\n", 0, start) + 1
@@ -278,12 +281,12 @@ def end_before_time(text: str, start: int, end: int) -> int:
     return cut
 
 
+_VARIABLE = re.compile(r"[\p{L}_][\p{L}\d_.]*")
+
+
 def template_variable(text: str, start: int, end: int) -> bool:
     """"{street_name}", "{{FIRST_NAME}}": a template's blank, not what fills it."""
     return text[start - 1:start] == "{" and text[end:end + 1] == "}" and bool(_VARIABLE.fullmatch(text, start, end))
-
-
-_VARIABLE = re.compile(r"[\p{L}_][\p{L}\d_.]*")
 
 
 def looks_like_code(span: str) -> bool:

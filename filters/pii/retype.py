@@ -150,7 +150,10 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
             if acronym_in_prose(text, last, r.end):  # "IRA", "My Roth" + " IRA": an acronym, no name
                 if last == r.start:
                     return []
-                r = _result(r, r.entity_type, r.start, len(text[:last].rstrip()), r.score)
+                end = last
+                while text[end - 1] in " \t":
+                    end -= 1
+                r = _result(r, r.entity_type, r.start, end, r.score)
         if r.entity_type in NAME_TYPES:
             while r.end > r.start and (text[r.end - 1] in ",;:" or (
                     text[r.end - 1] == "." and r.entity_type != "ORGANIZATION" and r.end - r.start > 3 and text[r.end - 3:r.end - 1].isalpha())):
