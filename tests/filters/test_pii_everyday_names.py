@@ -12,6 +12,12 @@ from filters.pii.everyday_names import (acronym_in_prose, dates_only, end_before
                                         template_variable, world_region)
 from tests.support.pii import typed
 
+def on_span(test, text: str, span: str) -> bool:  # noqa: ANN001 - a test of (text, start, end)
+    """A test of a span, asked of the first place `span` stands in `text`."""
+    start = text.index(span)
+    return test(text, start, start + len(span))
+
+
 # Types the reference tenants redact by placeholder: none of them may appear in these prompts.
 REDACTED = {"PERSON", "STREET_ADDRESS", "SCHOOL", "USERNAME", "PHONE_NUMBER", "ID_NUMBER"}
 
@@ -138,8 +144,7 @@ def test_a_lowercase_surname_after_a_title_ends_before_the_pronoun_after_it(engi
     ("my friend Easton", "Easton", False),
 ])
 def test_a_holiday_is_read_with_the_word_beside_it(text: str, span: str, expected: bool) -> None:
-    start = text.index(span)
-    assert is_holiday(text, start, start + len(span)) is expected
+    assert on_span(is_holiday, text, span) is expected
 
 
 @pytest.mark.parametrize(("text", "span", "expected"), [
@@ -219,8 +224,7 @@ def test_pasted_code_and_paths_are_no_name(span: str, expected: bool) -> None:
     ("My sister May is 9", "May", False), ("Mar Abrams", "Mar", False), ("Jun 12:30", "Jun", False),
 ])
 def test_a_month_is_a_date_with_a_days_number_after_it(text: str, span: str, expected: bool) -> None:
-    start = text.index(span)
-    assert month_day(text, start, start + len(span)) is expected
+    assert on_span(month_day, text, span) is expected
 
 
 @pytest.mark.parametrize(("span", "expected"), [
@@ -245,8 +249,7 @@ def test_a_birthday_list_names_its_people_and_no_address(engine: PIIEngine) -> N
     ("I moved to America", "America", False),
 ])
 def test_a_continent_is_a_region_a_first_name_one_only_after_a_word_of_place(text: str, span: str, expected: bool) -> None:
-    start = text.index(span)
-    assert world_region(text, start, start + len(span)) is expected
+    assert on_span(world_region, text, span) is expected
 
 
 @pytest.mark.parametrize(("text", "span", "expected"), [
@@ -258,8 +261,7 @@ def test_a_continent_is_a_region_a_first_name_one_only_after_a_word_of_place(tex
     ("Should I move my Ira to a fund?", "Ira", False),
 ])
 def test_an_acronym_is_two_to_four_capitals_in_lowercase_prose(text: str, span: str, expected: bool) -> None:
-    start = text.index(span)
-    assert acronym_in_prose(text, start, start + len(span)) is expected
+    assert on_span(acronym_in_prose, text, span) is expected
 
 
 @pytest.mark.parametrize(("text", "span", "expected"), [
@@ -270,5 +272,4 @@ def test_an_acronym_is_two_to_four_capitals_in_lowercase_prose(text: str, span: 
     ("{Anna Smith}", "Anna Smith", False),  # not one identifier
 ])
 def test_a_template_variable_is_an_identifier_in_braces(text: str, span: str, expected: bool) -> None:
-    start = text.index(span)
-    assert template_variable(text, start, start + len(span)) is expected
+    assert on_span(template_variable, text, span) is expected
