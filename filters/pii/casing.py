@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import string
 from functools import lru_cache
+from itertools import islice
 
 import regex as re
 from faker.providers.address.en_US import Provider as UsAddress
@@ -125,6 +126,9 @@ def title_cased(text: str) -> bool:
     they hold no function words, or lines of their own, and are read as written."""
     if "\n" in text:
         return False
+    first = [m.group()[0] for m in islice(_WORD_START.finditer(text), 10)]
+    if sum(map(str.islower, first)) > 1:
+        return False  # nearly every text: two of its first ten words lowercase, and no more read
     words = _WORD_START.findall(text)
     if len(words) < 5 or sum(1 for w in words if w[0].isupper()) < 0.9 * len(words):
         return False
