@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import regex as re
 
-from .cyrillic_patterns import nominative_forms
+from .cyrillic_patterns import CYRILLIC_LANGUAGE, nominative_forms
 from .name_patterns import KIN_OR_NAMED_BEFORE
 from .recognizers.lexicon import lexicon
 
@@ -282,6 +282,17 @@ def end_before_time(text: str, start: int, end: int) -> int:
 
 
 _VARIABLE = re.compile(r"[\p{L}_][\p{L}\d_.]*")
+
+
+def studied_language(text: str, start: int, end: int) -> bool:
+    """"Русский", "Русский язык", "қазақ тілі": a language a learner studies, not a name."""
+    if text[start:end].isascii():
+        return False
+    noun = _LANGUAGE_NOUN_AFTER.match(text, end)
+    return bool(CYRILLIC_LANGUAGE.fullmatch(text, start, noun.end() if noun else end))
+
+
+_LANGUAGE_NOUN_AFTER = re.compile(r"[ \t]+(?:язык\p{L}*|тілі)")
 
 
 def template_variable(text: str, start: int, end: int) -> bool:

@@ -32,8 +32,8 @@ from presidio_analyzer import RecognizerResult
 from . import name_patterns as P
 from .casing import english_form
 from .everyday_names import (acronym_in_prose, after_determiner, end_before_time, in_the_sky, is_assistant, is_equation,
-                             is_holiday, looks_like_code, month_day, numbered_part, tech_term, template_variable,
-                             used_as_language, world_region)
+                             is_holiday, looks_like_code, month_day, numbered_part, studied_language, tech_term,
+                             template_variable, used_as_language, world_region)
 from .name_mentions import MentionPasses
 from .name_patterns import CALENDAR, NAME_TYPES, ORG_WORDS
 from .recognizers.common import ACRONYMS, CHAT_WORDS, STOPWORDS, common_words, english_words
@@ -42,7 +42,7 @@ from .recognizers.lexicon import FORM_LABELS, lexicon
 from .retype_context import TextPasses, _cased, _result, in_firm_context, in_firm_frame
 from .retype_cues import CuePasses
 from .retype_lines import LinePasses
-from .retype_names import NamePasses, cased_foreign_runs, caseless_names, caseless_runs, caseless_types
+from .retype_names import NamePasses, cased_foreign_runs, caseless_names, caseless_runs, caseless_types, studied
 from .retype_values import (ages_in_brackets, capitalised_runs, cyrillic_kin_names, cyrillic_places, cyrillic_stop_words,
                             free_labelled_values, korean_given_names, possessive_kin_names, schools_by_attending,
                             sentence_piece_names)
@@ -351,7 +351,8 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
         month before its day ("Mar 3"), a law's or a dish's name ("the Doppler effect", "a Caesar
         salad"), not "my sister Christmas"."""
         span = text[start:end]
-        return (is_holiday(text, start, end) or world_region(text, start, end) or " " not in span and (
+        return (is_holiday(text, start, end) or world_region(text, start, end) or studied_language(text, start, end)
+                or " " not in span and (
             in_the_sky(text, span) or is_assistant(span) or month_day(text, start, end) or tech_term(text, start, end)
             or text[end:end + 1] in _EPONYM_NEXT
             and (P.EPONYM_AFTER.match(text, end) or P.DISH_AFTER.match(text, end)))) \
@@ -372,13 +373,15 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
             out.extend(self._retyped(text, r))
         out = schools_by_attending(text, korean_given_names(text, out), self._is_place)
         out = self._name_lists(text, self._name_before_address(text, possessive_kin_names(text, out)))
+        asked: list[tuple[int, int]] = []  # runs of another script asked about or studied: no names
         if not text.isascii():
             runs, cased = caseless_runs(text), cased_foreign_runs(text)
             out = caseless_types(text, out + caseless_names(text, runs + cased), runs, cased)
             out = cyrillic_kin_names(text, cyrillic_places(text, out))
+            asked = [(s, e) for s, e in runs + cased if studied(text, s, e)]
         out = self._company_lines(text, self._city_lines(text, self._people_context(text, out)))
         out = self._repeated_names(text, self._particle_surnames(text, self._signed_names(text, out)))
         out = self._mentions(text, out)
         # the passes over the whole text may have named a holiday or a planet in a list again
-        return [r for r in ages_in_brackets(text, out)
-                if r.entity_type not in NAME_TYPES or not self._everyday_name(text, r.start, r.end)]
+        return [r for r in ages_in_brackets(text, out) if r.entity_type not in NAME_TYPES
+                or not self._everyday_name(text, r.start, r.end) and not any(s <= r.start and r.end <= e for s, e in asked)]

@@ -17,6 +17,7 @@ from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
 from .name_patterns import NAME_TYPES
+from .everyday_names import studied_language
 from .recognizers.cjk import FIRM_FORM
 from .recognizers.common import CHAT_WORDS, STOPWORDS
 from .recognizers.lexicon import PARTICLES
@@ -103,12 +104,12 @@ def caseless_types(text: str, found: list[RecognizerResult], runs: list[tuple[in
             r = RecognizerResult("PERSON", run[0], run[1], r.score)  # the tagger's "Sorry พันเทพ"
         if r.entity_type in NAME_TYPES or r.entity_type == "NRP":
             span = text[r.start:r.end].rstrip(".,;:!?")
-            in_cased = any(s <= r.start and r.start + len(span) <= e for s, e in cased)
+            run = next(((s, e) for s, e in cased if s <= r.start and r.start + len(span) <= e), None)
+            in_cased = run is not None
             if r.entity_type != "PERSON" and any(s < r.end and r.start < e for s, e in named):
                 continue
             if in_cased or P.CASELESS_SPAN.fullmatch(span):
-                if P.ASKED_WORD_BEFORE.search(text, max(0, r.start - 24), r.start) \
-                        or P.ASKED_WORD_AFTER.match(text, r.end):
+                if studied(text, *(run or (r.start, r.end))):  # the whole run: "say" + " Доброе Утро"
                     continue
                 if r.entity_type != "PERSON" and not P.PLACE_CASELESS_BEFORE.search(text, max(0, r.start - 12), r.start) \
                         and not (in_cased and cyrillic_place(span)):
@@ -124,6 +125,13 @@ def caseless_types(text: str, found: list[RecognizerResult], runs: list[tuple[in
                     r.entity_type == "PERSON" and start <= r.start and r.end <= end) for r in out):
             out.append(RecognizerResult("PERSON", start, end, 0.7))  # a part a detector found gives way
     return out
+
+
+def studied(text: str, start: int, end: int) -> bool:
+    """A run of another script asked about ("What does नमस्ते mean?", "How do I say Доброе
+    Утро?") or a language studied ("help me with Русский язык"): no name."""
+    return bool(P.ASKED_WORD_BEFORE.search(text, max(0, start - 24), start) or P.ASKED_WORD_AFTER.match(text, end)) \
+        or studied_language(text, start, end)
 
 
 def _run_after_word(text: str, r: RecognizerResult, spans: set[tuple[int, int]]) -> tuple[int, int] | None:

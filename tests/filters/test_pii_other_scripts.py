@@ -56,9 +56,16 @@ def test_a_name_in_a_script_without_capitals_is_a_person_where_the_sentence_says
     "Our class visited the 博物館 last week.", "My homework is about 漢字.", "Today I cooked 김치 for dinner.",
     "I need help with my 作文.", "I got 100 on my 시험!", "He always forgets his 숙제.",
     "We watched Чебурашка in Russian class.", "She said привет to everyone.",
+    # a phrase asked about whose last word the tagger kept, a language studied
+    "How do I say Доброе Утро in English?", "Can you help me with Русский язык homework?",
+    "I love Английский and Казахский.", "My Қазақ тілі homework is hard.",
 ])
 def test_a_word_of_another_script_that_is_studied_quoted_or_a_work_is_nobody(engine: PIIEngine, text: str) -> None:
     assert not any(kind == "PERSON" for kind, _ in typed(engine, text))
+
+
+def test_a_surname_that_is_a_languages_word_is_still_a_person(engine: PIIEngine) -> None:
+    assert ("PERSON", "Руслан Казахский") in typed(engine, "My friend Руслан Казахский is here.")
 
 
 def test_a_cyrillic_place_the_lexicon_knows_stays_a_place_in_an_english_sentence(engine: PIIEngine) -> None:
