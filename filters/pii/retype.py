@@ -378,7 +378,7 @@ class Retyper(TextPasses, LinePasses, NamePasses, CuePasses, MentionPasses):
             runs, cased = caseless_runs(text), cased_foreign_runs(text)
             out = caseless_types(text, out + caseless_names(text, runs + cased), runs, cased)
             out = cyrillic_kin_names(text, cyrillic_places(text, out))
-            asked = [(s, e) for s, e in runs + cased if studied(text, s, e)]
+            asked = [(s, e) for s, e in runs + cased if studied(text, s, e, strict=True)]
         out = self._company_lines(text, self._city_lines(text, self._people_context(text, out)))
         out = self._repeated_names(text, self._particle_surnames(text, self._signed_names(text, out)))
         out = self._mentions(text, out)

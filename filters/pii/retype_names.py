@@ -127,11 +127,15 @@ def caseless_types(text: str, found: list[RecognizerResult], runs: list[tuple[in
     return out
 
 
-def studied(text: str, start: int, end: int) -> bool:
+def studied(text: str, start: int, end: int, *, strict: bool = False) -> bool:
     """A run of another script asked about ("What does नमस्ते mean?", "How do I say Доброе
-    Утро?") or a language studied ("help me with Русский язык"): no name."""
-    return bool(P.ASKED_WORD_BEFORE.search(text, max(0, start - 24), start) or P.ASKED_WORD_AFTER.match(text, end)) \
-        or studied_language(text, start, end)
+    Утро?") or a language studied ("help me with Русский язык"): no name. `strict`: "does"
+    and "do" before it count only with "mean" after it ("Does Святополк still live near
+    the park?" asks about a person)."""
+    before = P.ASKED_WORD_BEFORE.search(text, max(0, start - 24), start)
+    if before and strict and before.group(1).lower() in ("does", "do"):
+        before = None
+    return bool(before or P.ASKED_WORD_AFTER.match(text, end)) or studied_language(text, start, end)
 
 
 def _run_after_word(text: str, r: RecognizerResult, spans: set[tuple[int, int]]) -> tuple[int, int] | None:

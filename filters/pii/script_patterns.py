@@ -51,11 +51,12 @@ PLACE_CASELESS_BEFORE = re.compile(r"(?i:\b(?:in|to|from|near|at|visit(?:ed|ing)
 # A person's verb after such a run ("李明 keeps interrupting me", "Last night शीला called me").
 PERSON_VERB_AFTER_CASELESS = re.compile(
     r"[ \t]+(?i:keeps|kept|has|had|said|says|told|called|calls|wants|wanted|loves|loved|likes|coming|borrow|still"
-    r"|scored|won|lent|gave|sent|texted|helped|asked|and[ \t]+(?:i|her|his|me))\b"
+    r"|scored|won|lent|gave|sent|texted|helped|asked|sleep[ \t]+over|come[ \t]+over|comes?|came|join(?:s|ed)?"
+    r"|play(?:s|ed)?|visit(?:s|ed)?|lives|lived|moved|hates|hated|cried|laughed|and[ \t]+(?:i|her|his|me))\b"
     r"|['’]s[ \t]+(?i:mom|mum|dad|mother|father|sister|brother|wife|husband|birthday|presentation|essay|homework"
     r"|phone|number|house|address|email|party|project)\b")
 # A word of another script asked about, not a name: "What does नमस्ते mean?", "say 谢谢".
-ASKED_WORD_BEFORE = re.compile(r"(?i)\b(?:does|do|say|says|said|write|spell|pronounce|translate|word|mean|means)"
+ASKED_WORD_BEFORE = re.compile(r"(?i)\b(does|do|say|says|said|write|spell|pronounce|translate|word|mean|means)"
                                r"[ \t]+[\"'“«]?$")
 ASKED_WORD_AFTER = re.compile(r"[\"'”»]?[ \t]+(?i:mean|means|meant|stand[ \t]+for)\b")
 # A capitalised English word a tagger ran into a name of another script ("Sorry พันเทพ").

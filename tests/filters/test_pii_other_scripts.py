@@ -20,6 +20,9 @@ from tests.support.pii import typed
     ("Write a thank-you note to Ратибор Михайлова for the flowers.", "Ратибор Михайлова"),  # "to" is no place here
     ("I think Σταυρούλα has my charger.", "Σταυρούλα"),  # the tagger's place
     ("Can Филимон Чернова sleep over on Saturday?", "Филимон Чернова"),  # two capitalised words, no cue
+    ("Can Хома sleep over?", "Хома"),  # one word, before what only a person does
+    ("Will Айдана join us tomorrow?", "Айдана"),
+    ("Does Святополк still live near the park?", "Святополк"),  # "does" asks about a person here
 ])
 def test_a_capitalised_name_of_another_script_in_an_english_sentence_is_a_person(engine: PIIEngine, text: str,
                                                                                   name: str) -> None:
@@ -58,6 +61,7 @@ def test_a_name_in_a_script_without_capitals_is_a_person_where_the_sentence_says
     "We watched Чебурашка in Russian class.", "She said привет to everyone.",
     # a phrase asked about whose last word the tagger kept, a language studied
     "How do I say Доброе Утро in English?", "Can you help me with Русский язык homework?",
+    "The word Привет comes from an old verb.",
     "I love Английский and Казахский.", "My Қазақ тілі homework is hard.",
 ])
 def test_a_word_of_another_script_that_is_studied_quoted_or_a_work_is_nobody(engine: PIIEngine, text: str) -> None:
