@@ -188,8 +188,8 @@ def _unknown_place(text: str, run: list[tuple[re.Match, bool]]) -> bool:
     """One word no dictionary or name list holds, where a place is named ("i'm in flateyri",
     "we returned to harstad"), and no typing slip of a word ("i'm in schol")."""
     m, in_dictionary = run[0]
-    return len(run) == 1 and not in_dictionary and not _slip_of_a_word(m.group()) \
-        and bool(_PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()))
+    return len(run) == 1 and not in_dictionary and bool(_PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start())) \
+        and not _slip_of_a_word(m.group())
 
 
 def _first_name_and_more(run: list[tuple[re.Match, bool]], first: frozenset[str]) -> bool:
@@ -218,10 +218,14 @@ def _known_name(word: str, names: tuple[frozenset[str], ...], alone: bool) -> bo
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_LONGEST_NAME_WORD = 30
 
 
 def _slip_of_a_word(word: str) -> bool:
-    """One letter away from a dictionary word: left out, added, changed or swapped."""
+    """One letter away from a dictionary word: left out, added, changed or swapped. (Words
+    longer than any name are no names: they are not tried, whatever their length costs.)"""
+    if len(word) > _LONGEST_NAME_WORD:
+        return True
     english = english_words()
     cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     return any(a + b[1:] in english for a, b in cuts if b) \

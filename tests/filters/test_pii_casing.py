@@ -181,3 +181,10 @@ def test_a_text_capitalises_only_its_sentences_when_no_capital_stands_inside_one
 def test_names_are_read_in_text_whose_capitals_only_open_sentences(engine: PIIEngine, text: str, expected: set) -> None:
     found = typed(engine, text)
     assert expected <= found and (expected or not found), found
+
+
+def test_a_word_longer_than_any_name_is_not_tried_as_one() -> None:
+    """A typing-slip test of a 20,000-letter "word" would build a million strings of its
+    length (minutes of work); such a word is no name, and is left as written at once."""
+    text = "i am in " + "x" * 20_000 + " now"
+    assert capitalised_names(text) == text
