@@ -72,7 +72,7 @@ def world_region(text: str, start: int, end: int) -> bool:
 
 
 # An acronym a name list or the tagger took for a person ("my IRA", "HSA and FSA"): two to
-# four capitals alone, in a text written in lowercase, with no form's label before it ("Name:
+# four capitals alone, in a passage written in lowercase, with no form's label before it ("Name:
 # ADA" is a record's). Shouted text and records keep their names.
 _ACRONYM = re.compile(r"[A-Z]{2,4}")
 _LOWERCASE_WORD = re.compile(r"(?<![\p{L}])\p{Ll}{2,}")
@@ -81,16 +81,17 @@ _NAME_SUFFIXES = frozenset("md dds dmd phd dvm jr sr ii iii iv esq rn cpa mba od
 
 
 def acronym_in_prose(text: str, start: int, end: int) -> bool:
-    """The span is two to four capitals on a line of prose, in a text seven in ten of whose
+    """The span is two to four capitals on a line of prose, in a passage seven in ten of whose
     letters are lowercase."""
     if not _ACRONYM.fullmatch(text, start, end) or text[start:end].lower() in _NAME_SUFFIXES:
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:start] + " " + text[end:line_end if line_end >= 0 else len(text)]
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1 or max(0, start - 200)
+    line_end = text.find("\n", end, end + 200)
+    line = text[line_start:start] + " " + text[end:line_end if line_end >= 0 else end + 200]
     if ":" in text[line_start:start] or not _LOWERCASE_WORD.search(line):
         return False  # a form's value, or a line of an address block ("EBEN" above "Austria")
-    letters = [c for c in text if c.isalpha()]
+    around = text[max(0, start - 200):end + 200]  # the passage it stands in, whatever the text's length
+    letters = [c for c in around if c.isalpha()]
     return sum(c.islower() for c in letters) >= 0.7 * len(letters)
 
 
