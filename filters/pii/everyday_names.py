@@ -71,9 +71,10 @@ def world_region(text: str, start: int, end: int) -> bool:
         and bool(_REGION_PREPOSITION_BEFORE.search(text, max(0, start - 16), start))
 
 
-# An acronym a name list or the tagger took for a person ("my IRA", "HSA and FSA"): two to
-# four capitals alone, in a passage written in lowercase, with no form's label before it ("Name:
-# ADA" is a record's). Shouted text and records keep their names.
+# An acronym the tagger took for a person ("HSA and FSA", "NFC"): two to four capitals
+# alone, no first name ("MIA", "JOE", and "IRA" too), in a passage written in lowercase, with
+# no form's label before it ("Name: ADA" is a record's). Shouted text and records keep their
+# names.
 _ACRONYM = re.compile(r"[A-Z]{2,4}")
 _LOWERCASE_WORD = re.compile(r"(?<![\p{L}])\p{Ll}{2,}")
 # What follows a name as part of it ("Veronica Sanchez MD", "Kathrine Filemonsen DDS").
@@ -83,8 +84,9 @@ _NAME_SUFFIXES = frozenset("md dds dmd phd dvm jr sr ii iii iv esq rn cpa mba od
 def acronym_in_prose(text: str, start: int, end: int) -> bool:
     """The span is two to four capitals on a line of prose, in a passage seven in ten of whose
     letters are lowercase."""
-    if not _ACRONYM.fullmatch(text, start, end) or text[start:end].lower() in _NAME_SUFFIXES:
-        return False
+    if not _ACRONYM.fullmatch(text, start, end) or text[start:end].lower() in _NAME_SUFFIXES \
+            or text[start:end].title() in lexicon("first_names"):
+        return False  # "I told MIA", "Call JOE": a first name in capitals stays one, as "my IRA" does
     line_start = text.rfind("\n", max(0, start - 200), start) + 1 or max(0, start - 200)
     line_end = text.find("\n", end, end + 200)
     line = text[line_start:start] + " " + text[end:line_end if line_end >= 0 else end + 200]
