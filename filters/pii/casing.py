@@ -240,8 +240,8 @@ def unshouted(text: str) -> str:
     labels' acronyms ("IBAN", "DOB"), a code's letters between its numbers and a military
     address's prefixes ("USNS", "FPO"). Capitalised though words of the dictionary: a place of
     such words ("UNITED STATES"), a flat's word ("APT.", "SUITE"), a street's after a number
-    or a name ("12 OAK STREET"), a first name before a surname ("MARIA GONZALEZ") and a
-    surname after a first name ("JEREMY WATERS")."""
+    or a name ("12 OAK STREET"), and a known first name and surname side by side ("JAMES
+    SPARKS", "JEREMY WATERS")."""
     words = list(_WORD.finditer(text))
     if len(words) < 3:
         return text  # a label and a code ("IBAN: GB53WPJE..."), a name alone: nothing to read
@@ -257,10 +257,11 @@ def unshouted(text: str) -> str:
         title = _title(m.group())
         nxt = words[i + 1] if i + 1 < len(words) and text[m.end():words[i + 1].start()] == " " else None
         after_number = _NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start())
-        if nxt is not None and (title in first and not m.group().lower() in common and kinds[i + 1] == _TITLE
-                                and _title(nxt.group()) in last
-                                or after_number and nxt.group().lower() in _STREET_WORDS):
-            kinds[i] = _TITLE  # "MARIA" before "GONZALEZ", "OAK" between "12" and "STREET"
+        if nxt is not None and title in first and _title(nxt.group()) in last and kinds[i + 1] != _KEEP \
+                and m.group().lower() not in _FUNCTION_WORDS and nxt.group().lower() not in _FUNCTION_WORDS:
+            kinds[i] = kinds[i + 1] = _TITLE  # "MARIA GONZALEZ", "JAMES SPARKS": a first name and a surname
+        elif nxt is not None and after_number and nxt.group().lower() in _STREET_WORDS:
+            kinds[i] = _TITLE  # "OAK" between "12" and "STREET"
         elif i > 0 and kinds[i - 1] == _TITLE and text[words[i - 1].end():m.start()] == " " and (
                 m.group().lower() in _STREET_WORDS or title in last and _title(words[i - 1].group()) in first):
             kinds[i] = _TITLE  # "MAPLE" + " AVENUE", "JEREMY" + " WATERS"
