@@ -29,7 +29,6 @@ from .recognizers.lexicon import LOWERCASE_EXCLUDED, PARTICLES, TITLES, lexicon
 _WORD = re.compile(r"(?<![\p{L}\d_@.-])(?=\p{Latin})\p{Lu}\p{Latin}*(?![\p{L}\d_@-]|\.[\p{L}\d])")
 _LOWER_WORD = re.compile(
     r"(?<![\p{L}\d_@.'’-])(?=\p{Latin})\p{Ll}\p{Latin}*(?![\p{L}\d_@-]|\.[\p{L}\d]|['’](?!s\b))")
-_ANY_ASCII_UPPER = re.compile(r"[A-Z]")
 _UNIT_BEFORE_NUMBER = re.compile(r"(?<![\p{L}\d])(?:apt|suite)(?=\.?[ \t]*#?\d)")
 _CAPITAL = re.compile(r"\p{Lu}")
 _WORD_AFTER = re.compile(r"[ \t]+(\p{L}+)")
@@ -47,6 +46,8 @@ _JOINING = PARTICLES | {"in", "on", "upon", "sur", "am", "an", "y", "e", "i", "d
 _ASCII_UPPER, _ASCII_LOWER = string.ascii_uppercase.encode(), string.ascii_lowercase.encode()
 _KEPT_IN_CAPITALS = frozenset({"I", "USS", "USNS", "USNV", "USCGC", "PSC", "FPO", "APO", "DPO"})
 _UNIT_WORDS = frozenset({"apt", "suite"})
+# English street words ("STREET", "AVENUE", "COURT"), which are dictionary words too; the
+# lexicon's `street_endings` are other languages' ("utca", "gade") and no dictionary's.
 _STREET_WORDS = frozenset(w.lower() for w in UsAddress.street_suffixes)
 _NUMBER_BEFORE = re.compile(r"\d[\p{L}\d-]*\s+$")
 _BETWEEN_DIGITS = re.compile(r" \d")
@@ -99,8 +100,8 @@ def english_form(word: str, english: frozenset[str]) -> bool:
 
 def read_as_written_usually(text: str) -> str:
     """The copy of `text` the engine reads (see the module's docstring)."""
-    if text.isascii() and not _ANY_ASCII_UPPER.search(text) or not any(map(str.isupper, text)):
-        return capitalised_names(text)  # no capital at all (a regular expression decides ASCII text)
+    if not _CAPITAL.search(text):
+        return capitalised_names(text)  # no capital at all
     if shouting(text):
         return unshouted(text)
     if title_cased(text) and len(upper := text.upper()) == len(text):
@@ -217,7 +218,6 @@ def _known_name(word: str, names: tuple[frozenset[str], ...], alone: bool) -> bo
     return known and not (title in first and title in places) and word not in LOWERCASE_EXCLUDED
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _LONGEST_NAME_WORD = 30
 
 
@@ -230,7 +230,7 @@ def _slip_of_a_word(word: str) -> bool:
     cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     return any(a + b[1:] in english for a, b in cuts if b) \
         or any(a + b[1] + b[0] + b[2:] in english for a, b in cuts if len(b) > 1) \
-        or any(a + c + b[1:] in english or a + c + b in english for a, b in cuts for c in _LETTERS)
+        or any(a + c + b[1:] in english or a + c + b in english for a, b in cuts for c in string.ascii_lowercase)
 
 
 def unshouted(text: str) -> str:

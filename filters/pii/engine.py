@@ -180,7 +180,7 @@ class PIIEngine:
                 nlp.tokenizer.warm(tagged)
             with nlp.memory_zone():
                 artifacts = [a for _, a in nlp_engine.process_batch(
-                    list(tagged), language, batch_size=self._settings.batch_size)]
+                    tagged, language, batch_size=self._settings.batch_size)]
                 return [to_original(n, self._analyze_one(text, read, nlp_artifacts, call))
                         for n, text, read, nlp_artifacts in zip(normalised, texts, tagged, artifacts)]
 
