@@ -35,6 +35,17 @@ _WORD_AFTER = re.compile(r"[ \t]+(\p{L}+)")
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|from|near|visit(?:s|ing|ed)?|(?:go(?:es|ing|ne)?|went|mov(?:e|ed|ing)|fl(?:y|ew|ying)"
     r"|travel\w*|dr(?:ive|ove|iving)|return(?:s|ed|ing)?|back|trip)[ \t]+to)[ \t]+$")
+# A maker's word before a name of two words or more ("directed by wacława adamska"; not "sung
+# by salarymen"), a speaker's before a name of one word too ("says hartvigsson"). Not after
+# it: a tool "said" as often as a person ("webpack said error").
+_MADE_BY = re.compile(
+    r"\b(?:(?:directed|written|sung|composed|produced|painted|performed|founded|created|designed|invented"
+    r"|discovered|hosted|illustrated|translated|edited|narrated|signed|coached|taught)[ \t]+by|starring|featuring)[ \t]+$")
+_SAID_BY = re.compile(r"\b(?:says|said|asks|asked|adds|added|replied|writes|wrote|explains|explained|commenter)[ \t]+$")
+# An initial between two words of a name: with its dot any letter, without one no letter that
+# is a word of its own in the languages of the place lists ("chomutice u horic v podkrkonoší").
+_INITIAL = re.compile(r"[b-df-hj-np-tw-x]|\p{Ll}(?=\.)")
+_NAME_GAP = re.compile(r"[ \t]+(?:\p{Ll}\.?[ \t]+)?")
 _LIST_BEFORE = re.compile(r",[ \t]*(?:\p{L}+[ \t]+(?:and|&|or)[ \t]+)?$")
 _LIST_AFTER = re.compile(r"[ \t]*,[ \t]*\p{L}+(?:[ \t]*,|[ \t]+(?:and|&|or)\b)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\s\"'“‘(]*|^[\s\"'“‘(]+)$")
@@ -153,6 +164,7 @@ def capitalised_names(text: str) -> str:
     runs: list[list[tuple[re.Match, bool]]] = []
     joined_to = -1  # where a run's last word, and a joining word after it, end
     words = list(_LOWER_WORD.finditer(text))
+    unknown = 0  # words no dictionary or name list knows
     for m in words:
         word = m.group()
         if word in common or word in TITLES or word in CHAT_WORDS:
@@ -160,12 +172,16 @@ def capitalised_names(text: str) -> str:
                 joined_to = m.end()  # "castiglione in" + " teverina": one place's name goes on
             continue
         in_dictionary = english_form(word, english)
-        if runs and text[joined_to:m.start()] == " ":
+        unknown += not in_dictionary and not any(_title(word) in known for known in names)
+        gap = text[joined_to:m.start()]
+        if runs and (gap == " " or gap == ". " and len(runs[-1][-1][0].group()) == 1):  # "soib k. kishiev"
             runs[-1].append((m, in_dictionary))
         else:
             runs.append([(m, in_dictionary)])
         joined_to = m.end()
-    chars = list(text)
+    named: list[re.Match] = []
+    # In another language most words are ones no dictionary knows: only the name lists judge.
+    english_text = 2 * unknown <= len(words)
     for run in runs:  # all of a run known, or none capitalised: not "Castiglione in teverina"
         after = _WORD_AFTER.match(text, run[-1][0].end())
         if any(m.group() in street_words for m, _ in run) or after and after.group(1).lower() in street_words:
@@ -175,14 +191,109 @@ def capitalised_names(text: str) -> str:
         if not all(in_dictionary for _, in_dictionary in run) and (
                 all(_known_name(m.group(), names, alone=len(run) == 1) for m, _ in run)
                 or _first_name_and_more(run, names[0]) or _unknown_place(text, run)):
-            for m, _ in run:
-                chars[m.start()] = chars[m.start()].upper()
+            named += [m for m, _ in run]
+            continue
+        # Else the stretches of it that no dictionary knows, each judged alone: "producer" +
+        # " liviana palerma" + " explained", "commenter" + " ivan petřík" + " points".
+        for stretch in _undictionary_stretches(run) if english_text else ():
+            named += _named_stretch(text, stretch, names)
+    chars = list(text)
+    for m in named + (_written_again(text, named, words, names) if english_text else []):
+        chars[m.start()] = chars[m.start()].upper()
     for i in _multiword_places(text, words, names[2]):  # "united states", "castiglione in teverina"
         chars[words[i].start()] = chars[words[i].start()].upper()  # as the place list writes it
     for m in _UNIT_BEFORE_NUMBER.finditer(text):  # "apt. 297", "suite 084": a flat's line of an address
         chars[m.start()] = chars[m.start()].upper()
     copy = "".join(chars)
-    return copy if len(copy) == len(text) else text
+    # the text itself when nothing changed: the engine analyses a copy that differs twice
+    return copy if len(copy) == len(text) and copy != text else text
+
+
+def _undictionary_stretches(run: list[tuple[re.Match, bool]]) -> list[list[re.Match]]:
+    """The run's stretches of words that no dictionary knows; dictionary words, in American
+    or British spelling ("my neighbour" + " richard"), cut them."""
+    stretches: list[list[re.Match]] = [[]]
+    for m, in_dictionary in run:
+        if in_dictionary or _british_spelling(m.group()):
+            stretches.append([])
+        else:
+            stretches[-1].append(m)
+    return [s for s in stretches if s]
+
+
+_BRITISH = ((re.compile(r"our(s?)$"), r"or\1"), (re.compile(r"is(e[sd]?|ing)$"), r"iz\1"),
+            (re.compile(r"ys(e[sd]?|ing)$"), r"yz\1"), (re.compile(r"tre(s?)$"), r"ter\1"),
+            (re.compile(r"ll(ed|ing|er)$"), r"l\1"), (re.compile(r"ogue(s?)$"), r"og\1"))
+
+
+def _british_spelling(word: str) -> bool:
+    """A dictionary word in British spelling ("neighbour", "organised", "centre", "travelled"):
+    the dictionary is American."""
+    english = english_words()
+    return any(english_form(pattern.sub(american, word), english) for pattern, american in _BRITISH
+               if pattern.search(word))
+
+
+def _named_stretch(text: str, stretch: list[re.Match], names: tuple[frozenset[str], ...]) -> list[re.Match]:
+    """The words of `stretch` (words no dictionary knows, one after another) that read as a
+    person's name: two to four opening with a known first name ("commenter" + " ivan
+    petřík"), ending with a known surname ("favian rangel") or with an initial between
+    ("valida m. ibragimov"); or words a maker's or a speaker's word stands before
+    ("directed by wacława adamska", "says hartvigsson.")."""
+    first_names, last_names, places = names
+    if any(m.group().upper() in _KEPT_IN_CAPITALS for m in stretch):
+        return []  # "usnv vincent": a military address's line
+    for i, m in enumerate(stretch[:-1]):  # from a known first name on
+        if len(m.group()) > 1 and m.group() not in PARTICLES and len(stretch) - i <= 4 \
+                and (title := _title(m.group())) in first_names and title not in places:
+            return stretch[i:]
+    full = [m for m in stretch if len(m.group()) > 1]
+    if not full or len(full) > 4 or len(stretch[0].group()) == 1 or len(stretch[-1].group()) == 1:
+        return []
+    before = text[max(0, stretch[0].start() - 24):stretch[0].start()]
+    if (_SAID_BY.search(before) or len(full) > 1 and _MADE_BY.search(before)) \
+            and not all(_slip_of_a_word(m.group()) for m in full):
+        return stretch
+    if len(full) < 2:
+        return []
+    if any(len(m.group()) == 1 and _INITIAL.match(text, m.start()) for m in stretch):  # "soib k. kishiev"
+        return stretch
+    surname = full[-1].group()
+    return stretch if _title(surname) in last_names and not (
+        _slip_of_a_word(surname) and _slip_of_a_word(full[0].group())) else []
+
+
+def _written_again(text: str, named: list[re.Match], words: list[re.Match],
+                   names: tuple[frozenset[str], ...]) -> list[re.Match]:
+    """The other mentions of a name found with a known first name: the whole name ("my partner
+    john carney" ... "signed by john carney on behalf"), or its surname alone where it is a
+    known one or no dictionary's word ("directed by maciej borkowski and starring borkowski";
+    not the "bonobos" of "male bonobos")."""
+    english, first_names, last_names = english_words(), names[0], names[1]
+    pairs: set[tuple[str, str]] = set()
+    alone: set[str] = set()
+    for n in named:
+        if _title(n.group()) not in first_names:
+            continue
+        for m in named:
+            if m.start() > n.start() and len(m.group()) > 2 and _neighbours(text, n, m):
+                pairs.add((n.group(), m.group()))
+                if _title(m.group()) in last_names or not english_form(n.group(), english) \
+                        and not english_form(m.group(), english):
+                    alone.add(m.group())
+    found: list[re.Match] = []
+    for before, m in zip([None, *words], words):
+        if m.group() in alone:
+            found.append(m)
+        if before is not None and (before.group(), m.group()) in pairs and _neighbours(text, before, m):
+            found += [before, m]
+    return found
+
+
+def _neighbours(text: str, a: re.Match, b: re.Match) -> bool:
+    """Two words of one name: only spaces, or an initial, between them."""
+    left, right = (a, b) if a.start() < b.start() else (b, a)
+    return bool(_NAME_GAP.fullmatch(text, left.end(), right.start()))
 
 
 def _unknown_place(text: str, run: list[tuple[re.Match, bool]]) -> bool:

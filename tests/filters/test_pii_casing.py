@@ -107,6 +107,30 @@ def test_everyday_words_written_in_capitals_are_no_names(engine: PIIEngine, text
     ("a flat's word before its number", "583 magrethevej 298\n apt. 123\n suite #4", "583 magrethevej 298\n Apt. 123\n Suite #4"),
     ("a first name, then a rare dictionary word", "a rather mateo quixotic plan", "a rather mateo quixotic plan"),
     ("too little text to read", "lucas", "lucas"),
+    ("a known first name inside a run of unknown words", "as regular rr commenter ivan petřík points out",
+     "as regular rr commenter Ivan Petřík points out"),
+    ("unknown words that end with a known surname", "producer robinette dennis explained it",
+     "producer Robinette Dennis explained it"),
+    ("an initial between two unknown words", "please change it to soib k. kishiev",
+     "please change it to Soib K. Kishiev"),
+    ("a letter that is a word of its own is no initial", "chomutice u horic v podkrkonoší",
+     "chomutice u horic v podkrkonoší"),
+    ("a maker's word before two unknown words", "a film directed by wacława adamska", "a film directed by Wacława Adamska"),
+    ("a maker's word before one unknown word is not enough", "songs sung by salarymen", "songs sung by salarymen"),
+    ("a speaker's word before one unknown word", '"we like it," says hartvigsson.', '"we like it," says Hartvigsson.'),
+    ("a speaker's word after a word is no cue", "i ran webpack and webpack said error",
+     "i ran webpack and webpack said error"),
+    ("British spelling is a dictionary's", "my neighbour richard keeps parking there",
+     "my neighbour richard keeps parking there"),  # not "Neighbour Richard", a known surname after a word no list knows
+    ("a surname written again alone", "directed by maciej borkowski and starring borkowski",
+     "directed by Maciej Borkowski and starring Borkowski"),
+    ("a whole name written again", "my partner john carney agrees. it was signed by john carney on behalf of us",
+     "my partner John Carney agrees. it was signed by John Carney on behalf of us"),
+    ("another language's words are left to the name lists",
+     "vous avez peut-être l'impression que vous ne pourrez jamais les surmonter. vous le ressentiront",
+     "vous avez peut-être l'impression que vous ne pourrez jamais les surmonter. vous le ressentiront"),
+    ("a military address's line", "what is your address? it is usnv vincent\nfpo aa 68422",
+     "what is your address? it is usnv vincent\nfpo aa 68422"),
 ])
 def test_a_lowercase_copy_capitalises_words_only_a_name_list_knows(case: str, text: str, expected: str) -> None:
     assert capitalised_names(text) == expected
@@ -131,6 +155,11 @@ def test_only_text_in_one_case_or_without_capitals_on_names_is_read_in_a_copy(te
     ("this song by ex-zombie lundberg is a perfect example", {("PERSON", "lundberg")}),
     ("i will be travelling to united states next week", {("LOCATION", "united states")}),
     ("i'm in flateyri, at the conference", {("LOCATION", "flateyri")}),
+    ("as regular rr commenter odette aubé points out, most are horrible", {("PERSON", "odette aubé")}),
+    ("valida spent a year as the assistant to valida m. ibragimov", {("PERSON", "valida m. ibragimov")}),
+    ("a film directed by joakim westgård and starring westgård",
+     {("PERSON", "joakim westgård"), ("PERSON", "westgård")}),
+    ('"i\'m glad to hear that," says iwase.', {("PERSON", "iwase")}),
 ])
 def test_lowercase_names_only_a_list_knows_are_people(engine: PIIEngine, text: str, expected: set) -> None:
     assert expected <= typed(engine, text)
