@@ -30,7 +30,6 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
-from .casing import english_form
 from .everyday_names import (acronym_in_prose, after_determiner, end_before_time, in_the_sky, is_assistant, is_equation,
                              is_holiday, looks_like_code, month_day, numbered_part, studied_language, tech_term,
                              template_variable, used_as_language, world_region)
@@ -46,6 +45,7 @@ from .retype_names import NamePasses, cased_foreign_runs, caseless_names, casele
 from .retype_values import (ages_in_brackets, capitalised_runs, cyrillic_kin_names, cyrillic_places, cyrillic_stop_words,
                             free_labelled_values, korean_given_names, possessive_kin_names, schools_by_attending,
                             sentence_piece_names)
+from .word_forms import english_form
 
 _EPONYM_NEXT = frozenset(" \t'’")  # what can follow a name a law is named after
 _RESHAPED = frozenset({"STREET_ADDRESS", "NRP"})  # besides NAME_TYPES, the types `_retyped` may change
