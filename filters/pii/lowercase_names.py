@@ -25,12 +25,14 @@ _WORD_AFTER = re.compile(r"[ \t]+(\p{L}+)")
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|from|near|visit(?:s|ing|ed)?|(?:go(?:es|ing|ne)?|went|mov(?:e|ed|ing)|fl(?:y|ew|ying)"
     r"|travel\w*|dr(?:ive|ove|iving)|return(?:s|ed|ing)?|back|trip)[ \t]+to)[ \t]+$")
-# A maker's word before a name of two words or more ("directed by wacława adamska"; not "sung
-# by salarymen"), a speaker's before a name of one word too ("says hartvigsson"). Not after
+# A maker's or a role's word before a name of two words or more ("directed by wacława adamska",
+# "producer liviana palerma"; not "sung by salarymen"), a speaker's before a name of one word
+# too ("says hartvigsson"). Not after
 # it: a tool "said" as often as a person ("webpack said error").
 _MADE_BY = re.compile(
     r"\b(?:(?:directed|written|sung|composed|produced|painted|performed|founded|created|designed|invented"
-    r"|discovered|hosted|illustrated|translated|edited|narrated|signed|coached|taught)[ \t]+by|starring|featuring)[ \t]+$")
+    r"|discovered|hosted|illustrated|translated|edited|narrated|signed|coached|taught)[ \t]+by|starring|featuring"
+    r"|including|producer|director|singer|actor|actress|author|writer|player|coach|professor|ceo)[ \t]+$")
 _SAID_BY = re.compile(r"\b(?:says|said|asks|asked|adds|added|replied|writes|wrote|explains|explained|commenter)[ \t]+$")
 # An initial between two words of a name: with its dot any letter, without one no letter that
 # is a word of its own in the languages of the place lists ("chomutice u horic v podkrkonoší").
@@ -61,7 +63,7 @@ def capitalised_names(text: str) -> str:
     runs: list[list[tuple[re.Match, bool]]] = []
     joined_to = -1  # where a run's last word, and a joining word after it, end
     words = list(_LOWER_WORD.finditer(text))
-    unknown = 0  # words no dictionary or name list knows
+    foreign = 0  # words no English dictionary knows
     for m in words:
         word = m.group()
         if word in common or word in TITLES or word in CHAT_WORDS:
@@ -69,7 +71,7 @@ def capitalised_names(text: str) -> str:
                 joined_to = m.end()  # "castiglione in" + " teverina": one place's name goes on
             continue
         in_dictionary = english_form(word, english)
-        unknown += not in_dictionary and not any(title_word(word) in known for known in names)
+        foreign += not in_dictionary
         gap = text[joined_to:m.start()]
         if runs and (gap == " " or gap == ". " and len(runs[-1][-1][0].group()) == 1):  # "soib k. kishiev"
             runs[-1].append((m, in_dictionary))
@@ -78,7 +80,7 @@ def capitalised_names(text: str) -> str:
         joined_to = m.end()
     named: list[re.Match] = []
     # In another language most words are ones no dictionary knows: only the name lists judge.
-    english_text = 2 * unknown <= len(words)
+    english_text = 2 * foreign <= len(words)
     for run in runs:  # all of a run known, or none capitalised: not "Castiglione in teverina"
         after = _WORD_AFTER.match(text, run[-1][0].end())
         if any(m.group() in street_words for m, _ in run) or after and after.group(1).lower() in street_words:
@@ -93,7 +95,7 @@ def capitalised_names(text: str) -> str:
         # Else the stretches of it that no dictionary knows, each judged alone: "producer" +
         # " liviana palerma" + " explained", "commenter" + " ivan petřík" + " points".
         for stretch in _undictionary_stretches(run) if english_text else ():
-            named += _named_stretch(text, stretch, names)
+            named += _named_stretch(text, stretch, names, ends_run=stretch[-1] is run[-1][0])
     chars = list(text)
     for m in named + (_written_again(text, named, words, names) if english_text else []):
         chars[m.start()] = chars[m.start()].upper()
@@ -131,12 +133,15 @@ def _british_spelling(word: str) -> bool:
                if pattern.search(word))
 
 
-def _named_stretch(text: str, stretch: list[re.Match], names: tuple[frozenset[str], ...]) -> list[re.Match]:
+def _named_stretch(text: str, stretch: list[re.Match], names: tuple[frozenset[str], ...],
+                   ends_run: bool) -> list[re.Match]:
     """The words of `stretch` (words no dictionary knows, one after another) that read as a
     person's name: two to four opening with a known first name ("commenter" + " ivan
     petřík"), ending with a known surname ("favian rangel") or with an initial between
     ("valida m. ibragimov"); or words a maker's or a speaker's word stands before
-    ("directed by wacława adamska", "says hartvigsson.")."""
+    ("directed by wacława adamska", "says hartvigsson."). Or one word where a place is named
+    that ends its run, as `_unknown_place` reads a run of one ("incorporated in" + " katrineholm";
+    not "go to" + " lincoln" + " elementary", "in" + " rosehip" + " oil")."""
     first_names, last_names, places = names
     if any(m.group().upper() in KEPT_IN_CAPITALS for m in stretch):
         return []  # "usnv vincent": a military address's line
@@ -147,10 +152,12 @@ def _named_stretch(text: str, stretch: list[re.Match], names: tuple[frozenset[st
     full = [m for m in stretch if len(m.group()) > 1]
     if not full or len(full) > 4 or len(stretch[0].group()) == 1 or len(stretch[-1].group()) == 1:
         return []
-    before = text[max(0, stretch[0].start() - 24):stretch[0].start()]
-    if (_SAID_BY.search(before) or len(full) > 1 and _MADE_BY.search(before)) \
-            and not all(_slip_of_a_word(m.group()) for m in full):
+    if len(stretch) == 1 and ends_run and _unknown_place(text, [(stretch[0], False)]):
         return stretch
+    before = text[max(0, stretch[0].start() - 24):stretch[0].start()]
+    if (_SAID_BY.search(before) or len(full) > 1 and _MADE_BY.search(before)) and not all(
+            _slip_of_a_word(m.group()) and title_word(m.group()) not in last_names for m in full):
+        return stretch  # "says becker.": a known surname, though one letter from "beaker"
     if len(full) < 2:
         return []
     if any(len(m.group()) == 1 and _INITIAL.match(text, m.start()) for m in stretch):  # "soib k. kishiev"
