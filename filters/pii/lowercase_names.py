@@ -34,6 +34,11 @@ _MADE_BY = re.compile(
     r"|discovered|hosted|illustrated|translated|edited|narrated|signed|coached|taught)[ \t]+by|starring|featuring"
     r"|including|producer|director|singer|actor|actress|author|writer|player|coach|professor|ceo)[ \t]+$")
 _SAID_BY = re.compile(r"\b(?:says|said|asks|asked|adds|added|replied|writes|wrote|explains|explained|commenter)[ \t]+$")
+# Where an employer is named ("i work at persint", "a job at avalara", "the ceo of verdafero").
+_FIRM_BEFORE = re.compile(
+    r"\b(?:(?:work(?:s|ed|ing)?|job|jobs|intern(?:s|ing|ship)?|employed|employee|staff|position|shift)[ \t]+(?:at|for|with)"
+    r"|(?:hired|employed|acquired|bought)[ \t]+by|(?:ceo|cto|cfo|coo|founder|co-founder|owner|president|head)[ \t]+of"
+    r"|(?:joined|left|quit))[ \t]+$")
 # An initial between two words of a name: with its dot any letter, without one no letter that
 # is a word of its own in the languages of the place lists ("chomutice u horic v podkrkonoší").
 _INITIAL = re.compile(r"[b-df-hj-np-tw-x]|\p{Ll}(?=\.)")
@@ -139,7 +144,8 @@ def _named_stretch(text: str, stretch: list[re.Match], names: tuple[frozenset[st
     person's name: two to four opening with a known first name ("commenter" + " ivan
     petřík"), ending with a known surname ("favian rangel") or with an initial between
     ("valida m. ibragimov"); or words a maker's or a speaker's word stands before
-    ("directed by wacława adamska", "says hartvigsson."). Or one word where a place is named
+    ("directed by wacława adamska", "says hartvigsson."); or one to three words where an employer
+    is named ("i work at persint"), which the tagger types. Or one word where a place is named
     that ends its run, as `_unknown_place` reads a run of one ("incorporated in" + " katrineholm";
     not "go to" + " lincoln" + " elementary", "in" + " rosehip" + " oil")."""
     first_names, last_names, places = names
@@ -155,6 +161,8 @@ def _named_stretch(text: str, stretch: list[re.Match], names: tuple[frozenset[st
     if len(stretch) == 1 and ends_run and _unknown_place(text, [(stretch[0], False)]):
         return stretch
     before = text[max(0, stretch[0].start() - 24):stretch[0].start()]
+    if len(full) <= 3 and _FIRM_BEFORE.search(before) and not all(_slip_of_a_word(m.group()) for m in full):
+        return stretch  # "a job at" + " avalara"
     if (_SAID_BY.search(before) or len(full) > 1 and _MADE_BY.search(before)) and not all(
             _slip_of_a_word(m.group()) and title_word(m.group()) not in last_names for m in full):
         return stretch  # "says becker.": a known surname, though one letter from "beaker"

@@ -62,6 +62,9 @@ from tests.support.pii import typed
     ("a text mostly of another language is left to the name lists",
      "annuncio donna cercano uomo seconda mano torino annunci personali film spinto da vedere",
      "annuncio donna cercano uomo seconda mano torino annunci personali film spinto da vedere"),
+    ("an employer's name after a job's word", "she got a job at avalara last month",
+     "she got a job at Avalara last month"),
+    ("a dictionary word after a job's word stays", "i work at home most days", "i work at home most days"),
     ("a military address's line", "what is your address? it is usnv vincent\nfpo aa 68422",
      "what is your address? it is usnv vincent\nfpo aa 68422"),
 ])
@@ -81,6 +84,7 @@ def test_a_lowercase_copy_capitalises_words_only_a_name_list_knows(case: str, te
     ("a film directed by joakim westgård and starring westgård",
      {("PERSON", "joakim westgård"), ("PERSON", "westgård")}),
     ('"i\'m glad to hear that," says iwase.', {("PERSON", "iwase")}),
+    ("they both work for mhealthcoach in the city", {("ORGANIZATION", "mhealthcoach")}),
 ])
 def test_lowercase_names_only_a_list_knows_are_people(engine: PIIEngine, text: str, expected: set) -> None:
     assert expected <= typed(engine, text)

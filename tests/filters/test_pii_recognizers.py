@@ -24,6 +24,9 @@ POSITIVES = [
     # check digits valid, country outside Presidio's IBAN table: a banking word is needed
     ("IBAN_CODE", "Transfer to RU8735615451372985RPLSHWESGRCLLTC please", "RU8735615451372985RPLSHWESGRCLLTC"),
     ("IBAN_CODE", "IBAN: TH572415361955", "TH572415361955"),
+    # typed in lowercase: the same account
+    ("IBAN_CODE", "money transfer from gb56hxdo88167774656119 to other bank accounts", "gb56hxdo88167774656119"),
+    ("IBAN_CODE", "my iban is de89 3704 0044 0532 0130 00 thanks", "de89 3704 0044 0532 0130 00"),
     ("US_SSN", "social security number 017-97-5813.", "017-97-5813"),
     ("US_SSN", "my SSN is 536-22-1234", "536-22-1234"),
     ("PHONE_NUMBER", "call me at (212) 555-0187 tonight", "(212) 555-0187"),
@@ -218,6 +221,7 @@ NEGATIVES = [
     ("CREDIT_CARD", "card 4111 1111 1111 1112 (Luhn fails)"),
     ("EMAIL_ADDRESS", "ping john@intranet, it has no domain suffix"),
     ("IBAN_CODE", "IBAN DE89370400440532013001 has a bad check"),
+    ("IBAN_CODE", "iban de89370400440532013001 has a bad check"),
     ("US_SSN", "SSN 000-12-3456 is never issued"),
     ("PHONE_NUMBER", "order 12345 shipped"),
     ("PHONE_NUMBER", "my SSN is 536-22-1234"),

@@ -27,7 +27,7 @@ from .cjk import CJKAddressRecognizer, CJKFirmRecognizer
 from .documents import IdNumberRecognizer, PassportRecognizer
 from .emails import ObfuscatedEmailRecognizer
 from .fields_in_text import FieldValueRecognizer
-from .iban import GenericIbanRecognizer
+from .iban import GenericIbanRecognizer, case_blind
 from .kazakhstan import KzBinRecognizer, KzIinRecognizer
 from .lexicon import NameLexiconRecognizer, nrp_recognizer, place_recognizer
 from .ner import NerRecognizer
@@ -92,7 +92,7 @@ def anchored(cls: type[PatternRecognizer]) -> type[PatternRecognizer]:
 
 def pattern_recognizers(phone_regions: tuple[str, ...]) -> list[EntityRecognizer]:
     return [
-        card_recognizer(), anchored(EmailRecognizer)(), anchored(IbanRecognizer)(), anchored(IpRecognizer)(),
+        card_recognizer(), anchored(EmailRecognizer)(), case_blind(anchored(IbanRecognizer))(), anchored(IpRecognizer)(),
         anchored(UsSsnRecognizer)(), cheap_url_recognizer(), DateRecognizer(), anchored(CryptoRecognizer)(),
         anchored(MacAddressRecognizer)(), GatewayPhoneRecognizer(phone_regions),
         GenericIbanRecognizer(),

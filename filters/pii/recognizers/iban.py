@@ -7,16 +7,45 @@ ISO 7064 check digits. This recognizer accepts the generic shape (two letters, t
 10 to 30 letters and digits, optionally in groups of four) when the check digits hold, and
 only near a banking word: a stray code that passes mod 97 by chance (one in 97) is not
 reported without one.
+
+IBANs are printed in capitals, but one typed in lowercase ("gb56hxdo88167774656119") is the
+same account: both IBAN recognizers read a text with a lowercase IBAN's start in capitals
+(`read_in_capitals`, `case_blind`).
 """
 
 from __future__ import annotations
 
+import re as stdlib_re
+
 import regex as re
-from presidio_analyzer import Pattern
+from presidio_analyzer import Pattern, PatternRecognizer
 
 from .windows import Anchor, WindowedPatternRecognizer
 
 _SHAPE = r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])"
+
+
+# A country's letters and check digits in lowercase: the text is worth reading in capitals.
+_LOWERCASE_START = stdlib_re.compile(r"[a-z][a-z][0-9][0-9]")
+
+
+def read_in_capitals(text: str) -> str:
+    """`text` in capitals when it may hold an IBAN typed in lowercase (and capitals keep its
+    length, so offsets hold), else `text` itself."""
+    if _LOWERCASE_START.search(text) is None:
+        return text
+    upper = text.upper()
+    return upper if len(upper) == len(text) else text
+
+
+def case_blind(cls: type[PatternRecognizer]) -> type[PatternRecognizer]:
+    """The IBAN recognizer `cls`, reading the text as `read_in_capitals` gives it."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: ANN001
+        return super(subclass, self).analyze(read_in_capitals(text), entities, nlp_artifacts, regex_flags)
+
+    subclass = type(cls.__name__, (cls,), {"analyze": analyze, "__doc__": cls.__doc__})
+    return subclass
 
 
 def iban_check_digits_ok(value: str) -> bool:
@@ -36,6 +65,9 @@ class GenericIbanRecognizer(WindowedPatternRecognizer):
     def __init__(self) -> None:
         super().__init__(supported_entity="IBAN_CODE", name="GenericIbanRecognizer", patterns=self.PATTERNS,
                          context=self.CONTEXT, global_regex_flags=re.MULTILINE)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102, ANN001
+        return super().analyze(read_in_capitals(text), entities, nlp_artifacts, regex_flags)
 
     def invalidate_result(self, pattern_text: str) -> bool:
         return not iban_check_digits_ok(pattern_text)
