@@ -8,6 +8,7 @@ an institution word, so "high school" in a sentence is not a school name.
 from __future__ import annotations
 
 import regex as re
+from faker.providers.address.en_US import Provider as UsAddress
 from presidio_analyzer import Pattern
 
 from .common import ACRONYMS, english_words
@@ -207,21 +208,50 @@ class SettlementRecognizer(WindowedPatternRecognizer):
                          context=self.CONTEXT, global_regex_flags=re.MULTILINE)
 
 
+# Street types as lowercase text writes them: Faker's (the world's generators') and ours.
+_LOWER_STREET_TYPES = sorted(
+    {w.lower() for w in UsAddress.street_suffixes} | {w.lower() for w in _STREET_WORDS.split("|")}
+    | {"str", "hwy", "pkwy", "sq"}, key=lambda w: (-len(w), w))
+_LOWER_STREET_TYPE = rf"(?:{'|'.join(_LOWER_STREET_TYPES)}|\p{{Ll}}*(?:{_COMPOUND_ENDINGS}))\.?(?![\w])"
+_LOWER_STREET_WORD = re.compile(rf"(?<![\w]){_LOWER_STREET_TYPE}")
+_LOWER_NAME = r"[\p{L}\d][\w'’.-]*"
+_CORNER_OF = re.compile(r"(?:the\s+)?corner\s+of\s+(.*?)\s+(?:and|&)\s+(.*)", re.DOTALL)
+
+
 class IntersectionRecognizer(WindowedPatternRecognizer):
     """"the corner of Dalbraut 99 and Frederikke Coves", "corner of 5th and Main": a place
     given by two streets is one address. The second street is read as capitalised words
-    (street types vary too much by country to list)."""
+    (street types vary too much by country to list). Written in lowercase ("the corner of
+    dalbraut 99 and frederikke coves"), each street needs its number or its street type,
+    and neither opens with "the", "my"...: "the corner of the table and the wall" is none."""
 
-    PATTERNS = [Pattern(
-        "corner of A and B",
-        r"(?<![\w])(?:[Tt]he\s+)?[Cc]orner\s+of\s+[\p{Lu}\d][^\n,;:?!()]{0,60}?\s+(?:and|&)\s+"
-        r"[\p{Lu}\d][\w'’.-]*(?:[ \t]+(?:[\p{Lu}\d][\w'’.-]*|[a-z]{1,3}(?=[ \t]+\p{Lu}))){0,4}", 0.7)]
+    PATTERNS = [
+        Pattern(
+            "corner of A and B",
+            r"(?<![\w])(?:[Tt]he\s+)?[Cc]orner\s+of\s+[\p{Lu}\d][^\n,;:?!()]{0,60}?\s+(?:and|&)\s+"
+            r"[\p{Lu}\d][\w'’.-]*(?:[ \t]+(?:[\p{Lu}\d][\w'’.-]*|[a-z]{1,3}(?=[ \t]+\p{Lu}))){0,4}", 0.7),
+        Pattern(
+            # (the engine's copy of lowercase text may have capitalised a name in it: "alexander flat")
+            "corner of a and b, in lowercase",
+            r"(?<![\w])(?:the\s+)?corner\s+of\s+[\p{Ll}\d][^\n,;:?!()]{0,60}?\s+(?:and|&)\s+"
+            rf"(?:(?:{_LOWER_NAME}[ \t]+){{0,2}}?{_LOWER_STREET_TYPE}"
+            rf"|(?:\p{{L}}[\w'’.-]*[ \t]+){{0,2}}\d+[\p{{Ll}}]{{0,2}}(?![\w])(?:[ \t]+{_LOWER_STREET_TYPE})?)", 0.7),
+    ]
     CONTEXT = ["address", "meet", "live", "lives", "located", "street"]
     ANCHOR = Anchor(re.compile(r"\b[Cc]orner\b"), before=8, after=150, words=frozenset({"corner", "Corner"}))
 
     def __init__(self) -> None:
         super().__init__(supported_entity="STREET_ADDRESS", name="IntersectionRecognizer",
                          patterns=self.PATTERNS, context=self.CONTEXT, global_regex_flags=re.MULTILINE)
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        if (streets := _CORNER_OF.match(pattern_text)) is None:
+            return False
+        first, second = streets.groups()
+        if any(street.split(None, 1)[0] in _DETERMINERS for street in (first, second)):
+            return True
+        # a capitalised first street's capitals say it is a street's name
+        return first[:1].islower() and not (any(c.isdigit() for c in first) or _LOWER_STREET_WORD.search(first))
 
 
 _BUILDING_KINDS = "Apartments|Apts|Estate|Residency|Residences|Towers|Heights|Mansions|Flats|Condos|Villas|Complex"
