@@ -124,15 +124,17 @@ def capitalised_names(text: str) -> str:
 
 def _given_names(text: str, words: list[re.Match], first_names: frozenset[str]) -> list[re.Match]:
     """Known first names right after a naming word, though they are dictionary words too ("she
-    named him frank", "my sister is called rose"); not a thing's name ("a function called
-    max", "that's called justice")."""
-    found = []
-    for m in words:
-        if title_word(m.group()) in first_names and m.group() not in LOWERCASE_EXCLUDED \
-                and (cue := _NAMING_CUE.search(text, max(0, m.start() - 32), m.start())) is not None \
-                and not _CODE_THING_BEFORE.search(text, max(0, cue.start() - 24), cue.start()):
-            found.append(m)
-    return found
+    named him frank", "my sister is called rose")."""
+    return [m for m in words if title_word(m.group()) in first_names and m.group() not in LOWERCASE_EXCLUDED
+            and after_naming_word(text, m.start())]
+
+
+def after_naming_word(lowercase: str, start: int) -> bool:
+    """A naming word ends right before `start` in `lowercase` (a text, or its lowercase copy):
+    "named", "called", "name is"; not a thing's name ("a function called max", "that's called
+    justice", "so-called")."""
+    cue = _NAMING_CUE.search(lowercase, max(0, start - 32), start)
+    return cue is not None and not _CODE_THING_BEFORE.search(lowercase, max(0, cue.start() - 24), cue.start())
 
 
 def _undictionary_stretches(run: list[tuple[re.Match, bool]]) -> list[list[re.Match]]:

@@ -33,6 +33,8 @@ def test_a_text_is_shouted_when_four_in_five_of_its_letters_are_capitals(text: s
     ("a flat's word always", "APT. 297 AND SUITE 4", "Apt. 297 and Suite 4"),
     ("a place of everyday words", "TRAVELLING TO UNITED STATES NEXT WEEK", "travelling to United States next week"),
     ("a first name and a surname that are words", "MY TEACHER GRACE TAYLOR IS NICE", "my teacher Grace Taylor is nice"),
+    ("a first name that is a word, after a naming word", "SHE NAMED HIM FRANK", "she named him Frank"),
+    ("a thing's name is no person's", "A FUNCTION CALLED MAX THAT RETURNS", "a function called max that returns"),
     ("a state's code and a label's acronym stay", "SPRINGFIELD, IL 62704, DOB 01/02/2010",
      "Springfield, IL 62704, DOB 01/02/2010"),
     ("a code's group between numbers stays", "MY IBAN IS GB82 WEST 1234 5698", "my IBAN is GB82 WEST 1234 5698"),
