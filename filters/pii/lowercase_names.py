@@ -125,6 +125,8 @@ def capitalised_names(text: str) -> str:
 def _given_names(text: str, words: list[re.Match], first_names: frozenset[str]) -> list[re.Match]:
     """Known first names right after a naming word, though they are dictionary words too ("she
     named him frank", "my sister is called rose")."""
+    if "name" not in text and "called" not in text:
+        return []  # most texts: no word in them is read
     return [m for m in words if title_word(m.group()) in first_names and m.group() not in LOWERCASE_EXCLUDED
             and after_naming_word(text, m.start())]
 
@@ -154,9 +156,14 @@ _BRITISH = ((re.compile(r"our(s?)$"), r"or\1"), (re.compile(r"is(e[sd]?|ing)$"),
             (re.compile(r"ll(ed|ing|er)$"), r"l\1"), (re.compile(r"ogue(s?)$"), r"og\1"))
 
 
+_BRITISH_ENDING = re.compile(r"(?:ours?|[iy]s(?:e[sd]?|ing)|tres?|ll(?:ed|ing|er)|ogues?)$")
+
+
 def _british_spelling(word: str) -> bool:
     """A dictionary word in British spelling ("neighbour", "organised", "centre", "travelled"):
     the dictionary is American."""
+    if _BRITISH_ENDING.search(word) is None:
+        return False  # most words: one search, not six
     english = english_words()
     return any(english_form(pattern.sub(american, word), english) for pattern, american in _BRITISH
                if pattern.search(word))
