@@ -8,9 +8,8 @@ words for names ("SPEAKING TO BOTS") and missed names among them; where none has
 found a name only after the words that introduce someone. Such a text is analysed in a copy
 of the same length with capitals where names have them: `unshouted` for text in capitals (or
 with every word capitalised), `capitalised_names` (`lowercase_names.py`) for text without
-capitals on names. The
-copy changes letters only, never a character's position, so detections in it are the
-original's offsets. Any other text is read as written.
+capitals on names. The copy changes letters only, never a character's position, so detections
+in it are the original's offsets. Any other text is read as written.
 """
 
 from __future__ import annotations

@@ -27,15 +27,15 @@ _PLACE_BEFORE = re.compile(
     r"|travel\w*|dr(?:ive|ove|iving)|return(?:s|ed|ing)?|back|trip)[ \t]+to)[ \t]+$")
 # A maker's or a role's word before a name of two words or more ("directed by wacława adamska",
 # "producer liviana palerma"; not "sung by salarymen"), a speaker's before a name of one word
-# too ("says hartvigsson"). Not after
-# it: a tool "said" as often as a person ("webpack said error").
+# too ("says hartvigsson"). Not after it: a tool "said" as often as a person ("webpack said error").
 _MADE_BY = re.compile(
     r"\b(?:(?:directed|written|sung|composed|produced|painted|performed|founded|created|designed|invented"
     r"|discovered|hosted|illustrated|translated|edited|narrated|signed|coached|taught)[ \t]+by|starring|featuring"
     r"|including|producer|director|singer|actor|actress|author|writer|player|coach|professor|ceo)[ \t]+$")
 _SAID_BY = re.compile(r"\b(?:says|said|asks|asked|adds|added|replied|writes|wrote|explains|explained|commenter)[ \t]+$")
 # A naming word before a given name, and the things that are named too (in code, "that's").
-_NAMING_CUE = re.compile(r"\b(?<!so[- ])(?:named|called|name[ \t]+is|name's|name[ \t]+was)(?:[ \t]+(?:him|her|them|me|us))?[ \t]+$")
+_NAMING_CUE = re.compile(
+    r"\b(?<!so[- ])(?:named|called|name[ \t]+is|name's|name[ \t]+was)(?:[ \t]+(?:him|her|them|me|us))?[ \t]+$")
 _CODE_THING_BEFORE = re.compile(
     r"(?i)\b(?:function|variable|method|class|file|field|column|table|param(?:eter)?|argument|key|property|attribute"
     r"|package|module|folder|directory|command|script|branch|repo|library|struct|enum|object|array|list|type|value"
@@ -43,7 +43,8 @@ _CODE_THING_BEFORE = re.compile(
     r"|\b(?:that|it|this|which|what)(?:['’]?s|[ \t]+is|[ \t]+was)?(?:[ \t]+(?:also|often|usually|sometimes))?[ \t]+$")
 # Where an employer is named ("i work at persint", "a job at avalara", "the ceo of verdafero").
 _FIRM_BEFORE = re.compile(
-    r"\b(?:(?:work(?:s|ed|ing)?|job|jobs|intern(?:s|ing|ship)?|employed|employee|staff|position|shift)[ \t]+(?:at|for|with)"
+    r"\b(?:(?:work(?:s|ed|ing)?|job|jobs|intern(?:s|ing|ship)?|employed|employee|staff|position|shift)"
+    r"[ \t]+(?:at|for|with)"
     r"|(?:hired|employed|acquired|bought)[ \t]+by|(?:ceo|cto|cfo|coo|founder|co-founder|owner|president|head)[ \t]+of"
     r"|(?:joined|left|quit))[ \t]+$")
 # An initial between two words of a name: with its dot any letter, without one no letter that
@@ -154,8 +155,6 @@ def _undictionary_stretches(run: list[tuple[re.Match, bool]]) -> list[list[re.Ma
 _BRITISH = ((re.compile(r"our(s?)$"), r"or\1"), (re.compile(r"is(e[sd]?|ing)$"), r"iz\1"),
             (re.compile(r"ys(e[sd]?|ing)$"), r"yz\1"), (re.compile(r"tre(s?)$"), r"ter\1"),
             (re.compile(r"ll(ed|ing|er)$"), r"l\1"), (re.compile(r"ogue(s?)$"), r"og\1"))
-
-
 _BRITISH_ENDING = re.compile(r"(?:ours?|[iy]s(?:e[sd]?|ing)|tres?|ll(?:ed|ing|er)|ogues?)$")
 
 
