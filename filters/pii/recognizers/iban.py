@@ -25,17 +25,23 @@ from .windows import Anchor, WindowedPatternRecognizer
 _SHAPE = r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])"
 
 
-# A country's letters and check digits in lowercase: the text is worth reading in capitals.
-_LOWERCASE_START = stdlib_re.compile(r"[a-z][a-z][0-9][0-9]")
+# Check digits and four more characters in lowercase, after a country's two letters (read
+# apart: a pattern that opens with the letters is tried at every letter of the text, four
+# times the cost): the text is worth reading in capitals.
+_CHECK_DIGITS_AND_MORE = stdlib_re.compile(r"[0-9][0-9] ?[a-z0-9]{4}")
 
 
 def read_in_capitals(text: str) -> str:
-    """`text` in capitals when it may hold an IBAN typed in lowercase (and capitals keep its
-    length, so offsets hold), else `text` itself."""
-    if _LOWERCASE_START.search(text) is None:
-        return text
-    upper = text.upper()
-    return upper if len(upper) == len(text) else text
+    """`text` in capitals when it may hold an IBAN typed in lowercase ("gb56hxdo...", not
+    "john08abcd": no letter or digit before the country's), and capitals keep its length, so
+    offsets hold; else `text` itself."""
+    for m in _CHECK_DIGITS_AND_MORE.finditer(text):
+        country = m.start() - 2
+        if country >= 0 and text[country:m.start()].isalpha() and text[country:m.start()].islower() \
+                and (country == 0 or not text[country - 1].isalnum()):
+            upper = text.upper()
+            return upper if len(upper) == len(text) else text
+    return text
 
 
 def case_blind(cls: type[PatternRecognizer]) -> type[PatternRecognizer]:
