@@ -72,7 +72,7 @@ from tests.support.pii import typed
     ("a military address's line", "what is your address? it is usnv vincent\nfpo aa 68422",
      "what is your address? it is usnv vincent\nfpo aa 68422"),
 ])
-def test_a_lowercase_copy_capitalises_words_only_a_name_list_knows(case: str, text: str, expected: str) -> None:
+def test_a_lowercase_copy_capitalises_the_words_that_read_as_names(case: str, text: str, expected: str) -> None:
     assert capitalised_names(text) == expected
 
 
@@ -91,8 +91,19 @@ def test_a_lowercase_copy_capitalises_words_only_a_name_list_knows(case: str, te
     ("they both work for mhealthcoach in the city", {("ORGANIZATION", "mhealthcoach")}),
     ("my sister is called rose and she is nine", {("PERSON", "rose")}),
 ])
-def test_lowercase_names_only_a_list_knows_are_people(engine: PIIEngine, text: str, expected: set) -> None:
+def test_lowercase_names_are_found_with_their_types(engine: PIIEngine, text: str, expected: set) -> None:
     assert expected <= typed(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "i work at home most days",
+    "i hit my toe on the corner of the table and the wall",
+    "a function called max that returns the biggest value",
+    "that's called justice, if you ask me",
+    "songs sung by salarymen are horrible",
+])
+def test_lowercase_everyday_words_near_the_cues_are_no_names(engine: PIIEngine, text: str) -> None:
+    assert typed(engine, text) == set()
 
 
 def test_a_lowercase_address_block_keeps_its_flat_with_its_street(engine: PIIEngine) -> None:
