@@ -1,6 +1,6 @@
 """Names, places, addresses and firms in sentence frames the dev file does not hold.
 
-    .venv/bin/python bench/pii_frames.py [--show]
+    .venv/bin/python bench/pii_frames.py [--show] [--lowercase]
 
 Frames of the kind the tenants' users write (a class, a party, a move, a job), none taken
 from `pii_dev.json`'s templates, each filled with Faker values of many locales:
@@ -13,7 +13,9 @@ from `pii_dev.json`'s templates, each filled with Faker values of many locales:
 A value counts as found ("typed") when detections of its kind cover at least half of it, as
 in `bench/pii_eval.py`; "any type" accepts any detection, which is what redaction needs. For
 a street address a place counts as its kind, for a firm a school. Seeds are fixed, so runs
-compare; `--show` prints every value no detection covers, and values found with another type.
+compare; `--show` prints every value no detection covers, and values found with another type;
+`--lowercase` writes every sentence in lowercase, as children and hasty writers do (a sentence
+whose lowercase changes its length is left out).
 """
 
 from __future__ import annotations
@@ -131,11 +133,15 @@ def _found(detections, start: int, end: int, types: frozenset[str] | None) -> bo
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", action="store_true", help="print every value missed or found with another type")
+    parser.add_argument("--lowercase", action="store_true", help="every sentence written in lowercase")
     args = parser.parse_args()
     engine = PIIEngine.build(EngineSettings())
     entities = sorted(engine.supported_entities())
     for kind in KINDS:
         rows = sentences(kind)
+        if args.lowercase:
+            rows = [(locale, text.lower(), start, end) for locale, text, start, end in rows
+                    if len(text.lower()) == len(text)]
         found = engine.analyze_batch([text for _, text, _, _ in rows], entities=entities)
         totals: dict[str, list[int]] = {locale: [0, 0, 0] for locale in kind.locales}
         for (locale, text, start, end), detections in zip(rows, found):
