@@ -53,6 +53,24 @@ _INITIAL = re.compile(r"[b-df-hj-np-tw-x]|\p{Ll}(?=\.)")
 _NAME_GAP = re.compile(r"[ \t]+(?:\p{Ll}\.?[ \t]+)?")
 _LIST_BEFORE = re.compile(r",[ \t]*(?:\p{L}+[ \t]+(?:and|&|or)[ \t]+)?$")
 _LIST_AFTER = re.compile(r"[ \t]*,[ \t]*\p{L}+(?:[ \t]*,|[ \t]+(?:and|&|or)\b)")
+# Words that only a person's name stands after or before, for lowercase words of another
+# script. Not the cues capitalised words of those scripts are read with ("with", "help", "hi",
+# "sorry", "has"): a learner writes "help me with падежи", "hi привет", "борщ has beets".
+_FOREIGN_PERSON_BEFORE = re.compile(
+    r"(?i:\b(?:my[ \t]+name[ \t]+is|name's|call[ \t]+me|named|remind|invite[sd]?|congratulat(?:e|ing)|dear"
+    r"|(?:talk(?:ed)?|spoke|speak(?:ing)?|forward[ \t]+(?:this|it)|send[ \t]+(?:this|it)|wrote|say[ \t]+hi)[ \t]+to"
+    r"|(?:my|our|his|her)[ \t]+(?:best[ \t]+)?(?:friend|sister|brother|cousin|teacher|tutor|neighbou?r|classmate"
+    r"|mom|mum|dad|aunt|uncle|grandma|grandpa|son|daughter|wife|husband|partner|boss)(?:[ \t]+is)?"
+    r"|mr\.?|mrs\.?|ms\.?|(?:award|prize)[ \t]+goes[ \t]+to|happy[ \t]+birthday[ \t]+to|party[ \t]+for)[ \t]+)$")
+_FOREIGN_PERSON_AFTER = re.compile(
+    r"[ \t]+(?i:keeps|kept|said|says|told[ \t]+me|texted|called[ \t]+me|asked[ \t]+me|lent|cried|laughed"
+    r"|sleep[ \t]+over|come[ \t]+over)\b"
+    r"|['’]s[ \t]+(?i:mom|mum|dad|mother|father|sister|brother|wife|husband|birthday|phone|number|house|address|email"
+    r"|party)\b")
+# One to three lowercase words in Cyrillic, Greek or Armenian ("can you help дмитрий with her essay").
+_FOREIGN_LOWER_RUN = re.compile(
+    r"(?<![\p{L}\p{M}])(?:[[\p{Cyrillic}\p{Greek}\p{Armenian}]&&\p{Ll}][\p{L}\p{M}]*(?:-[\p{L}\p{M}]+)?[ \t]*){1,3}"
+    r"(?<![ \t])(?![\p{L}\p{M}])", re.V1)
 # The small words inside a name ("castiglione in teverina", "morro de souza").
 _JOINING = PARTICLES | {"in", "on", "upon", "sur", "am", "an", "y", "e", "i", "do", "das", "dos"}
 
@@ -118,9 +136,27 @@ def capitalised_names(text: str) -> str:
         chars[words[i].start()] = chars[words[i].start()].upper()  # as the place list writes it
     for m in _UNIT_BEFORE_NUMBER.finditer(text):  # "apt. 297", "suite 084": a flat's line of an address
         chars[m.start()] = chars[m.start()].upper()
+    for start in _foreign_words_in_english(text) if english_text and not text.isascii() else ():
+        chars[start] = chars[start].upper()
     copy = "".join(chars)
     # the text itself when nothing changed: the engine analyses a copy that differs twice
     return copy if len(copy) == len(text) and copy != text else text
+
+
+def _foreign_words_in_english(text: str) -> list[int]:
+    """Where the lowercase words in Cyrillic, Greek or Armenian start that stand, one to three
+    together, where an English sentence names a person (`_FOREIGN_PERSON_BEFORE`, `_AFTER`:
+    "remind дмитрий to bring it", "модест соловьев keeps calling"): capitalised, the rules for
+    such names in English text read them. Elsewhere they are a learner's words ("i love
+    борщ", "is it correct to write я люблю тебя"), and stay as written."""
+    starts = []
+    for m in _FOREIGN_LOWER_RUN.finditer(text):
+        start, end = m.span()
+        before = text[max(0, start - 40):start]
+        if _FOREIGN_PERSON_BEFORE.search(before) or _FOREIGN_PERSON_AFTER.match(text, end):
+            starts += [start] + [start + i + 1 for i, c in enumerate(m.group()) if c in " \t-" and i + 1 < len(m.group())
+                                 and m.group()[i + 1] not in " \t"]
+    return starts
 
 
 def _given_names(text: str, words: list[re.Match], first_names: frozenset[str]) -> list[re.Match]:

@@ -90,6 +90,10 @@ def test_a_lowercase_copy_capitalises_the_words_that_read_as_names(case: str, te
     ('"i\'m glad to hear that," says iwase.', {("PERSON", "iwase")}),
     ("they both work for mhealthcoach in the city", {("ORGANIZATION", "mhealthcoach")}),
     ("my sister is called rose and she is nine", {("PERSON", "rose")}),
+    # another script's lowercase words where only a person is named
+    ("remind модест соловьев to bring the permission slip.", {("PERSON", "модест соловьев")}),
+    ("please forward this to φραντζέσκα.", {("PERSON", "φραντζέσκα")}),
+    ("дмитрий keeps interrupting me in class.", {("PERSON", "дмитрий")}),
 ])
 def test_lowercase_names_are_found_with_their_types(engine: PIIEngine, text: str, expected: set) -> None:
     assert expected <= typed(engine, text)
@@ -101,6 +105,12 @@ def test_lowercase_names_are_found_with_their_types(engine: PIIEngine, text: str
     "a function called max that returns the biggest value",
     "that's called justice, if you ask me",
     "songs sung by salarymen are horrible",
+    # a learner's words of another script, after words that name people in capitalised text
+    "i need help with падежи",
+    "can you help me with глаголы движения",
+    "hi привет",
+    "i love борщ so much",
+    "is it correct to write я люблю тебя like that?",
 ])
 def test_lowercase_everyday_words_near_the_cues_are_no_names(engine: PIIEngine, text: str) -> None:
     assert typed(engine, text) == set()
