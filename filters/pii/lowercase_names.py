@@ -71,6 +71,7 @@ _FOREIGN_PERSON_AFTER = re.compile(
 _FOREIGN_LOWER_RUN = re.compile(
     r"(?<![\p{L}\p{M}])(?:[[\p{Cyrillic}\p{Greek}\p{Armenian}]&&\p{Ll}][\p{L}\p{M}]*(?:-[\p{L}\p{M}]+)?[ \t]*){1,3}"
     r"(?<![ \t])(?![\p{L}\p{M}])", re.V1)
+_WORD_START = re.compile(r"(?<![\p{L}\p{M}])\p{L}")
 # The small words inside a name ("castiglione in teverina", "morro de souza").
 _JOINING = PARTICLES | {"in", "on", "upon", "sur", "am", "an", "y", "e", "i", "do", "das", "dos"}
 
@@ -154,8 +155,7 @@ def _foreign_words_in_english(text: str) -> list[int]:
         start, end = m.span()
         before = text[max(0, start - 40):start]
         if _FOREIGN_PERSON_BEFORE.search(before) or _FOREIGN_PERSON_AFTER.match(text, end):
-            starts += [start] + [start + i + 1 for i, c in enumerate(m.group()) if c in " \t-" and i + 1 < len(m.group())
-                                 and m.group()[i + 1] not in " \t"]
+            starts += [w.start() for w in _WORD_START.finditer(text, start, end)]  # "анна-мария" too
     return starts
 
 
