@@ -20,7 +20,7 @@ from itertools import islice
 import regex as re
 from faker.providers.address.en_US import Provider as UsAddress
 
-from .lowercase_names import after_naming_word, capitalised_names
+from .lowercase_names import capitalised_names
 from .recognizers.common import ACRONYMS, STOPWORDS, common_words, english_words
 from .recognizers.lexicon import lexicon
 from .word_forms import KEPT_IN_CAPITALS, english_form, multiword_places, title_word
@@ -98,8 +98,8 @@ def unshouted(text: str) -> str:
     labels' acronyms ("IBAN", "DOB"), a code's letters between its numbers and a military
     address's prefixes ("USNS", "FPO"). Capitalised though words of the dictionary: a place of
     such words ("UNITED STATES"), a flat's word ("APT.", "SUITE"), a street's after a number
-    or a name ("12 OAK STREET"), a known first name and surname side by side ("JAMES
-    SPARKS", "JEREMY WATERS"), and a known first name after a naming word ("NAMED HIM FRANK")."""
+    or a name ("12 OAK STREET"), and a known first name and surname side by side ("JAMES
+    SPARKS", "JEREMY WATERS")."""
     words = list(_WORD.finditer(text))
     if len(words) < 3:
         return text  # a label and a code ("IBAN: GB53WPJE..."), a name alone: nothing to read
@@ -107,7 +107,6 @@ def unshouted(text: str) -> str:
     # a place named by a word that is no everyday one ("BATH", "READING") stays a place
     places, first, last = lexicon("places"), lexicon("first_names"), lexicon("last_names")
     kinds = [_kind(text, words, i, common, english, places) for i in range(len(words))]
-    lowercase = text.lower()
     for i in multiword_places(text, words, places):
         kinds[i] = _TITLE
     for i, m in enumerate(words):
@@ -124,8 +123,6 @@ def unshouted(text: str) -> str:
         elif i > 0 and kinds[i - 1] == _TITLE and text[words[i - 1].end():m.start()] == " " and (
                 m.group().lower() in _STREET_WORDS or title in last and title_word(words[i - 1].group()) in first):
             kinds[i] = _TITLE  # "MAPLE" + " AVENUE", "JEREMY" + " WATERS"
-        elif title in first and len(lowercase) == len(text) and after_naming_word(lowercase, m.start()):
-            kinds[i] = _TITLE  # "SHE NAMED HIM FRANK"
     pieces, last_end = [], 0
     for m, kind in zip(words, kinds):
         word = m.group()

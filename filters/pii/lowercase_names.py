@@ -33,14 +33,6 @@ _MADE_BY = re.compile(
     r"|discovered|hosted|illustrated|translated|edited|narrated|signed|coached|taught)[ \t]+by|starring|featuring"
     r"|including|producer|director|singer|actor|actress|author|writer|player|coach|professor|ceo)[ \t]+$")
 _SAID_BY = re.compile(r"\b(?:says|said|asks|asked|adds|added|replied|writes|wrote|explains|explained|commenter)[ \t]+$")
-# A naming word before a given name, and the things that are named too (in code, "that's").
-_NAMING_CUE = re.compile(
-    r"\b(?<!so[- ])(?:named|called|name[ \t]+is|name's|name[ \t]+was)(?:[ \t]+(?:him|her|them|me|us))?[ \t]+$")
-_CODE_THING_BEFORE = re.compile(
-    r"(?i)\b(?:function|variable|method|class|file|field|column|table|param(?:eter)?|argument|key|property|attribute"
-    r"|package|module|folder|directory|command|script|branch|repo|library|struct|enum|object|array|list|type|value"
-    r"|macro|tag|label|channel|server|bot|app|program|project|model|dataset|feature|flag)s?[ \t]+$"
-    r"|\b(?:that|it|this|which|what)(?:['’]?s|[ \t]+is|[ \t]+was)?(?:[ \t]+(?:also|often|usually|sometimes))?[ \t]+$")
 # Where an employer is named ("i work at persint", "a job at avalara", "the ceo of verdafero").
 _FIRM_BEFORE = re.compile(
     r"\b(?:(?:work(?:s|ed|ing)?|job|jobs|intern(?:s|ing|ship)?|employed|employee|staff|position|shift)"
@@ -131,8 +123,6 @@ def capitalised_names(text: str) -> str:
     chars = list(text)
     for m in named + (_written_again(text, named, words, names) if english_text else []):
         chars[m.start()] = chars[m.start()].upper()
-    for m in _given_names(text, words, names[0]) if english_text else ():
-        chars[m.start()] = chars[m.start()].upper()
     for i in multiword_places(text, words, names[2]):  # "united states", "castiglione in teverina"
         chars[words[i].start()] = chars[words[i].start()].upper()  # as the place list writes it
     for m in _UNIT_BEFORE_NUMBER.finditer(text):  # "apt. 297", "suite 084": a flat's line of an address
@@ -157,23 +147,6 @@ def _foreign_words_in_english(text: str) -> list[int]:
         if _FOREIGN_PERSON_BEFORE.search(before) or _FOREIGN_PERSON_AFTER.match(text, end):
             starts += [w.start() for w in _WORD_START.finditer(text, start, end)]  # "анна-мария" too
     return starts
-
-
-def _given_names(text: str, words: list[re.Match], first_names: frozenset[str]) -> list[re.Match]:
-    """Known first names right after a naming word, though they are dictionary words too ("she
-    named him frank", "my sister is called rose")."""
-    if "name" not in text and "called" not in text:
-        return []  # most texts: no word in them is read
-    return [m for m in words if title_word(m.group()) in first_names and m.group() not in LOWERCASE_EXCLUDED
-            and after_naming_word(text, m.start())]
-
-
-def after_naming_word(lowercase: str, start: int) -> bool:
-    """A naming word ends right before `start` in `lowercase` (a text, or its lowercase copy):
-    "named", "called", "name is"; not a thing's name ("a function called max", "that's called
-    justice", "so-called")."""
-    cue = _NAMING_CUE.search(lowercase, max(0, start - 32), start)
-    return cue is not None and not _CODE_THING_BEFORE.search(lowercase, max(0, cue.start() - 24), cue.start())
 
 
 def _undictionary_stretches(run: list[tuple[re.Match, bool]]) -> list[list[re.Match]]:

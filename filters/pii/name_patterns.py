@@ -156,13 +156,23 @@ LOWER_NAME_RARER_CONTEXT = re.compile(rf"(?i:\b(?:{_RARER_CUE})\s+){_LOWER_NAME}
 # tenants' users write: "mi nombre es lucia", "je m'appelle hugo", "меня зовут саша". After
 # a `strong` cue the word is a name unless it is an everyday word; after a `weak` one
 # ("ich bin mia", "soy lucia", "me and zara") only a known first name that is no everyday
-# word ("maria" is a rare English one). Matched only where `str.find` finds one of `NAMING_CUE_WORDS`.
+# word ("maria" is a rare English one). "named" and "called" are strong too ("she named him
+# frank", "my sister is called rose"), but not after a thing that is named (`NAMED_THING_BEFORE`).
+# Matched only where `str.find` finds one of `NAMING_CUE_WORDS`.
 NAMING_CUE_WORDS = ("name", "call", "llamo", "nombre", "m'appelle", "m’appelle", "hei", "chiamo", "chamo", "nome", "bin ", "soy ",
                     "suis ", "me and ", "зовут", "звати", "имя", "атым", "есімім")
 LOWER_NAMED = re.compile(
-    r"(?<![\p{L}'’])(?i:(?P<strong>(?:name|nombre|nome)[ \t]+(?:is|es|ist|é|è)|name['’]s|calls?[ \t]+me|llamo"
+    r"(?<![\p{L}'’])(?i:(?P<strong>(?:name|nombre|nome)[ \t]+(?:is|es|ist|é|è)|name['’]s|name[ \t]+was|calls?[ \t]+me"
+    r"|named(?:[ \t]+(?:him|her|them))?|(?<!so[- ])called(?:[ \t]+(?:him|her|them))?|llamo"
     r"|m'appelle|m’appelle|hei(?:ß|ss)e|chiamo|chamo|зовут|звати|имя|атым|есімім)"
     r"|(?P<weak>bin|soy|suis|me[ \t]+and))[ \t]+(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d@_])")
+# A thing, not a person, is what is named after these: "a function called max", "that's called
+# justice".
+NAMED_THING_BEFORE = re.compile(
+    r"(?i)\b(?:function|variable|method|class|file|field|column|table|param(?:eter)?|argument|key|property|attribute"
+    r"|package|module|folder|directory|command|script|branch|repo|library|struct|enum|object|array|list|type|value"
+    r"|macro|tag|label|channel|server|bot|app|program|project|model|dataset|feature|flag)s?[ \t]+$"
+    r"|\b(?:that|it|this|which|what)(?:['’]?s|[ \t]+is|[ \t]+was)?(?:[ \t]+(?:also|often|usually|sometimes))?[ \t]+$")
 # A title before a lowercase surname or first name: "my techer mr smith", "miss hughes".
 LOWER_TITLE_WORDS = ("mr", "mrs", "ms", "miss", "dr", "coach", "prof", "sir")
 LOWER_TITLED = re.compile(r"(?<![\p{L}])(?:mrs?|ms|miss|dr|coach|prof|sir)\.?[ \t]+(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}\d@_])")

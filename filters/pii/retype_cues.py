@@ -46,6 +46,9 @@ class CuePasses(LexiconReader):
             word = m.group(3)
             if taken.overlaps(m.start(3), m.end(3)) or self._everyday_lower(word) or word in P.ENDEARMENTS:
                 continue
+            cue = m.start("strong")
+            if cue >= 0 and P.NAMED_THING_BEFORE.search(text, max(0, cue - 24), cue):
+                continue  # "a function called max"
             # a first name that is only a rare dictionary word is a name: "soy maria", "me and maria"
             if word.title() in self.first and word not in self.common \
                     or m.group("strong") and (word.title() in self.first or not word.isascii()):

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from presidio_analyzer import RecognizerResult
 
 from . import name_patterns as P
-from .name_patterns import NAME_TYPES
 from .everyday_names import studied_language
+from .name_patterns import NAME_TYPES
 from .recognizers.cjk import FIRM_FORM
 from .recognizers.common import CHAT_WORDS, STOPWORDS
 from .recognizers.lexicon import PARTICLES

@@ -65,10 +65,6 @@ from tests.support.pii import typed
     ("an employer's name after a job's word", "she got a job at avalara last month",
      "she got a job at Avalara last month"),
     ("a dictionary word after a job's word stays", "i work at home most days", "i work at home most days"),
-    ("a first name that is a word, after a naming word", "she named him frank", "she named him Frank"),
-    ("a thing's name in code is no person's", "a function called max that returns the biggest value",
-     "a function called max that returns the biggest value"),
-    ("what 'that' is called is no person", "that's called justice, if you ask me", "that's called justice, if you ask me"),
     ("a military address's line", "what is your address? it is usnv vincent\nfpo aa 68422",
      "what is your address? it is usnv vincent\nfpo aa 68422"),
 ])
@@ -89,7 +85,8 @@ def test_a_lowercase_copy_capitalises_the_words_that_read_as_names(case: str, te
      {("PERSON", "joakim westgård"), ("PERSON", "westgård")}),
     ('"i\'m glad to hear that," says iwase.', {("PERSON", "iwase")}),
     ("they both work for mhealthcoach in the city", {("ORGANIZATION", "mhealthcoach")}),
-    ("my sister is called rose and she is nine", {("PERSON", "rose")}),
+    ("my sister is called rose and she is nine", {("PERSON", "rose")}),  # a first name that is a word
+    ("she named him frank", {("PERSON", "frank")}),
     # another script's lowercase words where only a person is named
     ("remind модест соловьев to bring the permission slip.", {("PERSON", "модест соловьев")}),
     ("please forward this to φραντζέσκα.", {("PERSON", "φραντζέσκα")}),
