@@ -14,6 +14,7 @@ import string
 
 import regex as re
 
+from .name_patterns import FIRM_FRAME_BEFORE
 from .recognizers.common import CHAT_WORDS, common_words, english_words
 from .recognizers.lexicon import LOWERCASE_EXCLUDED, PARTICLES, TITLES, lexicon
 from .word_forms import KEPT_IN_CAPITALS, english_form, multiword_places, title_word
@@ -33,12 +34,12 @@ _MADE_BY = re.compile(
     r"|discovered|hosted|illustrated|translated|edited|narrated|signed|coached|taught)[ \t]+by|starring|featuring"
     r"|including|producer|director|singer|actor|actress|author|writer|player|coach|professor|ceo)[ \t]+$")
 _SAID_BY = re.compile(r"\b(?:says|said|asks|asked|adds|added|replied|writes|wrote|explains|explained|commenter)[ \t]+$")
-# Where an employer is named ("i work at persint", "a job at avalara", "the ceo of verdafero").
-_FIRM_BEFORE = re.compile(
-    r"\b(?:(?:work(?:s|ed|ing)?|job|jobs|intern(?:s|ing|ship)?|employed|employee|staff|position|shift)"
-    r"[ \t]+(?:at|for|with)"
-    r"|(?:hired|employed|acquired|bought)[ \t]+by|(?:ceo|cto|cfo|coo|founder|co-founder|owner|president|head)[ \t]+of"
-    r"|(?:joined|left|quit))[ \t]+$")
+# Where an employer is named, besides the firm frames the type rules read (`FIRM_FRAME_BEFORE`:
+# "works for", "the address of"): "a job at avalara", "the ceo of verdafero", "hired by".
+_EMPLOYER_BEFORE = re.compile(
+    r"\b(?:(?:job|jobs|intern(?:s|ing|ship)?|employed|employee|staff|position|shift)[ \t]+(?:at|for|with)"
+    r"|work(?:s|ed|ing)?[ \t]+with|(?:hired|employed|bought)[ \t]+by"
+    r"|(?:ceo|cto|cfo|coo|founder|co-founder|owner|president|head)[ \t]+of|(?:joined|left|quit))[ \t]+$")
 # An initial between two words of a name: with its dot any letter, without one no letter that
 # is a word of its own in the languages of the place lists ("chomutice u horic v podkrkonoší").
 _INITIAL = re.compile(r"[b-df-hj-np-tw-x]|\p{Ll}(?=\.)")
@@ -200,7 +201,8 @@ def _named_stretch(text: str, stretch: list[re.Match], names: tuple[frozenset[st
     if len(stretch) == 1 and ends_run and _unknown_place(text, [(stretch[0], False)]):
         return stretch
     before = text[max(0, stretch[0].start() - 24):stretch[0].start()]
-    if len(full) <= 3 and _FIRM_BEFORE.search(before) and not all(_slip_of_a_word(m.group()) for m in full):
+    if len(full) <= 3 and (FIRM_FRAME_BEFORE.search(before) or _EMPLOYER_BEFORE.search(before)) \
+            and not all(_slip_of_a_word(m.group()) for m in full):
         return stretch  # "a job at" + " avalara"
     if (_SAID_BY.search(before) or len(full) > 1 and _MADE_BY.search(before)) and not all(
             _slip_of_a_word(m.group()) and title_word(m.group()) not in last_names for m in full):
